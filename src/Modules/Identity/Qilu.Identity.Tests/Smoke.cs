@@ -1,0 +1,5 @@
+namespace Qilu.Identity.Tests;
+
+public class PlaceholderTests
+{
+}

@@ -1,0 +1,3 @@
+using Qilu.Host;
+
+return HostCommands.Build().Parse(args).Invoke();

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Qilu.Platform.Persistence;
+
+/// <summary>
+/// Registers a module's DbContext on the configured provider. Each module context has two concrete subclasses, one
+/// per provider, each owning its own migrations (EF migrations are provider-specific; ADR 0002). Callers resolve the
+/// base type.
+/// </summary>
+public static class ModuleDbContextRegistration
+{
+    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TPostgres>(
+        this IServiceCollection services, DatabaseConnection db, string module)
+        where TContext : DbContext
+        where TSqlite : TContext
+        where TPostgres : TContext
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.IsSqlite)
+            services.AddDbContext<TContext, TSqlite>(o => Configure(o, db, module));
+        else
+            services.AddDbContext<TContext, TPostgres>(o => Configure(o, db, module));
+        return services;
+    }
+
+    /// <summary>Configures options for a module context; used at run time and by design-time factories.</summary>
+    public static void Configure(DbContextOptionsBuilder o, DatabaseConnection db, string module)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Provider == DatabaseProvider.Sqlite)
+            o.UseSqlite(db.ConnectionString, x => x.MigrationsHistoryTable(ModuleTableLayout.HistoryTable(module, true)));
+        else
+            o.UseNpgsql(db.ConnectionString, x => x.MigrationsHistoryTable(ModuleTableLayout.HistoryTable(module, false), module));
+    }
+}
+
+/// <summary>The resolved database connection (provider + connection string), a singleton.</summary>
+public sealed record DatabaseConnection(DatabaseProvider Provider, string ConnectionString)
+{
+    public bool IsSqlite => Provider == DatabaseProvider.Sqlite;
+}

@@ -1,0 +1,5 @@
+namespace Qilu.ArchitectureTests;
+
+public class PlaceholderTests
+{
+}

@@ -1,0 +1,5 @@
+namespace Qilu.BrowserTests;
+
+public class PlaceholderTests
+{
+}

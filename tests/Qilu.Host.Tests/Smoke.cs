@@ -1,0 +1,5 @@
+namespace Qilu.Host.Tests;
+
+public class PlaceholderTests
+{
+}

@@ -1,0 +1,5 @@
+namespace Qilu.Platform.Tests;
+
+public class PlaceholderTests
+{
+}

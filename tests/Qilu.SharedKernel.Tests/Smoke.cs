@@ -1,0 +1,5 @@
+namespace Qilu.SharedKernel.Tests;
+
+public class PlaceholderTests
+{
+}

@@ -1,0 +1,1 @@
+namespace Qilu.Testing;
