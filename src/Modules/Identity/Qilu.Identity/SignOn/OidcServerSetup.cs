@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
+using OpenIddict.Validation.AspNetCore;
+using Qilu.Identity.Data;
+using Qilu.Platform.Auth;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Qilu.Identity.SignOn;
+
+/// <summary>
+/// OpenIddict as the OpenID Connect provider: authorization code with mandatory PKCE (S256 only), client
+/// credentials, refresh tokens, userinfo, end session, discovery and JWKS. Access tokens are signed JWTs (RS256, as
+/// OIDC requires) and not encrypted, so department systems can validate them with any JOSE library.
+/// </summary>
+internal static class OidcServerSetup
+{
+    public static void Add(IServiceCollection services)
+    {
+        services.AddOpenIddict()
+            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())
+            .AddServer(o =>
+            {
+                o.SetAuthorizationEndpointUris("connect/authorize")
+                 .SetTokenEndpointUris("connect/token")
+                 .SetUserInfoEndpointUris("connect/userinfo")
+                 .SetEndSessionEndpointUris("connect/endsession")
+                 .SetIntrospectionEndpointUris("connect/introspect")
+                 .SetRevocationEndpointUris("connect/revoke")
+                 .SetJsonWebKeySetEndpointUris(".well-known/jwks");
+                o.AllowAuthorizationCodeFlow().AllowClientCredentialsFlow().AllowRefreshTokenFlow()
+                 .RequireProofKeyForCodeExchange();
+                o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess, OidcScopes.Unit, OidcScopes.Api);
+                o.RegisterClaims(Claims.Subject, Claims.Name, Claims.PreferredUsername, Claims.Role,
+                    QiluClaims.Acr, QiluClaims.Division, QiluClaims.Unit, QiluClaims.UnitName, QiluClaims.ActorKind, QiluClaims.Enterprise);
+                o.SetAccessTokenLifetime(TimeSpan.FromMinutes(30))
+                 .SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(2))
+                 .SetIdentityTokenLifetime(TimeSpan.FromMinutes(15))
+                 .SetRefreshTokenLifetime(TimeSpan.FromDays(7));
+                o.DisableAccessTokenEncryption();
+                o.UseAspNetCore()
+                 .EnableAuthorizationEndpointPassthrough()
+                 .EnableTokenEndpointPassthrough()
+                 .EnableUserInfoEndpointPassthrough()
+                 .EnableEndSessionEndpointPassthrough()
+                 .EnableStatusCodePagesIntegration()
+                 // TLS is terminated by the reverse proxy in production (deploy/); the embedded default serves HTTP on loopback.
+                 .DisableTransportSecurityRequirement();
+            })
+            .AddValidation(o =>
+            {
+                o.UseLocalServer();
+                o.UseAspNetCore();
+            });
+
+        // Keys come from the platform key store (RS256 for signatures; a symmetric key for the provider's own
+        // encrypted artifacts such as authorization codes and refresh tokens).
+        services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, OidcKeyConfiguration>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = QiluAuthorization.Scheme;
+                o.DefaultChallengeScheme = QiluAuthorization.Scheme;
+            })
+            .AddPolicyScheme(QiluAuthorization.Scheme, "Qilu", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+                    : IdentitySchemes.WebShell)
+            .AddCookie(IdentitySchemes.ProviderSession, o =>
+            {
+                o.Cookie.Name = "qilu.idp";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
+                o.LoginPath = "/account/login";
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+            })
+            .AddCookie(IdentitySchemes.SecondFactor, o =>
+            {
+                o.Cookie.Name = "qilu.2fa";
+                o.Cookie.HttpOnly = true;
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+            });
+        WebShellSignOn.Add(services);
+    }
+}

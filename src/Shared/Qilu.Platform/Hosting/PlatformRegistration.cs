@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Qilu.Platform.Auth;
+using Qilu.Platform.Persistence;
+
+namespace Qilu.Platform.Hosting;
+
+/// <summary>Registers the platform plumbing every module relies on.</summary>
+public static class PlatformRegistration
+{
+    /// <summary>
+    /// Resolves the data directory and the database connection from configuration, creating the directory. Called
+    /// once by the host before modules register, because modules need the connection at registration time.
+    /// </summary>
+    public static DatabaseConnection ResolveDatabase(IConfiguration configuration, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var dataDir = DataDirectory(configuration, contentRoot);
+        var options = configuration.GetSection("Qilu:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.Provider == DatabaseProvider.PostgreSql)
+        {
+            if (string.IsNullOrWhiteSpace(options.ConnectionString))
+                throw new InvalidOperationException("Qilu:Database:ConnectionString is required when Qilu:Database:Provider is PostgreSql.");
+            return new DatabaseConnection(DatabaseProvider.PostgreSql, options.ConnectionString);
+        }
+        var cs = string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? $"Data Source={Path.Combine(dataDir, "qilu.db")};Cache=Shared;Pooling=True"
+            : options.ConnectionString;
+        return new DatabaseConnection(DatabaseProvider.Sqlite, cs);
+    }
+
+    /// <summary>The absolute data directory, created if missing.</summary>
+    public static string DataDirectory(IConfiguration configuration, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var dir = configuration["Qilu:DataDirectory"];
+        if (string.IsNullOrWhiteSpace(dir)) dir = "data";
+        var full = Path.GetFullPath(dir, contentRoot);
+        Directory.CreateDirectory(full);
+        return full;
+    }
+
+    public static IServiceCollection AddQiluPlatform(this IServiceCollection services, IConfiguration configuration, DatabaseConnection db)
+    {
+        services.AddSingleton(db);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ActorAccessor>();
+        services.Configure<QiluOptions>(configuration.GetSection("Qilu"));
+        services.Configure<DemoOptions>(configuration.GetSection("Qilu:Demo"));
+        return services;
+    }
+}
