@@ -1,26 +1,57 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.RateLimiting;
+using Qilu.Platform.Audit;
+using Qilu.Platform.Hosting;
 using Qilu.Platform.Modules;
 using Qilu.Web;
 using Qilu.Web.Components;
 
 namespace Qilu.Host;
 
-/// <summary>Composition root: builds the web application from the enabled modules.</summary>
+/// <summary>Composition root: builds the web application from the platform and the enabled modules.</summary>
 internal static class QiluApp
 {
     public static IQiluModule[] AllModules() => [new Qilu.Identity.IdentityModule()];
 
     public static WebApplication Create(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null && builder.Configuration["Urls"] is null)
+            builder.WebHost.UseUrls("http://127.0.0.1:5080");
+        // Static web assets (AntDesign's CSS/JS) are served from package folders outside Development too.
+        builder.WebHost.UseStaticWebAssets();
+
+        var dataDir = PlatformRegistration.DataDirectory(builder.Configuration, builder.Environment.ContentRootPath);
+        var db = PlatformRegistration.ResolveDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddQiluPlatform(builder.Configuration, db);
+        builder.Services.PostConfigure<QiluOptions>(o => o.DataDirectory = dataDir);
+        builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        builder.Services.AddSingleton<IAuditWriter, LoggingAuditWriter>();
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddFixedWindowLimiter(Qilu.Platform.Http.RateLimitPolicies.SignIn, w => { w.PermitLimit = 30; w.Window = TimeSpan.FromMinutes(1); });
+            o.AddFixedWindowLimiter(Qilu.Platform.Http.RateLimitPolicies.Public, w => { w.PermitLimit = 5000; w.Window = TimeSpan.FromSeconds(1); });
+        });
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddAuthorization();
+        builder.Services.AddAntDesign();
+
+        builder.Services.AddHostedService<PlatformStartup>();
         var modules = AllModules()
             .Where(m => builder.Configuration.GetValue($"Qilu:Modules:{m.Name}:Enabled", true))
             .ToArray();
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddAntDesign();
         foreach (var m in modules) m.AddServices(builder.Services, builder.Configuration);
 
         var app = builder.Build();
         ShellAssemblies.Additional = modules.Select(m => m.GetType().Assembly).Distinct().ToArray();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         foreach (var m in modules) m.MapEndpoints(app);
@@ -30,9 +61,22 @@ internal static class QiluApp
         return app;
     }
 
+    /// <summary>Migrations and module start-up work, then (in demo mode, first run only) the demo province.</summary>
+    public static async Task PrepareAsync(IServiceProvider services, bool seedDemo, CancellationToken ct = default)
+    {
+        foreach (var init in services.GetServices<IModuleInitializer>().OrderBy(i => i.Order))
+            await init.InitializeAsync(services, ct);
+        if (!seedDemo) return;
+        var credentials = new List<DemoCredential>();
+        foreach (var seeder in services.GetServices<IDemoSeeder>().OrderBy(s => s.Order))
+            credentials.AddRange(await seeder.SeedAsync(services, ct));
+        if (credentials.Count > 0) await DemoAccountsFile.WriteAsync(services, credentials, ct);
+    }
+
     public static int Run(string[] args)
     {
         var app = Create(args);
+        app.Lifetime.ApplicationStarted.Register(() => DemoAccountsFile.PrintBanner(app, app.Configuration.GetValue("Qilu:Demo:Enabled", true)));
         app.Run();
         return 0;
     }

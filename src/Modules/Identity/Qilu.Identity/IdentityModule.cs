@@ -1,7 +1,18 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Qilu.Identity.Accounts;
+using Qilu.Identity.Auditing;
+using Qilu.Identity.Clients;
+using Qilu.Identity.Data;
+using Qilu.Identity.Roles;
+using Qilu.Identity.Seed;
+using Qilu.Identity.SignOn;
+using Qilu.Platform.Auth;
+using Qilu.Platform.Hosting;
 using Qilu.Platform.Modules;
+using Qilu.Platform.Persistence;
 
 namespace Qilu.Identity;
 
@@ -11,13 +22,39 @@ namespace Qilu.Identity;
 /// </summary>
 public sealed class IdentityModule : IQiluModule
 {
-    public string Name => "identity";
+    public string Name => IdentityDbContext.Module;
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        var db = services.Single(s => s.ServiceType == typeof(DatabaseConnection)).ImplementationInstance as DatabaseConnection
+            ?? throw new InvalidOperationException("AddQiluPlatform must run before modules register.");
+        services.AddModuleDbContext<IdentityDbContext, IdentitySqliteDbContext, IdentityPostgresDbContext>(db, IdentityDbContext.Module);
+        services.AddSingleton<IModuleInitializer, IdentityInitializer>();
+        services.AddSingleton<IDemoSeeder, DemoProvinceSeeder>();
+        services.AddSingleton<RolePermissionCache>();
+        services.AddSingleton<IRolePermissions>(sp => sp.GetRequiredService<RolePermissionCache>());
+        services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
+        services.AddScoped<AccountFields.Protection>();
+        services.AddScoped<TotpService>();
+        services.AddScoped<AccountPrincipalFactory>();
+        services.AddScoped<IdentityAudit>();
+        services.AddSingleton<OidcKeySource>();
+        services.AddSingleton<WebClientSecret>();
+        services.AddHostedService<WebShellClientRegistration>();
+        OidcServerSetup.Add(services);
+        IdentityMenu.Add(services);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder routes)
     {
+        Authorize.Map(routes);
+        Token.Map(routes);
+        UserInfo.Map(routes);
+        EndSession.Map(routes);
+        SignInWithPassword.Map(routes);
+        VerifyTotp.Map(routes);
+        ChooseCapacity.Map(routes);
+        WebShellSignOn.Map(routes);
+        IdentityApi.Map(routes);
     }
 }

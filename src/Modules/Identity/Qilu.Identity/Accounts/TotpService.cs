@@ -9,7 +9,7 @@ namespace Qilu.Identity.Accounts;
 /// </summary>
 internal sealed class TotpService(IFieldProtector protector)
 {
-    public string NewSecret() => Base32Encoding.ToString(KeyGeneration.GenerateRandomKey(20));
+    public static string NewSecret() => Base32Encoding.ToString(KeyGeneration.GenerateRandomKey(20));
 
     public void Enable(Account account, string base32Secret)
     {

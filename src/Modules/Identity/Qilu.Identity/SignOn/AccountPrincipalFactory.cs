@@ -66,7 +66,7 @@ internal sealed class AccountPrincipalFactory(IdentityDbContext db, TimeProvider
     }
 
     /// <summary>Which claims go into which token: identity claims into the id_token only when the scope allows.</summary>
-    public static IEnumerable<string> Destinations(Claim claim)
+    public static IEnumerable<string> DestinationsOf(Claim claim)
     {
         var principal = claim.Subject;
         switch (claim.Type)

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Routing;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -86,7 +85,7 @@ internal static class Authorize
         var authorization = existing.LastOrDefault() ?? await authorizations.CreateAsync(identity, subject, applicationId!,
             AuthorizationTypes.Permanent, identity.GetScopes());
         identity.SetAuthorizationId(await authorizations.GetIdAsync(authorization));
-        identity.SetDestinations(AccountPrincipalFactory.Destinations);
+        identity.SetDestinations(AccountPrincipalFactory.DestinationsOf);
         await audit.WriteAsync("identity.authorize", "client", request.ClientId, "success",
             new { scopes = string.Join(' ', requestedScopes) });
         return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);

@@ -73,7 +73,7 @@ internal static class Token
             identity.SetScopes(previous.GetScopes());
             identity.SetResources(previous.GetResources());
             identity.SetAuthorizationId(previous.GetAuthorizationId());
-            identity.SetDestinations(AccountPrincipalFactory.Destinations);
+            identity.SetDestinations(AccountPrincipalFactory.DestinationsOf);
             return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 

@@ -15,7 +15,7 @@ internal static class UserInfo
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapMethods("/connect/userinfo", ["GET", "POST"], HandleAsync).ExcludeFromDescription().DisableAntiforgery();
+        routes.MapMethods("/connect/userinfo", ["GET", "POST"], (Delegate)HandleAsync).ExcludeFromDescription().DisableAntiforgery();
     }
 
     private static async Task<IResult> HandleAsync(HttpContext context)

@@ -1,5 +1,0 @@
-namespace Qilu.Identity.Tests;
-
-public class PlaceholderTests
-{
-}

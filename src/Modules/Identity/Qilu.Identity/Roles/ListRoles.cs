@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Qilu.Identity.Contracts;
+using Qilu.Identity.Data;
+using Qilu.Platform.Auth;
+
+namespace Qilu.Identity.Roles;
+
+/// <summary>GET /api/identity/roles: roles with their duty group and permissions.</summary>
+internal static class ListRoles
+{
+    public sealed record Item(string Code, string NameZh, string NameEn, string Group, bool BuiltIn, string[] Permissions, uint Version);
+
+    public static void Map(IEndpointRouteBuilder api) => api.MapGet("/roles", HandleAsync)
+        .RequirePermission(IdentityPermissions.RolesRead)
+        .WithName("ListRoles").WithSummary("角色列表 / List roles").Produces<Item[]>();
+
+    internal static async Task<IResult> HandleAsync(IdentityDbContext db, CancellationToken ct) =>
+        Results.Ok(await QueryAsync(db, ct));
+
+    internal static async Task<List<Item>> QueryAsync(IdentityDbContext db, CancellationToken ct) =>
+        [.. (await db.Roles.AsNoTracking().Include(r => r.Permissions).OrderBy(r => r.Group).ThenBy(r => r.Code).ToListAsync(ct))
+            .Select(r => new Item(r.Code, r.NameZh, r.NameEn, r.Group.ToString(), r.BuiltIn, [.. r.Permissions.Select(p => p.Permission).Order()], r.Version))];
+}

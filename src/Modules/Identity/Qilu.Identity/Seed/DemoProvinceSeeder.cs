@@ -1,0 +1,215 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Abstractions;
+using Qilu.Identity.Accounts;
+using Qilu.Identity.Data;
+using Qilu.Identity.Departments;
+using Qilu.Identity.Divisions;
+using Qilu.Identity.Enterprises;
+using Qilu.Identity.Roles;
+using Qilu.Identity.Clients;
+using Qilu.Identity.SignOn;
+using Qilu.Platform.Hosting;
+using Qilu.SharedKernel.Actors;
+using Qilu.SharedKernel.Identifiers;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Qilu.Identity.Seed;
+
+/// <summary>
+/// Seeds the demo province once: Shandong's divisions (16 cities and their counties; 济南 and 青岛 down to towns),
+/// departments at province, city and (for 济南, 青岛) county level, the three separated administrators, officials,
+/// citizens, an enterprise with a delegated agent, and demo OIDC clients. Passwords and secrets are random per
+/// installation and reported to the caller, which writes them to <c>demo-accounts.json</c>.
+/// </summary>
+internal sealed class DemoProvinceSeeder : IDemoSeeder
+{
+    public int Order => 100;
+
+    public async Task<IReadOnlyList<DemoCredential>> SeedAsync(IServiceProvider services, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<IdentityDbContext>();
+        if (await db.Accounts.AnyAsync(ct)) return [];
+        var clock = sp.GetRequiredService<TimeProvider>();
+        var now = clock.GetUtcNow();
+        var credentials = new List<DemoCredential>();
+
+        var divisions = await SeedDivisionsAsync(db, ct);
+        var departments = SeedDepartments(db, divisions);
+        await db.SaveChangesAsync(ct);
+
+        var accounts = new AccountFactory(sp, now);
+        Guid Dep(string division, string kind) => departments[(division, kind)].Id;
+
+        // 三员: three distinct people at the provincial big-data bureau.
+        credentials.Add(accounts.Official("sys.admin", "赵系统", Dep("370000", "bigdata"), "370000", [BuiltInRoles.SystemAdministrator], "系统管理员（三员之一）"));
+        credentials.Add(accounts.Official("sec.admin", "钱安全", Dep("370000", "bigdata"), "370000", [BuiltInRoles.SecurityAdministrator], "安全管理员（三员之一）"));
+        credentials.Add(accounts.Official("audit.admin", "孙审计", Dep("370000", "bigdata"), "370000", [BuiltInRoles.AuditAdministrator], "审计管理员（三员之一），唯一可查看审计日志"));
+        credentials.Add(accounts.Official("sd.cdo", "李数据", Dep("370000", "bigdata"), "370000", [BuiltInRoles.Official, BuiltInRoles.ChiefDataOfficer], "省大数据局首席数据官"));
+        credentials.Add(accounts.Official("jn.official", "周济南", Dep("370100", "bigdata"), "370100", [BuiltInRoles.Official, BuiltInRoles.ChiefDataOfficer], "济南市大数据局工作人员（首席数据官），可见济南全市"));
+        credentials.Add(accounts.Official("lx.official", "吴历下", Dep("370102", "civil_affairs"), "370102", [BuiltInRoles.Official, BuiltInRoles.ChiefDataOfficer], "历下区民政局工作人员，仅可见历下区"));
+        credentials.Add(accounts.Official("sn.official", "郑市南", Dep("370202", "civil_affairs"), "370202", [BuiltInRoles.Official, BuiltInRoles.ChiefDataOfficer], "青岛市南区民政局工作人员，仅可见市南区"));
+        credentials.Add(accounts.Official("qd.official", "王青岛", Dep("370200", "bigdata"), "370200", [BuiltInRoles.Official, BuiltInRoles.DataOfficer], "青岛市大数据局数据专员"));
+        credentials.Add(accounts.Official("jn.totp", "冯动态", Dep("370100", "public_security"), "370100", [BuiltInRoles.Official], "济南市公安局工作人员，已启用动态口令（TOTP）", withTotp: true));
+
+        var zhang = accounts.Citizen("张三", MakeId("370102", new DateOnly(1988, 3, 15), 101), "13800138001", "370102", RealNameLevel.Verified, out var c1);
+        credentials.Add(c1);
+        var li = accounts.Citizen("李四", MakeId("370202", new DateOnly(1979, 11, 2), 233), "13800138002", "370202", RealNameLevel.Verified, out var c2);
+        credentials.Add(c2);
+        var wang = accounts.Citizen("王五", MakeId("370102", new DateOnly(1995, 6, 30), 342), "13800138003", "370102", RealNameLevel.Basic, out var c3);
+        credentials.Add(c3);
+        await db.SaveChangesAsync(ct);
+
+        var enterprise = new Enterprise
+        {
+            CreditCode = DepartmentCatalog.EnterpriseCreditCode("370202", "青岛海岬科技有限公司"),
+            Name = "青岛海岬科技有限公司（演示）",
+            DivisionCode = "370202",
+            LegalRepresentativeId = li.Id,
+            RegisteredAt = now,
+        };
+        db.Enterprises.Add(enterprise);
+        db.Delegations.Add(new Delegation { EnterpriseId = enterprise.Id, AgentAccountId = wang.Id, GrantedBy = li.Id.ToString(), GrantedAt = now });
+        await db.SaveChangesAsync(ct);
+        credentials.Add(new DemoCredential("enterprise", enterprise.CreditCode, "", $"{enterprise.Name}：法定代表人 李四，经办人 王五（已授权）"));
+        _ = zhang;
+
+        credentials.AddRange(await SeedClientsAsync(sp, departments[("370000", "market")], ct));
+        return credentials;
+    }
+
+    private static async Task<Dictionary<string, Division>> SeedDivisionsAsync(IdentityDbContext db, CancellationToken ct)
+    {
+        var rows = DivisionCsv.Read(DivisionCsv.Embedded());
+        foreach (var r in rows) db.Divisions.Add(r);
+        await db.SaveChangesAsync(ct);
+        return rows.ToDictionary(r => r.Code);
+    }
+
+    private static Dictionary<(string, string), Department> SeedDepartments(IdentityDbContext db, Dictionary<string, Division> divisions)
+    {
+        var result = new Dictionary<(string, string), Department>();
+        var levels = divisions.Values.Where(d => d.Level == (int)DivisionLevel.Province || d.Level == (int)DivisionLevel.City
+            || d.Level == (int)DivisionLevel.County && (d.Code.StartsWith("3701", StringComparison.Ordinal) || d.Code.StartsWith("3702", StringComparison.Ordinal)));
+        foreach (var division in levels)
+        {
+            var order = 0;
+            foreach (var kind in DepartmentCatalog.Kinds)
+            {
+                var name = DepartmentCatalog.NameFor(kind.Kind, (DivisionLevel)division.Level, division.Name);
+                var dep = new Department
+                {
+                    Name = name, Kind = kind.Kind, DivisionCode = division.Code, Order = order++,
+                    CreditCode = DepartmentCatalog.CreditCodeFor(division.Code, name),
+                };
+                db.Departments.Add(dep);
+                result[(division.Code, kind.Kind)] = dep;
+            }
+        }
+        return result;
+    }
+
+    private static async Task<IEnumerable<DemoCredential>> SeedClientsAsync(IServiceProvider sp, Department market, CancellationToken ct)
+    {
+        var manager = sp.GetRequiredService<IOpenIddictApplicationManager>();
+        var rpSecret = NewSecret();
+        var rp = new OpenIddictApplicationDescriptor
+        {
+            ClientId = "demo-rp",
+            ClientSecret = rpSecret,
+            ClientType = ClientTypes.Confidential,
+            ConsentType = ConsentTypes.Explicit,
+            DisplayName = "演示第三方应用（市民服务小程序）",
+            RedirectUris = { new Uri("http://127.0.0.1:5090/signin-oidc") },
+            PostLogoutRedirectUris = { new Uri("http://127.0.0.1:5090/signout-callback-oidc") },
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        };
+        ClientPermissions.AddInteractive(rp.Permissions, [Scopes.Profile, Scopes.Roles, OidcScopes.Unit, Scopes.OfflineAccess]);
+        await manager.CreateAsync(rp, ct);
+
+        var sysSecret = NewSecret();
+        var system = new OpenIddictApplicationDescriptor
+        {
+            ClientId = "sd-market-system",
+            ClientSecret = sysSecret,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = "山东省市场监管业务系统（演示）",
+        };
+        ClientPermissions.AddClientCredentials(system.Permissions, [OidcScopes.Api]);
+        system.Properties["unit"] = System.Text.Json.JsonSerializer.SerializeToElement(market.Id.ToString());
+        system.Properties["unit_name"] = System.Text.Json.JsonSerializer.SerializeToElement(market.Name);
+        system.Properties["division"] = System.Text.Json.JsonSerializer.SerializeToElement(market.DivisionCode);
+        system.Properties["roles"] = System.Text.Json.JsonSerializer.SerializeToElement(SystemClientRoles);
+        await manager.CreateAsync(system, ct);
+        return
+        [
+            new DemoCredential("oidc_client", "demo-rp", rpSecret, "第三方应用：授权码 + PKCE，需用户同意；回调 http://127.0.0.1:5090/signin-oidc"),
+            new DemoCredential("oidc_client", "sd-market-system", sysSecret, "部门系统：客户端凭证（client_credentials），scope=api"),
+        ];
+    }
+
+    private static readonly string[] SystemClientRoles = ["system_client"];
+
+    internal static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', 'x').Replace('/', 'y').TrimEnd('=');
+
+    /// <summary>A valid 18-digit ID number for a demo person (sequence chosen, check digit computed).</summary>
+    internal static string MakeId(string region, DateOnly birth, int sequence)
+    {
+        var first17 = region + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + sequence.ToString("000", CultureInfo.InvariantCulture);
+        return first17 + IdNumber.ComputeCheckCharacter(first17);
+    }
+
+    /// <summary>Creates demo accounts with random passwords.</summary>
+    private sealed class AccountFactory(IServiceProvider sp, DateTimeOffset now)
+    {
+        private readonly IdentityDbContext _db = sp.GetRequiredService<IdentityDbContext>();
+        private readonly IPasswordHasher<Account> _hasher = sp.GetRequiredService<IPasswordHasher<Account>>();
+        private readonly AccountFields.Protection _protection = sp.GetRequiredService<AccountFields.Protection>();
+        private readonly TotpService _totp = sp.GetRequiredService<TotpService>();
+
+        public DemoCredential Official(string userName, string name, Guid departmentId, string division, string[] roles, string description, bool withTotp = false)
+        {
+            var password = DemoPassword();
+            var account = new Account
+            {
+                Kind = AccountKind.Official, UserName = userName, DisplayName = name, DepartmentId = departmentId,
+                DivisionCode = division, RealNameLevel = RealNameLevel.InPerson, CreatedAt = now,
+                Roles = [.. roles.Select(r => new AccountRole { RoleCode = r, GrantedAt = now, GrantedBy = "seed" })],
+            };
+            account.PasswordHash = _hasher.HashPassword(account, password);
+            string? totpSecret = null;
+            if (withTotp)
+            {
+                totpSecret = TotpService.NewSecret();
+                _totp.Enable(account, totpSecret);
+            }
+            _db.Accounts.Add(account);
+            return new DemoCredential("official", userName, password,
+                totpSecret is null ? description : $"{description}；TOTP 密钥 {totpSecret}");
+        }
+
+        public Account Citizen(string name, string idNumber, string phone, string division, RealNameLevel level, out DemoCredential credential)
+        {
+            var password = DemoPassword();
+            var account = new Account
+            {
+                Kind = AccountKind.Citizen, UserName = "c" + idNumber[^6..], DisplayName = name, DivisionCode = division,
+                RealNameLevel = level, CreatedAt = now,
+                Roles = [new AccountRole { RoleCode = BuiltInRoles.Citizen, GrantedAt = now, GrantedBy = "seed" }],
+            };
+            _protection.SetIdNumber(account, IdNumber.Parse(idNumber).Value);
+            _protection.SetPhone(account, PhoneNumber.Parse(phone).Value);
+            account.PasswordHash = _hasher.HashPassword(account, password);
+            _db.Accounts.Add(account);
+            credential = new DemoCredential("citizen", idNumber, password, $"{name}（自然人，可用身份证号 {idNumber} 或手机号 {phone} 登录）");
+            return account;
+        }
+
+        private static string DemoPassword() => "Qilu-" + NewSecret()[..8];
+    }
+}

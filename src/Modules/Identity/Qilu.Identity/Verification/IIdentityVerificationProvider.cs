@@ -1,0 +1,34 @@
+using Qilu.SharedKernel.Actors;
+using Qilu.SharedKernel.Identifiers;
+
+namespace Qilu.Identity.Verification;
+
+/// <summary>
+/// Checks that a person is who they claim (实名核验): name + ID number (+ phone) against an authoritative register.
+/// Production plugs in the national/provincial verification service; the demo provider checks a demo register.
+/// </summary>
+internal interface IIdentityVerificationProvider
+{
+    Task<VerificationOutcome> VerifyAsync(string name, IdNumber idNumber, PhoneNumber? phone, CancellationToken ct);
+}
+
+/// <summary>The verdict and the 实名 level it supports; the reason is shown to the applicant when not verified.</summary>
+internal sealed record VerificationOutcome(bool Verified, RealNameLevel Level, string? ReasonZh = null, string? ReasonEn = null);
+
+/// <summary>
+/// Demo register: accepts a person whose ID number is structurally valid and who is listed in the demo register
+/// (<c>Qilu:Demo:Register</c>, "name:idnumber" pairs) or, when the register is empty, any valid number whose name has
+/// 2–4 Chinese characters. Phone possession is assumed (L2) when a phone is given. Never enabled outside demo mode.
+/// </summary>
+internal sealed class DemoVerificationProvider(IReadOnlyDictionary<string, string> register) : IIdentityVerificationProvider
+{
+    public Task<VerificationOutcome> VerifyAsync(string name, IdNumber idNumber, PhoneNumber? phone, CancellationToken ct)
+    {
+        var listed = register.Count == 0
+            ? name.Length is >= 2 and <= 4 && name.All(c => c >= '\u4e00' && c <= '\u9fff')
+            : register.TryGetValue(idNumber.ToString(), out var n) && n == name;
+        return Task.FromResult(listed
+            ? new VerificationOutcome(true, phone is null ? RealNameLevel.Basic : RealNameLevel.Verified)
+            : new VerificationOutcome(false, RealNameLevel.None, "姓名与身份证号不一致", "Name and ID number do not match"));
+    }
+}
