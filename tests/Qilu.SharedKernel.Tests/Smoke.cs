@@ -1,5 +1,0 @@
-namespace Qilu.SharedKernel.Tests;
-
-public class PlaceholderTests
-{
-}
