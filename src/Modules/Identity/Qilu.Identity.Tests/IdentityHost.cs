@@ -27,6 +27,17 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>The TOTP secret the seeder reported in the credential's description.</summary>
+    public string TotpSecret(string login)
+    {
+        _ = Server;
+        var text = File.ReadAllText(Path.Combine(DataDirectory, "demo-accounts.json"));
+        using var doc = JsonDocument.Parse(text);
+        var description = doc.RootElement.GetProperty("credentials").EnumerateArray()
+            .First(c => c.GetProperty("login").GetString() == login).GetProperty("description").GetString()!;
+        return Regex.Match(description, "TOTP 密钥 ([A-Z2-7]+)").Groups[1].Value;
+    }
+
     /// <summary>Password or client secret for a demo login, as written to demo-accounts.json.</summary>
     public string Secret(string login) => _secrets.Value[login];
 
@@ -35,12 +46,6 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
         builder.UseSetting("Qilu:DataDirectory", DataDirectory);
         builder.UseSetting("Qilu:Demo:Enabled", "true");
         builder.UseEnvironment("Development");
-    }
-
-    protected override IHost CreateHost(IHostBuilder builder)
-    {
-        var host = base.CreateHost(builder);
-        return host;
     }
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

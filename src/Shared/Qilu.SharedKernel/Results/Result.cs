@@ -27,6 +27,9 @@ public readonly record struct Result<T>
     /// <summary>The first error (most results carry exactly one).</summary>
     public Error Error => Errors.Count > 0 ? Errors[0] : throw new InvalidOperationException("Result is a success.");
 
+    /// <summary>Safe to log or interpolate: the generated record ToString would read <see cref="Value"/> and throw.</summary>
+    public override string ToString() => IsSuccess ? $"Success({_value})" : $"Failure({Kind}: {string.Join("; ", Errors)})";
+
 #pragma warning disable CA1000 // Static factories on the generic type are the idiom for Result<T>.
     public static Result<T> Success(T value) => new(value, default, null);
 
