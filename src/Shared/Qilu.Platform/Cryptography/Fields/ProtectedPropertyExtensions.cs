@@ -16,10 +16,11 @@ namespace Qilu.Platform.Cryptography.Fields;
 ///     }
 /// }
 /// </code>
-/// EF Core builds a context type's model once per process and caches it, so the converter keeps the protector of
-/// the first context built. The host has exactly one <see cref="IFieldProtector"/>, so that is correct there; a test
-/// that builds several service providers with different master keys in one process must share one key store or
-/// give each provider its own context type.
+/// EF Core caches a context type's model, and with it the converter and its protector. For contexts registered
+/// through DI (<c>AddDbContext</c>/<c>AddModuleDbContext</c>) EF keeps one internal service provider, hence one model
+/// cache, per application service provider, so each host (and each test host with its own master key) gets its own
+/// protector (covered by a test). A context built by hand with <c>new</c> and no application service provider
+/// shares one model per process: give such contexts the same protector.
 /// </summary>
 public static class ProtectedPropertyExtensions
 {
