@@ -1,0 +1,37 @@
+namespace Qilu.Platform.Cryptography.Fields;
+
+/// <summary>
+/// Encryption at rest for personal-data fields (ID numbers, phone numbers) and blind indexes to look them up.
+/// Synchronous because EF Core value converters are; keys are loaded by <see cref="InitializeAsync"/> at start
+/// (<c>KeyStoreMigrator.MigrateAsync</c> calls it). Thread-safe singleton.
+/// </summary>
+public interface IFieldProtector
+{
+    /// <summary>Loads the active field-encryption and blind-index keys (creating them on first run).</summary>
+    Task InitializeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Encrypts <paramref name="plaintext"/> (UTF-8) with SM4-GCM under the active <c>field.encryption</c> key:
+    /// <c>v1:&lt;keyId&gt;:&lt;base64(nonce(12) ‖ ciphertext ‖ tag(16))&gt;</c>, associated data <c>v1:&lt;keyId&gt;</c>.
+    /// A fresh random nonce each call: the same value encrypts differently every time (use <see cref="BlindIndex"/>
+    /// for equality lookups).
+    /// </summary>
+    string Protect(string plaintext);
+
+    /// <summary>
+    /// Decrypts a value from <see cref="Protect"/>, also under retired keys. Throws <see cref="FormatException"/>
+    /// for a value that is not in the v1 format and <see cref="System.Security.Cryptography.CryptographicException"/>
+    /// for an unknown key id or tampered ciphertext.
+    /// </summary>
+    string Unprotect(string protectedValue);
+
+    /// <summary>True when <paramref name="value"/> has the shape of a protected value (<c>v1:</c> prefix).</summary>
+    bool IsProtected(string value);
+
+    /// <summary>
+    /// Deterministic lookup token: lower-case hex of HMAC-SM3 under a sub-key derived for <paramref name="purpose"/>
+    /// from the <c>field.blind-index</c> key. The same value gives different indexes for different purposes (columns),
+    /// so indexes cannot be joined across tables. The caller normalises first (trim, upper-case the ID check letter).
+    /// </summary>
+    string BlindIndex(string normalizedValue, string purpose);
+}
