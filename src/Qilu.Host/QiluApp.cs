@@ -24,8 +24,7 @@ internal static class QiluApp
 
         var dataDir = PlatformRegistration.DataDirectory(builder.Configuration, builder.Environment.ContentRootPath);
         var db = PlatformRegistration.ResolveDatabase(builder.Configuration, builder.Environment.ContentRootPath);
-        builder.Services.AddQiluPlatform(builder.Configuration, db);
-        builder.Services.PostConfigure<QiluOptions>(o => o.DataDirectory = dataDir);
+        builder.Services.AddQiluPlatform(builder.Configuration, db, dataDir);
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddSingleton<IAuditWriter, LoggingAuditWriter>();
         builder.Services.AddRateLimiter(o =>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Qilu.Platform.Auth;
+using Qilu.Platform.Cryptography.Keys;
 using Qilu.Platform.Persistence;
 
 namespace Qilu.Platform.Hosting;
@@ -40,8 +41,15 @@ public static class PlatformRegistration
         return full;
     }
 
-    public static IServiceCollection AddQiluPlatform(this IServiceCollection services, IConfiguration configuration, DatabaseConnection db)
+    public static IServiceCollection AddQiluPlatform(this IServiceCollection services, IConfiguration configuration, DatabaseConnection db, string dataDirectory)
     {
+        services.AddQiluKeyStore(db, o =>
+        {
+            o.MasterKey = configuration[KeyStoreOptions.MasterKeyConfigurationKey];
+            o.DataDirectory = dataDirectory;
+        });
+        services.AddSingleton<IModuleInitializer, KeyStoreInitializer>();
+        services.PostConfigure<QiluOptions>(o => o.DataDirectory = dataDirectory);
         services.AddSingleton(db);
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();

@@ -1,4 +1,4 @@
-using Qilu.Platform.Cryptography;
+using Qilu.Platform.Cryptography.Fields;
 using Qilu.SharedKernel.Identifiers;
 
 namespace Qilu.Identity.Accounts;

@@ -1,5 +1,5 @@
 using OtpNet;
-using Qilu.Platform.Cryptography;
+using Qilu.Platform.Cryptography.Fields;
 
 namespace Qilu.Identity.Accounts;
 

@@ -6,7 +6,7 @@ using Qilu.Identity.Accounts;
 using Qilu.Identity.Auditing;
 using Qilu.Identity.Data;
 using Qilu.Platform.Auth;
-using Qilu.Platform.Cryptography;
+using Qilu.Platform.Cryptography.Fields;
 using Qilu.Platform.Http;
 using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Identifiers;

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Qilu.Identity.Accounts;
 using Qilu.Identity.Auditing;
 using Qilu.Identity.Data;
-using Qilu.Platform.Cryptography;
+using Qilu.Platform.Cryptography.Fields;
 using Qilu.Platform.Http;
 using Qilu.SharedKernel.Identifiers;
 
