@@ -78,3 +78,10 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
             throw new Xunit.Sdk.XunitException($"Expected redirect to {prefix}, got {location}");
     }
 }
+
+internal static class UriExtensions
+{
+    /// <summary>The query of a Location header that may be relative.</summary>
+    public static string AbsoluteQuery(this Uri location) =>
+        (location.IsAbsoluteUri ? location : new Uri(new Uri("http://localhost"), location)).Query;
+}

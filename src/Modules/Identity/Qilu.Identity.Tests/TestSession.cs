@@ -14,7 +14,7 @@ internal static class TestSession
         var (verifier, challenge) = SignOn.OidcFlowTests.Pkce();
         const string redirect = "http://127.0.0.1:5090/signin-oidc";
         var first = await browser.GetAsync($"/connect/authorize?client_id=demo-rp&response_type=code&scope=openid%20profile%20unit&redirect_uri={Uri.EscapeDataString(redirect)}&code_challenge={challenge}&code_challenge_method=S256");
-        var returnUrl = System.Web.HttpUtility.ParseQueryString(first.Headers.Location!.Query)["returnUrl"]!;
+        var returnUrl = System.Web.HttpUtility.ParseQueryString(first.Headers.Location!.AbsoluteQuery())["returnUrl"]!;
         var login = await IdentityHost.PostLoginAsync(browser, user, host.Secret(user), returnUrl);
         var next = await browser.GetAsync(login.Headers.Location!.ToString());
         if (next.Headers.Location!.ToString().Contains("/account/consent", StringComparison.Ordinal))
@@ -25,7 +25,7 @@ internal static class TestSession
             form["consent"] = "accept";
             next = await browser.PostAsync("/connect/authorize", new FormUrlEncodedContent(form));
         }
-        var code = System.Web.HttpUtility.ParseQueryString(next.Headers.Location!.Query)["code"]!;
+        var code = System.Web.HttpUtility.ParseQueryString(next.Headers.Location!.AbsoluteQuery())["code"]!;
         using var rp = host.CreateClient();
         var tokens = await rp.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {

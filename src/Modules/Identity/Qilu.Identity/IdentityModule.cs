@@ -9,6 +9,7 @@ using Qilu.Identity.Data;
 using Qilu.Identity.Roles;
 using Qilu.Identity.Seed;
 using Qilu.Identity.SignOn;
+using Qilu.Identity.Verification;
 using Qilu.Platform.Auth;
 using Qilu.Platform.Hosting;
 using Qilu.Platform.Modules;
@@ -39,6 +40,11 @@ public sealed class IdentityModule : IQiluModule
         services.AddScoped<AccountPrincipalFactory>();
         services.AddScoped<IdentityAudit>();
         services.AddSingleton<OidcKeySource>();
+        if (configuration.GetValue("Qilu:Demo:Enabled", true))
+            services.AddSingleton<IIdentityVerificationProvider>(new DemoVerificationProvider(
+                configuration.GetSection("Qilu:Demo:Register").Get<Dictionary<string, string>>() ?? []));
+        else
+            services.AddSingleton<IIdentityVerificationProvider, UnconfiguredVerificationProvider>();
         services.AddSingleton<WebClientSecret>();
         services.AddHostedService<WebShellClientRegistration>();
         OidcServerSetup.Add(services);

@@ -1,37 +1,40 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Qilu.SharedKernel.Results;
-using Qilu.Platform.Http;
 
 namespace Qilu.Platform.Auth;
 
 /// <summary>
-/// Deny by default: an endpoint that requires a permission answers 401 to the anonymous and 403 (problem details)
-/// to an actor without it. Permissions are named after use cases (<c>identity.users.create</c>).
+/// Deny by default: an endpoint that requires a permission is guarded by the authorization middleware, before any
+/// input is bound or validated. The anonymous get 401 and actors without the permission 403, both as problem
+/// details (<see cref="ProblemAuthorizationResultHandler"/>). Permissions are named after use cases
+/// (<c>identity.users.create</c>).
 /// </summary>
 public static class PermissionEndpoints
 {
     public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, string permission)
         where TBuilder : IEndpointConventionBuilder
     {
-        builder.AddEndpointFilter(async (ctx, next) =>
-        {
-            var actor = ctx.HttpContext.RequestServices.GetRequiredService<ActorAccessor>().FromContext(ctx.HttpContext);
-            if (!actor.IsAuthenticated)
-                return Problems.From(ErrorKind.Unauthorized, [new Error("unauthenticated", "请先登录", "Sign in first")]);
-            if (!actor.Has(permission))
-                return Problems.From(ErrorKind.Forbidden,
-                    [new Error("permission_required", $"缺少权限：{permission}", $"Missing permission: {permission}")]);
-            return await next(ctx);
-        });
-        builder.WithMetadata(new PermissionRequirement(permission));
+        var policy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+            .AddRequirements(new PermissionRequirement(permission)).Build();
+        builder.RequireAuthorization(policy);
         return builder;
     }
 }
 
-/// <summary>Endpoint metadata naming the permission an endpoint needs (read by the scope-matrix tests and OpenAPI).</summary>
-public sealed record PermissionRequirement(string Name);
+/// <summary>The permission an endpoint needs (also read by the scope-matrix tests).</summary>
+public sealed record PermissionRequirement(string Name) : IAuthorizationRequirement;
+
+/// <summary>Grants <see cref="PermissionRequirement"/> when the request's actor holds the permission through a role.</summary>
+public sealed class PermissionAuthorizationHandler(ActorAccessor actors) : AuthorizationHandler<PermissionRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var actor = context.Resource is Microsoft.AspNetCore.Http.HttpContext http ? actors.FromContext(http) : actors.FromPrincipal(context.User);
+        if (actor.Has(requirement.Name)) context.Succeed(requirement);
+        return Task.CompletedTask;
+    }
+}
 
 /// <summary>Authentication names shared by the host and modules.</summary>
 public static class QiluAuthorization

@@ -54,6 +54,8 @@ public static class PlatformRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<ActorAccessor>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PermissionAuthorizationHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         services.Configure<QiluOptions>(configuration.GetSection("Qilu"));
         services.Configure<DemoOptions>(configuration.GetSection("Qilu:Demo"));
         return services;

@@ -38,6 +38,8 @@ internal static class OidcServerSetup
                  .SetIdentityTokenLifetime(TimeSpan.FromMinutes(15))
                  .SetRefreshTokenLifetime(TimeSpan.FromDays(7));
                 o.DisableAccessTokenEncryption();
+                // PKCE with S256 only: "plain" offers no protection against an intercepted authorization request.
+                o.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 o.UseAspNetCore()
                  .EnableAuthorizationEndpointPassthrough()
                  .EnableTokenEndpointPassthrough()

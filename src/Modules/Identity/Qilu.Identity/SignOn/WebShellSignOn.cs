@@ -58,7 +58,7 @@ internal static class WebShellSignOn
                 // acr is a Qilu claim kept as-is; every claim of the id_token is kept for the Actor.
                 o.ClaimActions.Clear();
             });
-        services.AddSingleton<IPostConfigureOptions<OpenIdConnectOptions>, SelfAuthority>();
+        services.AddSingleton<IConfigureOptions<OpenIdConnectOptions>, SelfAuthority>();
     }
 
     public static void Map(IEndpointRouteBuilder routes)
@@ -79,9 +79,13 @@ internal static class WebShellSignOn
     /// listens on (wildcards mapped to loopback). Resolved lazily, when the first sign-in happens and the server runs.
     /// </summary>
     private sealed class SelfAuthority(IServiceProvider services, IOptions<QiluOptions> qilu, WebClientSecret secret)
-        : IPostConfigureOptions<OpenIdConnectOptions>
+        : IConfigureNamedOptions<OpenIdConnectOptions>
     {
-        public void PostConfigure(string? name, OpenIdConnectOptions options)
+        // Configure (not PostConfigure): the handler's own post-configuration validates Authority and builds its
+        // configuration manager from it, so the authority must be known before that runs.
+        public void Configure(OpenIdConnectOptions options) => Configure(Options.DefaultName, options);
+
+        public void Configure(string? name, OpenIdConnectOptions options)
         {
             if (name != IdentitySchemes.WebShellOidc) return;
             options.ClientSecret = secret.Value;

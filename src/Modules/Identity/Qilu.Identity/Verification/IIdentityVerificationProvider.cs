@@ -32,3 +32,14 @@ internal sealed class DemoVerificationProvider(IReadOnlyDictionary<string, strin
             : new VerificationOutcome(false, RealNameLevel.None, "姓名与身份证号不一致", "Name and ID number do not match"));
     }
 }
+
+/// <summary>
+/// Outside demo mode until a real provider is configured: registration is refused with a clear reason rather than
+/// letting unverified people in.
+/// </summary>
+internal sealed class UnconfiguredVerificationProvider : IIdentityVerificationProvider
+{
+    public Task<VerificationOutcome> VerifyAsync(string name, IdNumber idNumber, PhoneNumber? phone, CancellationToken ct) =>
+        Task.FromResult(new VerificationOutcome(false, RealNameLevel.None, "实名核验服务未配置，暂不能在线注册，请到窗口办理",
+            "No identity-verification provider is configured; register at a service desk"));
+}
