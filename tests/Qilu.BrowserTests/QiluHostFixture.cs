@@ -26,15 +26,18 @@ public sealed class QiluHostFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_dataDirectory);
+        var port = FreePort();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Development");
             b.UseSetting("Qilu:DataDirectory", _dataDirectory);
+            // A factory made by WithWebHostBuilder does not pass UseKestrel's port on; name the address explicitly.
+            b.UseUrls($"http://127.0.0.1:{port}");
             b.ConfigureTestServices(ShellWiringShim.Apply);
         });
-        _factory.UseKestrel(0);
+        _factory.UseKestrel(port);
         _factory.StartServer();
-        BaseAddress = _factory.ClientOptions.BaseAddress;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
 
         var executable = Environment.GetEnvironmentVariable("QILU_BROWSER") is { Length: > 0 } env ? env : "/usr/bin/chromium";
         if (!File.Exists(executable))
@@ -44,6 +47,17 @@ public sealed class QiluHostFixture : IAsyncLifetime
         }
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = executable, Args = ["--no-sandbox"] });
+    }
+
+    /// <summary>
+    /// A free loopback port. UseKestrel(0) listens on the default port 5000, which other suites on the same machine
+    /// may hold; the tiny window between releasing this port and Kestrel binding it is acceptable for tests.
+    /// </summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>A fresh browser context (own cookies) at 1366×768, the most common office screen.</summary>

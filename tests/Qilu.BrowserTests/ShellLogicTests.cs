@@ -43,16 +43,6 @@ public sealed class ShellLogicTests
         ChartScale.NiceCeiling(max).ShouldBe(expected, 1e-9);
 
     [Fact]
-    public void PersonalDataMask_WhenGivenPersonalData_KeepsOnlyCustomaryParts()
-    {
-        PersonalDataMask.IdNumber("37010219900101123X").ShouldBe("370102********123X");
-        PersonalDataMask.Phone("13812345678").ShouldBe("138****5678");
-        PersonalDataMask.Name("张三").ShouldBe("张*");
-        PersonalDataMask.Name("欧阳娜娜").ShouldBe("欧***");
-        PersonalDataMask.Phone("1234").ShouldBe("****");
-    }
-
-    [Fact]
     public void ShellMenu_WhenActorLacksPermission_HidesEntry()
     {
         var menu = new ShellMenu([
