@@ -1,5 +1,0 @@
-namespace Qilu.BrowserTests;
-
-public class PlaceholderTests
-{
-}
