@@ -1,3 +1,4 @@
+using Qilu.Host.Operations;
 using Qilu.Platform.Modules;
 using Qilu.Web;
 using Qilu.Web.Components;
@@ -12,6 +13,7 @@ internal static class QiluApp
     public static WebApplication Create(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.AddQiluOperations();
         var modules = AllModules()
             .Where(m => builder.Configuration.GetValue($"Qilu:Modules:{m.Name}:Enabled", true))
             .ToArray();
@@ -20,11 +22,12 @@ internal static class QiluApp
         foreach (var m in modules) m.AddServices(builder.Services, builder.Configuration);
 
         var app = builder.Build();
+        app.UseQiluOperations();
         ShellAssemblies.Additional = modules.Select(m => m.GetType().Assembly).Distinct().ToArray();
         app.UseAntiforgery();
         app.MapStaticAssets();
         foreach (var m in modules) m.MapEndpoints(app);
-        app.MapGet("/healthz", () => Results.Ok(new { status = "healthy" }));
+        app.MapQiluOperations();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
             .AddAdditionalAssemblies(ShellAssemblies.Additional);
         return app;
