@@ -23,6 +23,10 @@ internal static class ProblemDetailsSetup
         var status = problem.Status ?? http.Response.StatusCode;
         if (BilingualTitle(status) is { } title && IsFrameworkDefaultTitle(problem.Title, status))
             problem.Title = title;
+        // Minimal APIs answer a body cut off by the server's size limit with an empty 413 (status-code pages then
+        // write this problem); say what the limit was.
+        if (status == StatusCodes.Status413PayloadTooLarge && problem.Detail is null)
+            problem.Detail = ProblemExceptionHandler.BodyTooLarge(http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize).Detail;
     }
 
     /// <summary>Chinese-and-English titles for the statuses the platform answers without a specific title.</summary>
