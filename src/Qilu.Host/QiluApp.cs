@@ -1,6 +1,4 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
-using Microsoft.AspNetCore.RateLimiting;
+using Qilu.Host.Operations;
 using Qilu.Platform.Audit;
 using Qilu.Platform.Hosting;
 using Qilu.Platform.Modules;
@@ -9,7 +7,7 @@ using Qilu.Web.Components;
 
 namespace Qilu.Host;
 
-/// <summary>Composition root: builds the web application from the platform and the enabled modules.</summary>
+/// <summary>Composition root: builds the web application from the platform, the web shell and the enabled modules.</summary>
 internal static class QiluApp
 {
     public static IQiluModule[] AllModules() => [new Qilu.Identity.IdentityModule()];
@@ -17,28 +15,23 @@ internal static class QiluApp
     public static WebApplication Create(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
-        if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null && builder.Configuration["Urls"] is null)
+        if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null)
             builder.WebHost.UseUrls("http://127.0.0.1:5080");
         // Static web assets (AntDesign's CSS/JS) are served from package folders outside Development too.
         builder.WebHost.UseStaticWebAssets();
+        builder.AddQiluOperations();
 
         var dataDir = PlatformRegistration.DataDirectory(builder.Configuration, builder.Environment.ContentRootPath);
         var db = PlatformRegistration.ResolveDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddQiluPlatform(builder.Configuration, db, dataDir);
-        builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddSingleton<IAuditWriter, LoggingAuditWriter>();
-        builder.Services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddFixedWindowLimiter(Qilu.Platform.Http.RateLimitPolicies.SignIn, w => { w.PermitLimit = 30; w.Window = TimeSpan.FromMinutes(1); });
-            o.AddFixedWindowLimiter(Qilu.Platform.Http.RateLimitPolicies.Public, w => { w.PermitLimit = 5000; w.Window = TimeSpan.FromSeconds(1); });
-        });
+        builder.Services.AddHostedService<PlatformStartup>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAuthorization();
         builder.Services.AddAntDesign();
+        builder.Services.AddQiluShell();
 
-        builder.Services.AddHostedService<PlatformStartup>();
         var modules = AllModules()
             .Where(m => builder.Configuration.GetValue($"Qilu:Modules:{m.Name}:Enabled", true))
             .ToArray();
@@ -46,15 +39,15 @@ internal static class QiluApp
 
         var app = builder.Build();
         ShellAssemblies.Additional = modules.Select(m => m.GetType().Assembly).Distinct().ToArray();
-        app.UseStaticFiles();
-        app.UseRouting();
-        app.UseRateLimiter();
+        app.UseQiluShell();
+        app.UseQiluOperations();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
+        ShellEndpoints.Map(app);
         foreach (var m in modules) m.MapEndpoints(app);
-        app.MapGet("/healthz", () => Results.Ok(new { status = "healthy" }));
+        app.MapQiluOperations();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
             .AddAdditionalAssemblies(ShellAssemblies.Additional);
         return app;

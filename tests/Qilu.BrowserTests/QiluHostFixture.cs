@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Playwright;
 
 namespace Qilu.BrowserTests;
@@ -33,7 +32,6 @@ public sealed class QiluHostFixture : IAsyncLifetime
             b.UseSetting("Qilu:DataDirectory", _dataDirectory);
             // A factory made by WithWebHostBuilder does not pass UseKestrel's port on; name the address explicitly.
             b.UseUrls($"http://127.0.0.1:{port}");
-            b.ConfigureTestServices(ShellWiringShim.Apply);
         });
         _factory.UseKestrel(port);
         _factory.StartServer();

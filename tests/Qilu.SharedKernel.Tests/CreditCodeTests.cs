@@ -1,6 +1,5 @@
 using Qilu.SharedKernel.Identifiers;
 using Shouldly;
-using Xunit;
 
 namespace Qilu.SharedKernel.Tests;
 

@@ -1,7 +1,6 @@
 using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Identifiers;
 using Shouldly;
-using Xunit;
 
 namespace Qilu.SharedKernel.Tests;
 

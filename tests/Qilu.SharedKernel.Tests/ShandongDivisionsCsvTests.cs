@@ -1,7 +1,6 @@
 using System.Text;
 using Qilu.SharedKernel.Identifiers;
 using Shouldly;
-using Xunit;
 
 namespace Qilu.SharedKernel.Tests;
 

@@ -1,1 +1,113 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Qilu.Platform.Persistence;
+
 namespace Qilu.Testing;
+
+/// <summary>
+/// Starts the real host (<c>Program</c> of Qilu.Host) in process with its own temp data directory and its own
+/// database: SQLite in that directory by default, or a uniquely named PostgreSQL database on the server given by
+/// <c>QILU_TEST_POSTGRES</c>, dropped on dispose. Log entries (after redaction) are captured in <see cref="Logs"/>.
+/// For browser tests call <see cref="StartOnKestrel"/> to listen on a real loopback port.
+/// </summary>
+public class QiluFactory : WebApplicationFactory<Program>
+{
+    private readonly QiluFactoryOptions _options;
+    private int _cleanedUp;
+
+    public QiluFactory() : this(new QiluFactoryOptions())
+    {
+    }
+
+    public QiluFactory(QiluFactoryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        DataDirectory = Directory.CreateTempSubdirectory("qilu-test-").FullName;
+        if (options.Provider == DatabaseProvider.PostgreSql)
+        {
+            var server = TestEnvironment.PostgresConnectionString
+                ?? throw new InvalidOperationException(TestEnvironment.PostgresSkipMessage);
+            Postgres = PostgresDatabase.Create(server);
+            ConnectionString = Postgres.ConnectionString;
+        }
+        else
+        {
+            ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataDirectory, "qilu.db") }.ConnectionString;
+        }
+    }
+
+    /// <summary>The host's data directory (<c>Qilu:DataDirectory</c>), deleted on dispose.</summary>
+    public string DataDirectory { get; }
+
+    public DatabaseProvider Provider => _options.Provider;
+
+    /// <summary>The connection string handed to the host (<c>Qilu:Database:ConnectionString</c>).</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>The PostgreSQL database created for this factory, when <see cref="Provider"/> is PostgreSQL.</summary>
+    public PostgresDatabase? Postgres { get; }
+
+    /// <summary>Every log entry the host wrote, as its providers received it.</summary>
+    public LogSink Logs { get; } = new();
+
+    /// <summary>
+    /// Makes the host listen on a free loopback port with Kestrel (for Playwright) and returns its base address.
+    /// Call before anything else touches <see cref="WebApplicationFactory{TEntryPoint}.Server"/> or creates a client.
+    /// </summary>
+    public Uri StartOnKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        return ClientOptions.BaseAddress;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment(_options.Environment);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Qilu:DataDirectory"] = DataDirectory,
+            ["Qilu:Database:Provider"] = _options.Provider.ToString(),
+            ["Qilu:Database:ConnectionString"] = ConnectionString,
+            ["Qilu:Demo:Enabled"] = _options.DemoData ? "true" : "false",
+        };
+        foreach (var (key, value) in _options.Settings) settings[key] = value;
+        // UseSetting reaches the builder's configuration before Program's own code reads it (module switches,
+        // database provider), unlike ConfigureAppConfiguration, which applies only at Build().
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) CleanUp();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        CleanUp();
+        GC.SuppressFinalize(this);
+    }
+
+    private void CleanUp()
+    {
+        if (Interlocked.Exchange(ref _cleanedUp, 1) == 1) return;
+        Postgres?.Dispose();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a background worker; the OS temp cleaner removes it later.
+        }
+    }
+}

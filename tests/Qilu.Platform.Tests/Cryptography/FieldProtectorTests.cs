@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Qilu.Platform.Cryptography.Fields;
 using Qilu.Platform.Cryptography.Keys;
 using Shouldly;
-using Xunit;
 
 namespace Qilu.Platform.Tests.Cryptography;
 

@@ -5,7 +5,6 @@ using Qilu.Platform.Cryptography;
 using Qilu.Platform.Cryptography.Keys;
 using Qilu.Platform.Cryptography.Keys.Data;
 using Shouldly;
-using Xunit;
 
 namespace Qilu.Platform.Tests.Cryptography;
 

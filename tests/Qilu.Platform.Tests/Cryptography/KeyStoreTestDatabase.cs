@@ -1,6 +1,5 @@
 using Npgsql;
 using Qilu.Platform.Persistence;
-using Xunit;
 
 namespace Qilu.Platform.Tests.Cryptography;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Qilu.Platform.Cryptography.Keys;
 using Shouldly;
-using Xunit;
 
 namespace Qilu.Platform.Tests.Cryptography;
 

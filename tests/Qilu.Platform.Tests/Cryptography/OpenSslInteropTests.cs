@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text;
 using Qilu.Platform.Cryptography;
 using Shouldly;
-using Xunit;
 
 namespace Qilu.Platform.Tests.Cryptography;
 

@@ -1,6 +1,5 @@
 using Qilu.Platform.Cryptography;
 using Shouldly;
-using Xunit;
 
 namespace Qilu.Platform.Tests.Cryptography;
 

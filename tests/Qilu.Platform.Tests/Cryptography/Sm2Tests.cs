@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Qilu.Platform.Cryptography;
 using Shouldly;
-using Xunit;
 
 namespace Qilu.Platform.Tests.Cryptography;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using Qilu.Platform.Cryptography;
 using Shouldly;
-using Xunit;
 
 namespace Qilu.Platform.Tests.Cryptography;
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Qilu.Platform.Cryptography;
 using Shouldly;
-using Xunit;
 
 namespace Qilu.Platform.Tests.Cryptography;
 

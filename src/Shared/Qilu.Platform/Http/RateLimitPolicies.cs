@@ -1,11 +1,14 @@
 namespace Qilu.Platform.Http;
 
-/// <summary>Names of the host's rate-limiting policies that modules attach to endpoints.</summary>
+/// <summary>
+/// Names of the rate-limiting policies the host registers; modules attach them with
+/// <c>.RequireRateLimiting(RateLimitPolicies.SignIn)</c>. Limits come from <c>Qilu:RateLimiting:*</c>.
+/// </summary>
 public static class RateLimitPolicies
 {
-    /// <summary>Sign-in and credential endpoints: per client IP, small budget.</summary>
+    /// <summary>Sign-in, password and code endpoints: a small fixed window per client IP, against guessing.</summary>
     public const string SignIn = "signin";
 
-    /// <summary>Public (anonymous) endpoints: per client IP token bucket.</summary>
+    /// <summary>Anonymous public APIs: a token bucket per client IP that allows bursts but caps sustained load.</summary>
     public const string Public = "public";
 }

@@ -1,0 +1,135 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Qilu.Platform.Http;
+
+namespace Qilu.Host.Operations;
+
+/// <summary>
+/// Turns exceptions into problem details. Bad requests the framework detects while binding (malformed JSON, a value
+/// of the wrong type, a missing body, a wrong content type, a body over the size limit) keep their 4xx status and
+/// name the offending JSON path; anything else is a 500 whose details (message, stack) appear only in Development.
+/// </summary>
+internal sealed partial class ProblemExceptionHandler(
+    IProblemDetailsService problemDetails, IHostEnvironment environment, ILogger<ProblemExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer.
+            LogAborted(logger, httpContext.Request.Path);
+            return true;
+        }
+
+        var problem = Describe(httpContext, exception);
+        if (problem.Status >= StatusCodes.Status500InternalServerError)
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        else
+            LogBadRequest(logger, problem.Status ?? 400, httpContext.Request.Method, httpContext.Request.Path, problem.Detail);
+
+        if (environment.IsDevelopment() && problem.Status >= StatusCodes.Status500InternalServerError)
+        {
+            problem.Extensions["exception"] = new
+            {
+                type = exception.GetType().FullName,
+                message = exception.Message,
+                stackTrace = exception.ToString(),
+            };
+        }
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private ProblemDetails Describe(HttpContext httpContext, Exception exception)
+    {
+        var json = FindJsonException(exception);
+        if (exception is BadHttpRequestException bad)
+        {
+            if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+                return BodyTooLarge(httpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize);
+            return json is null ? BadRequest(bad.StatusCode, bad.Message) : InvalidJson(json, bad.Message);
+        }
+        if (json is not null) return InvalidJson(json, null);
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status500InternalServerError,
+            Title = ProblemDetailsSetup.BilingualTitle(StatusCodes.Status500InternalServerError),
+            Detail = environment.IsDevelopment()
+                ? exception.Message
+                : "处理请求时发生错误，请凭 traceId 联系运维人员 / The request failed; quote the traceId to the operators.",
+        };
+    }
+
+    public static ProblemDetails BodyTooLarge(long? limit) => new()
+    {
+        Status = StatusCodes.Status413PayloadTooLarge,
+        Title = ProblemDetailsSetup.BilingualTitle(StatusCodes.Status413PayloadTooLarge),
+        Detail = limit is { } max
+            ? $"请求体不能超过 {max} 字节 / The request body must not exceed {max} bytes."
+            : "请求体超过了允许的大小 / The request body exceeds the allowed size.",
+    };
+
+    private static ProblemDetails BadRequest(int status, string message) => new()
+    {
+        Status = status,
+        Title = ProblemDetailsSetup.BilingualTitle(status),
+        // Framework bad-request messages describe the request's shape (parameter names, content types), never its values.
+        Detail = message,
+    };
+
+    private static ProblemDetails InvalidJson(JsonException json, string? bindingMessage)
+    {
+        var field = FieldName(json.Path);
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "请求体不是有效的 JSON / The request body is not valid JSON",
+            Type = "https://qilu.gov.cn/problems/invalid_json",
+            Detail = field is null
+                ? "请求体 JSON 格式错误 / The JSON body is malformed."
+                : $"字段 {field} 的值无效或 JSON 格式错误 / The value of '{field}' is invalid or the JSON is malformed.",
+        };
+        problem.Extensions["errors"] = new[]
+        {
+            new ProblemError(field, "invalid_json",
+                field is null ? "请求体 JSON 格式错误" : $"字段 {field} 的值无效：类型不符或 JSON 格式错误",
+                // System.Text.Json's message names the expected type and position, not the value sent.
+                json.Message),
+        };
+        if (bindingMessage is not null) problem.Extensions["binding"] = bindingMessage;
+        return problem;
+    }
+
+    /// <summary>Turns a JSON path (<c>$.applicant.birthDate</c>) into the field name clients use (<c>applicant.birthDate</c>).</summary>
+    internal static string? FieldName(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$") return null;
+        return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+    }
+
+    private static JsonException? FindJsonException(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is JsonException json) return json;
+        }
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rejected {Status} for {Method} {Path}: {Detail}")]
+    private static partial void LogBadRequest(ILogger logger, int status, string method, PathString path, string? detail);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Request to {Path} aborted by the client")]
+    private static partial void LogAborted(ILogger logger, PathString path);
+}

@@ -1,5 +1,0 @@
-namespace Qilu.Host.Tests;
-
-public class PlaceholderTests
-{
-}
