@@ -50,7 +50,7 @@ internal sealed class CompactRange
     public static byte[] FoldRoot(IReadOnlyList<byte[]> border, long size)
     {
         if (size == 0) return MerkleHash.EmptyRoot();
-        var root = border[^1];
+        var root = border[^1].ToArray();
         for (var i = border.Count - 2; i >= 0; i--) root = MerkleHash.Node(border[i], root);
         return root;
     }

@@ -25,7 +25,7 @@ internal sealed class InMemoryMerkleTree
 
     public byte[] Root() => _range.Root();
 
-    public byte[] Root(long size) => MerkleProofs.Root(size, Node);
+    public byte[] Root(long size) => MerkleProofs.Root(size, Node).ToArray();
 
     public List<byte[]> InclusionPath(long index, long size) => MerkleProofs.InclusionPath(index, size, Node);
 
