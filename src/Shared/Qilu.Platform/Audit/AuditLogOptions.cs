@@ -31,8 +31,8 @@ public sealed class AuditLogOptions
     {
         if (string.IsNullOrWhiteSpace(Origin) || Origin.Contains('\n', StringComparison.Ordinal))
             throw new ArgumentException("Audit origin must be one non-empty line.", nameof(Origin));
-        if (CheckpointInterval <= TimeSpan.Zero)
-            throw new ArgumentOutOfRangeException(nameof(CheckpointInterval), CheckpointInterval, "Checkpoint interval must be positive.");
+        if (CheckpointInterval <= TimeSpan.Zero || CheckpointInterval > TimeSpan.FromDays(1))
+            throw new ArgumentOutOfRangeException(nameof(CheckpointInterval), CheckpointInterval, "Checkpoint interval must be positive and at most one day.");
         if (BatchSize is < 1 or > 100_000)
             throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "Batch size must be in [1, 100000].");
         if (QueueCapacity < BatchSize)
