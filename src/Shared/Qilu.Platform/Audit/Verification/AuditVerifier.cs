@@ -54,42 +54,61 @@ public sealed class AuditVerifier(ICheckpointVerifierKeys keys, string? expected
         await using var entries = await entryCmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
         await using var nodes = await nodeCmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
 
-        var rows = new AuditEntryRow[Batch];
-        var stored = new byte[Batch][];
-        var computed = new byte[Batch][];
-        var failed = new string?[Batch];
-        var moreNodes = true;
-        long peekIdx = -1;
-        byte[] peekHash = [];
-        while (!state.Stopped)
+        // Reading (one task) overlaps serialising and hashing (the other core): a bounded hand-off of two batches.
+        var batches = System.Threading.Channels.Channel.CreateBounded<(AuditEntryRow[] Rows, byte[][] Stored, int Count)>(2);
+        var producer = Task.Run(async () =>
         {
-            var n = 0;
-            while (n < Batch && await entries.ReadAsync(ct))
+            try
             {
-                var row = AuditStore.ReadEntry(entries);
-                rows[n] = row;
-                stored[n] = [];
-                // Align the leaf-hash stream with the entry: a node without its entry means the entry was deleted.
+                var moreNodes = true;
+                long peekIdx = -1;
+                byte[] peekHash = [];
                 while (true)
                 {
-                    if (peekIdx < 0)
+                    var rows = new AuditEntryRow[Batch];
+                    var stored = new byte[Batch][];
+                    var n = 0;
+                    while (n < Batch && entries.Read())
                     {
-                        if (!moreNodes || !await nodes.ReadAsync(ct))
+                        var row = AuditStore.ReadEntry(entries);
+                        rows[n] = row;
+                        stored[n] = [];
+                        // Align the leaf-hash stream with the entry: a node without its entry means the entry was deleted.
+                        while (true)
                         {
-                            moreNodes = false;
-                            break;
+                            if (peekIdx < 0)
+                            {
+                                if (!moreNodes || !nodes.Read())
+                                {
+                                    moreNodes = false;
+                                    break;
+                                }
+                                peekIdx = nodes.GetInt64(0);
+                                peekHash = (byte[])nodes.GetValue(1);
+                            }
+                            if (peekIdx > row.Seq) break;
+                            if (peekIdx == row.Seq) stored[n] = peekHash;
+                            peekIdx = -1;
+                            if (stored[n].Length > 0) break;
                         }
-                        peekIdx = nodes.GetInt64(0);
-                        peekHash = (byte[])nodes.GetValue(1);
+                        n++;
                     }
-                    if (peekIdx > row.Seq) break;
-                    if (peekIdx == row.Seq) stored[n] = peekHash;
-                    peekIdx = -1;
-                    if (stored[n].Length > 0) break;
+                    if (n == 0) break;
+                    await batches.Writer.WriteAsync((rows, stored, n), ct);
                 }
-                n++;
+                batches.Writer.TryComplete();
             }
-            if (n == 0) break;
+            catch (Exception e)
+            {
+                batches.Writer.TryComplete(e);
+            }
+        }, ct);
+
+        var computed = new byte[Batch][];
+        var failed = new string?[Batch];
+        await foreach (var (rows, stored, n) in batches.Reader.ReadAllAsync(ct))
+        {
+            if (state.Stopped) continue;
             Parallel.For(0, n, i =>
             {
                 try
@@ -128,6 +147,7 @@ public sealed class AuditVerifier(ICheckpointVerifierKeys keys, string? expected
                 state.AppendLeafHash(computed[i]);
             }
         }
+        await producer;
         if (!state.Stopped)
         {
             var size = await store.ReadSizeAsync(meta, null, ct);
