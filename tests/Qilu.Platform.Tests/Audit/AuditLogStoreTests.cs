@@ -311,7 +311,10 @@ public abstract class AuditLogStoreTests
         var report = await verifier.VerifyDatabaseAsync(db.Connection);
         report.IsValid.ShouldBeTrue(string.Join("; ", report.Issues.Select(i => i.Message)));
         report.FirstSequence.ShouldBe(100);
-        report.CheckpointsVerified.ShouldBe(2);
+        // The checkpoint at size 100 is checked against the stored border of the purged prefix; the timer may have
+        // signed one more checkpoint while the fake clock jumped ahead.
+        report.CheckpointsVerified.ShouldBeGreaterThanOrEqualTo(2);
+        report.CheckpointsNotCheckable.ShouldBe(0);
         using var export = new MemoryStream();
         await host.Log.ExportAsync(export);
         export.Position = 0;
