@@ -1,8 +1,9 @@
 // Benchmark entry points: `dotnet run -c Release --project bench/Qilu.Bench -- <name> [options]`.
 // Add an entry per area; each takes the remaining arguments and returns the process exit code.
-var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
+var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
-    ["crypto"] = Qilu.Bench.Crypto.CryptoThroughput.Run,
+    ["crypto"] = a => Task.FromResult(Qilu.Bench.Crypto.CryptoThroughput.Run(a)),
+    ["audit"] = async _ => { await Qilu.Bench.Audit.AuditBenchmark.RunAsync(); return 0; },
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
@@ -10,4 +11,4 @@ if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
     Console.Error.WriteLine($"usage: Qilu.Bench <{string.Join('|', benchmarks.Keys)}> [options]");
     return 1;
 }
-return run(args[1..]);
+return await run(args[1..]);

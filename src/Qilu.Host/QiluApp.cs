@@ -1,5 +1,7 @@
 using Qilu.Host.Operations;
 using Qilu.Platform.Audit;
+using Qilu.Platform.Audit.Checkpoints;
+using Qilu.Platform.Audit.Http;
 using Qilu.Platform.Hosting;
 using Qilu.Platform.Modules;
 using Qilu.Web;
@@ -24,8 +26,16 @@ internal static class QiluApp
         var dataDir = PlatformRegistration.DataDirectory(builder.Configuration, builder.Environment.ContentRootPath);
         var db = PlatformRegistration.ResolveDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddQiluPlatform(builder.Configuration, db, dataDir);
-        builder.Services.AddSingleton<IAuditWriter, LoggingAuditWriter>();
+        // Start-up work (key store, migrations, demo seed) runs before the audit log's writer and timer start.
         builder.Services.AddHostedService<PlatformStartup>();
+        builder.Services.AddSingleton<ICheckpointSigner, KeyStoreCheckpointSigner>();
+        builder.Services.AddSingleton<ICheckpointVerifierKeys, KeyStoreCheckpointVerifierKeys>();
+        builder.Services.AddQiluAuditLog(db, o =>
+        {
+            var interval = builder.Configuration.GetValue<int?>("Qilu:Audit:CheckpointIntervalSeconds");
+            if (interval is { } s) o.CheckpointInterval = TimeSpan.FromSeconds(s);
+        });
+        builder.Services.AddSingleton<IAuditWriter, AuditEventWriter>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAuthorization();
@@ -47,6 +57,7 @@ internal static class QiluApp
         app.MapStaticAssets();
         ShellEndpoints.Map(app);
         foreach (var m in modules) m.MapEndpoints(app);
+        AuditEndpoints.Map(app);
         app.MapQiluOperations();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
             .AddAdditionalAssemblies(ShellAssemblies.Additional);

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Qilu.Platform.Audit;
+
+/// <summary>
+/// Runs the audit writer and the checkpoint timer: migrates (optional), starts the group-commit writer, signs a
+/// checkpoint at most every <see cref="AuditLogOptions.CheckpointInterval"/> when the tree grew, runs the retention
+/// purge, and on stop drains the queue and signs a final checkpoint.
+/// </summary>
+internal sealed class AuditLogHostedService(
+    IServiceProvider services,
+    AuditWriter writer,
+    AuditLog log,
+    AuditLogOptions options,
+    TimeProvider time,
+    ILogger<AuditLogHostedService> logger) : IHostedService, IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _timer;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.MigrateOnStart) await services.MigrateAuditLogAsync(cancellationToken);
+        writer.Start();
+        _timer = Task.Run(() => RunTimerAsync(_stop.Token), CancellationToken.None);
+    }
+
+    private async Task RunTimerAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(options.CheckpointInterval, time);
+        var lastPurge = time.GetUtcNow();
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                try
+                {
+                    await log.CheckpointIfGrownAsync(force: false, ct);
+                    if (options.RetentionPurgeInterval is { } every && time.GetUtcNow() - lastPurge >= every)
+                    {
+                        lastPurge = time.GetUtcNow();
+                        var purged = await log.PurgeExpiredAsync(ct);
+                        if (purged > 0) logger.LogInformation("Audit retention purge removed {Count} entries", purged);
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Background boundary: a failed checkpoint is retried at the next tick.
+                    logger.LogError(e, "Audit checkpoint or retention run failed");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stop.CancelAsync();
+        if (_timer is not null) await _timer;
+        await writer.StopAsync();
+        try
+        {
+            await log.CheckpointIfGrownAsync(force: false, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Final audit checkpoint failed");
+        }
+    }
+
+    public void Dispose() => _stop.Dispose();
+}

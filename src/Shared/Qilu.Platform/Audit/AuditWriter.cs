@@ -1,0 +1,177 @@
+using System.Data.Common;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Qilu.Platform.Audit.Data;
+using Qilu.Platform.Audit.Merkle;
+
+namespace Qilu.Platform.Audit;
+
+/// <summary>
+/// Group commit: callers enqueue; one background loop drains up to <see cref="AuditLogOptions.BatchSize"/> records,
+/// numbers them, hashes them into the tree and writes entries and completed nodes in ONE transaction, then completes
+/// the callers. A caller's task completes only after the commit; if the transaction fails every caller of that batch
+/// gets the exception (nothing acknowledged can be lost).
+/// </summary>
+internal sealed class AuditWriter : IAsyncDisposable
+{
+    private const int EntryChunk = 128;
+    private const int NodeChunk = 256;
+
+    private readonly AuditStore _store;
+    private readonly TimeProvider _time;
+    private readonly AuditLogOptions _options;
+    private readonly ILogger<AuditWriter> _logger;
+    private readonly Channel<Pending> _queue;
+    private readonly Lock _startLock = new();
+    private Task? _loop;
+    private DbConnection? _connection;
+    private readonly Dictionary<(bool Node, int Rows), DbCommand> _commands = [];
+    private CompactRange? _range;
+    private long _lastTimestampUs;
+
+    public AuditWriter(AuditStore store, TimeProvider time, AuditLogOptions options, ILogger<AuditWriter> logger)
+    {
+        _store = store;
+        _time = time;
+        _options = options;
+        _logger = logger;
+        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(options.QueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    private sealed class Pending(AuditEntryRow row)
+    {
+        public AuditEntryRow Row { get; } = row;
+
+        public TaskCompletionSource<long> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>Committed batches (for tests and metrics).</summary>
+    public long BatchesCommitted { get; private set; }
+
+    public async ValueTask<long> AppendAsync(AuditRecord record, CancellationToken ct)
+    {
+        var pending = new Pending(AuditRecordValidator.ToRow(record));
+        await _queue.Writer.WriteAsync(pending, ct);
+        // Cancellation after enqueueing only stops the wait: the record may still be committed.
+        return await pending.Done.Task.WaitAsync(ct);
+    }
+
+    public void Start()
+    {
+        lock (_startLock) _loop ??= Task.Run(RunAsync);
+    }
+
+    /// <summary>Stops accepting records, drains what was queued and waits for the last commit.</summary>
+    public async Task StopAsync()
+    {
+        _queue.Writer.TryComplete();
+        Task? loop;
+        lock (_startLock) loop = _loop;
+        if (loop is not null) await loop;
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Pending>(_options.BatchSize);
+        var reader = _queue.Reader;
+        while (await reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < _options.BatchSize && reader.TryRead(out var p)) batch.Add(p);
+            if (batch.Count == 0) continue;
+            try
+            {
+                var first = await WriteBatchAsync(batch);
+                for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(first + i);
+                BatchesCommitted++;
+            }
+            catch (Exception e)
+            {
+                // Boundary of the background worker: the batch's callers receive the failure; the tree state is
+                // re-read from the database before the next batch.
+                _logger.LogError(e, "Audit batch of {Count} records failed", batch.Count);
+                foreach (var p in batch) p.Done.TrySetException(e);
+                _range = null;
+                await ResetConnectionAsync();
+            }
+        }
+        await ResetConnectionAsync();
+    }
+
+    private async Task<long> WriteBatchAsync(List<Pending> batch)
+    {
+        var ct = CancellationToken.None;
+        if (_connection is null) _connection = await _store.OpenAsync(ct, writer: true);
+        var c = _connection;
+        await using var tx = await c.BeginTransactionAsync(ct);
+        if (!_store.IsSqlite)
+        {
+            // Several nodes may write the same log: the transaction-scoped advisory lock makes the read of the tree
+            // size, the numbering and the inserts atomic across nodes, so sequence numbers stay dense.
+            await AuditStore.ExecAsync(c, tx, $"SELECT pg_advisory_xact_lock({AuditStore.AdvisoryLockKey})", ct);
+        }
+        var size = await _store.ReadSizeAsync(c, tx, ct);
+        if (_range is null || _range.Size != size) _range = await _store.ReadCompactRangeAsync(c, tx, size, ct);
+        var range = _range.Clone();
+
+        var now = AuditText.ToMicros(_time.GetUtcNow());
+        // Timestamps never go backwards along the sequence, so "older than the retention period" is a prefix.
+        var ts = Math.Max(now, _lastTimestampUs);
+        var nodes = new List<(NodeId Id, byte[] Hash)>(batch.Count * 2);
+        foreach (var p in batch)
+        {
+            var row = p.Row;
+            row.Seq = range.Size;
+            row.TimestampUs = ts;
+            range.Append(MerkleHash.Leaf(AuditLeafCodec.Write(row)), (id, h) => nodes.Add((id, h)));
+        }
+
+        for (var i = 0; i < batch.Count; i += EntryChunk)
+        {
+            var n = Math.Min(EntryChunk, batch.Count - i);
+            var cmd = Command(c, false, n);
+            cmd.Transaction = tx;
+            for (var j = 0; j < n; j++) AuditStore.BindEntry(cmd, j, batch[i + j].Row);
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+        for (var i = 0; i < nodes.Count; i += NodeChunk)
+        {
+            var n = Math.Min(NodeChunk, nodes.Count - i);
+            var cmd = Command(c, true, n);
+            cmd.Transaction = tx;
+            for (var j = 0; j < n; j++) AuditStore.BindNode(cmd, j, nodes[i + j].Id, nodes[i + j].Hash);
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        _range = range;
+        _lastTimestampUs = ts;
+        return size;
+    }
+
+    private DbCommand Command(DbConnection c, bool node, int rows)
+    {
+        if (!_commands.TryGetValue((node, rows), out var cmd))
+        {
+            cmd = node ? _store.CreateNodeInsert(c, rows) : _store.CreateEntryInsert(c, rows);
+            _commands[(node, rows)] = cmd;
+        }
+        return cmd;
+    }
+
+    private async Task ResetConnectionAsync()
+    {
+        foreach (var cmd in _commands.Values) await cmd.DisposeAsync();
+        _commands.Clear();
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+}
