@@ -1,3 +1,3 @@
 using Qilu.Host;
 
-return HostCommands.Build().Parse(args).Invoke();
+return await HostCommands.Build().Parse(args).InvokeAsync();

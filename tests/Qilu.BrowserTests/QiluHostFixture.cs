@@ -15,6 +15,14 @@ public sealed class QiluHostFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public IBrowser? Browser { get; private set; }
+
+    /// <summary>A demo password or secret the host wrote to demo-accounts.json on first run.</summary>
+    public string DemoSecret(string login)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_dataDirectory, "demo-accounts.json")));
+        return doc.RootElement.GetProperty("credentials").EnumerateArray()
+            .First(c => c.GetProperty("login").GetString() == login).GetProperty("secret").GetString()!;
+    }
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
     public string? SkipReason { get; private set; }
     public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Host not started");
@@ -30,6 +38,7 @@ public sealed class QiluHostFixture : IAsyncLifetime
         {
             b.UseEnvironment("Development");
             b.UseSetting("Qilu:DataDirectory", _dataDirectory);
+            b.UseSetting("Qilu:RateLimiting:SignIn:PermitLimit", "100000");
             // A factory made by WithWebHostBuilder does not pass UseKestrel's port on; name the address explicitly.
             b.UseUrls($"http://127.0.0.1:{port}");
         });

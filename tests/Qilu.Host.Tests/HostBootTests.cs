@@ -17,7 +17,7 @@ public sealed class HostBootTests(QiluFixture host)
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync(Ct);
-        html.ShouldContain("齐鲁 · 一体化数字政府平台");
+        html.ShouldContain("办事不求人，服务一网通");
         html.ShouldNotContain("&#x");
     }
 

@@ -11,10 +11,12 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
     /// eval and no inline script, so scripts come from this origin only; AntDesign and Blazor's reconnect UI set
     /// inline styles, hence 'unsafe-inline' for styles only. connect-src 'self' covers the circuit's WebSocket.
     /// form-action is left open on purpose: the OpenID Connect sign-in posts a form whose response redirects to the
-    /// registered client's redirect_uri on another origin, which browsers check against form-action.
+    /// registered client's redirect_uri on another origin, which browsers check against form-action. The one hash in
+    /// script-src is OpenIddict's response_mode=form_post page script (<c>document.form.submit();</c>), so relying
+    /// parties that use form_post work; it allows that exact script and nothing else.
     /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+        "default-src 'self'; script-src 'self' 'sha256-j7OoGArf6XW6YY4cAyS3riSSvrJRqpSi1fOF9vQ5SrI='; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
     public Task InvokeAsync(HttpContext context)

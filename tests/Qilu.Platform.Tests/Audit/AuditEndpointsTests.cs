@@ -36,6 +36,7 @@ public sealed class AuditEndpointsTests
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<IRolePermissions, Roles>();
         builder.Services.AddSingleton<ActorAccessor>();
+        builder.Services.AddQiluAuthorization();
         builder.Services.AddSingleton(db.Signer);
         builder.Services.AddQiluAuditLog(db.Connection);
         var app = builder.Build();
@@ -49,6 +50,7 @@ public sealed class AuditEndpointsTests
             }
             return next(ctx);
         });
+        app.UseAuthorization();
         AuditEndpoints.Map(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

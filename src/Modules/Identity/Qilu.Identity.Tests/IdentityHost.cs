@@ -45,6 +45,8 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
     {
         builder.UseSetting("Qilu:DataDirectory", DataDirectory);
         builder.UseSetting("Qilu:Demo:Enabled", "true");
+        // The suite signs in dozens of times from one test client; production limits stay as configured.
+        builder.UseSetting("Qilu:RateLimiting:SignIn:PermitLimit", "100000");
         builder.UseEnvironment("Development");
     }
 

@@ -51,6 +51,13 @@ public sealed class IdentityModule : IQiluModule
         IdentityMenu.Add(services);
     }
 
+    /// <summary>
+    /// Creates one of the three separated administrators (host CLI verb <c>admin create</c>); returns the random
+    /// initial password, shown once.
+    /// </summary>
+    public static Task<SharedKernel.Results.Result<string>> CreateAdministratorAsync(IServiceProvider services, string userName,
+        string displayName, string role, CancellationToken ct) => CreateAdministrator.HandleAsync(services, userName, displayName, role, ct);
+
     public void MapEndpoints(IEndpointRouteBuilder routes)
     {
         Authorize.Map(routes);

@@ -54,8 +54,7 @@ public static class PlatformRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<ActorAccessor>();
-        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PermissionAuthorizationHandler>();
-        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+        services.AddQiluAuthorization();
         services.Configure<QiluOptions>(configuration.GetSection("Qilu"));
         services.Configure<DemoOptions>(configuration.GetSection("Qilu:Demo"));
         return services;

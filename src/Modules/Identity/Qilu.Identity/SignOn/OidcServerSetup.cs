@@ -45,7 +45,6 @@ internal static class OidcServerSetup
                  .EnableTokenEndpointPassthrough()
                  .EnableUserInfoEndpointPassthrough()
                  .EnableEndSessionEndpointPassthrough()
-                 .EnableStatusCodePagesIntegration()
                  // TLS is terminated by the reverse proxy in production (deploy/); the embedded default serves HTTP on loopback.
                  .DisableTransportSecurityRequirement();
             })

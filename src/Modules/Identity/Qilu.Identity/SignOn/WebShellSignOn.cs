@@ -45,6 +45,11 @@ internal static class WebShellSignOn
                 o.ClientId = IdentitySchemes.WebShellClientId;
                 o.ResponseType = OpenIdConnectResponseType.Code;
                 o.UsePkce = true;
+                // Query response mode and Lax correlation cookies: the platform serves plain HTTP on loopback by
+                // default, where browsers drop SameSite=None cookies (they must be Secure).
+                o.ResponseMode = OpenIdConnectResponseMode.Query;
+                o.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                o.NonceCookie.SameSite = SameSiteMode.Lax;
                 o.MapInboundClaims = false;
                 o.SaveTokens = false;
                 o.GetClaimsFromUserInfoEndpoint = false;
