@@ -49,6 +49,7 @@ public static class PlatformRegistration
             o.DataDirectory = dataDirectory;
         });
         services.AddSingleton<IModuleInitializer, KeyStoreInitializer>();
+        DataProtectionSetup.Add(services, dataDirectory, configuration["Qilu:DataProtection:KeysPath"]);
         services.PostConfigure<QiluOptions>(o => o.DataDirectory = dataDirectory);
         services.AddSingleton(db);
         services.AddSingleton(TimeProvider.System);
