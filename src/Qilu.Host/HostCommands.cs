@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Qilu.Identity;
-using Qilu.Platform.Audit;
 using Qilu.Platform.Audit.Verification;
 using Qilu.Platform.Persistence;
 
@@ -21,24 +20,19 @@ internal static class HostCommands
         serve.SetAction(pr => QiluApp.Run([.. pr.UnmatchedTokens]));
 
         var migrate = new Command("migrate", "执行数据库迁移并创建密钥 / apply migrations and create keys") { TreatUnmatchedTokensAsErrors = false };
-        migrate.SetAction(async (pr, ct) =>
+        migrate.SetAction((pr, ct) => CliHost.RunAsync(WithoutDemo(pr.UnmatchedTokens), (_, _) =>
         {
-            await using var app = QiluApp.Create([.. pr.UnmatchedTokens]);
-            await QiluApp.PrepareAsync(app.Services, seedDemo: false, ct);
-            await app.Services.MigrateAuditLogAsync(ct);
             Console.WriteLine("迁移完成 / migrations applied");
-            return 0;
-        });
+            return Task.FromResult(0);
+        }, ct));
 
         var seed = new Command("seed", "写入数据 / seed data") { TreatUnmatchedTokensAsErrors = false };
         var demo = new Command("demo", "写入演示省份（仅首次）/ seed the demo province (first time only)") { TreatUnmatchedTokensAsErrors = false };
-        demo.SetAction(async (pr, ct) =>
+        demo.SetAction((pr, ct) => CliHost.RunAsync([.. pr.UnmatchedTokens, "--Qilu:Demo:Enabled=true"], (app, _) =>
         {
-            await using var app = QiluApp.Create([.. pr.UnmatchedTokens]);
-            await QiluApp.PrepareAsync(app.Services, seedDemo: true, ct);
             Console.WriteLine($"演示数据已就绪 / demo data ready: {DemoAccountsFile.PathOf(app.Services)}");
-            return 0;
-        });
+            return Task.FromResult(0);
+        }, ct));
         seed.Subcommands.Add(demo);
 
         var admin = new Command("admin", "管理员账号 / administrator accounts");
@@ -50,10 +44,8 @@ internal static class HostCommands
             userOption, nameOption, roleOption,
         };
         create.TreatUnmatchedTokensAsErrors = false;
-        create.SetAction(async (pr, ct) =>
+        create.SetAction((pr, ct) => CliHost.RunAsync(WithoutDemo(pr.UnmatchedTokens), async (app, ct) =>
         {
-            await using var app = QiluApp.Create([.. pr.UnmatchedTokens]);
-            await QiluApp.PrepareAsync(app.Services, seedDemo: false, ct);
             var result = await IdentityModule.CreateAdministratorAsync(app.Services,
                 pr.GetValue(userOption)!, pr.GetValue(nameOption)!, pr.GetValue(roleOption)!, ct);
             if (!result.IsSuccess)
@@ -63,18 +55,15 @@ internal static class HostCommands
             }
             Console.WriteLine($"已创建 / created {pr.GetValue(userOption)}; 初始密码（仅显示一次）/ initial password (shown once): {result.Value}");
             return 0;
-        });
+        }, ct));
         admin.Subcommands.Add(create);
 
         var audit = new Command("audit", "审计日志 / audit log");
         var exportOption = new Option<FileInfo?>("--export") { Description = "校验导出文件（JSON Lines）而非数据库 / verify an export file instead of the database" };
         var verify = new Command("verify", "离线校验整个审计日志 / verify the whole audit log offline") { exportOption };
         verify.TreatUnmatchedTokensAsErrors = false;
-        verify.SetAction(async (pr, ct) =>
+        verify.SetAction((pr, ct) => CliHost.RunAsync(WithoutDemo(pr.UnmatchedTokens), async (app, ct) =>
         {
-            await using var app = QiluApp.Create([.. pr.UnmatchedTokens]);
-            await QiluApp.PrepareAsync(app.Services, seedDemo: false, ct);
-            await app.Services.MigrateAuditLogAsync(ct);
             var verifier = app.Services.GetRequiredService<AuditVerifier>();
             AuditVerificationReport report;
             if (pr.GetValue(exportOption) is { } file)
@@ -87,7 +76,7 @@ internal static class HostCommands
                 $"root {Convert.ToHexStringLower(report.RootHash)}, {report.CheckpointsVerified} checkpoints verified, {report.EntriesPerSecond:N0} entries/s");
             foreach (var issue in report.Issues) Console.WriteLine($"  {issue.Code} seq={issue.Sequence} {issue.Message}");
             return report.IsValid ? 0 : 3;
-        });
+        }, ct));
         audit.Subcommands.Add(verify);
 
         root.Subcommands.Add(serve);
@@ -97,4 +86,7 @@ internal static class HostCommands
         root.Subcommands.Add(audit);
         return root;
     }
+
+    /// <summary>Maintenance verbs never seed demo data, whatever the configuration says.</summary>
+    private static string[] WithoutDemo(IReadOnlyList<string> tokens) => [.. tokens, "--Qilu:Demo:Enabled=false"];
 }
