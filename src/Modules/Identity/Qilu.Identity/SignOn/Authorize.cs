@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Security.Claims;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Antiforgery;
@@ -26,14 +25,14 @@ internal static class Authorize
 
     private static async Task<IResult> HandleAsync(HttpContext context, IOpenIddictApplicationManager applications,
         IOpenIddictAuthorizationManager authorizations, IOpenIddictScopeManager scopes, AccountPrincipalFactory principals,
-        IAntiforgery antiforgery, IdentityAudit audit)
+        IAntiforgery antiforgery, IdentityAudit audit, TimeProvider clock)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
 
         var session = await context.AuthenticateAsync(IdentitySchemes.ProviderSession);
         var maxAgeExceeded = request.MaxAge is { } maxAge && session.Properties?.IssuedUtc is { } issued
-            && TimeProvider.System.GetUtcNow() - issued > TimeSpan.FromSeconds(maxAge);
+            && clock.GetUtcNow() - issued > TimeSpan.FromSeconds(maxAge);
         if (!session.Succeeded || request.HasPromptValue(PromptValues.Login) || maxAgeExceeded)
         {
             if (request.HasPromptValue(PromptValues.None))
@@ -97,6 +96,4 @@ internal static class Authorize
             [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
             [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
         }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
-
-    internal static ImmutableArray<string> ScopesOf(OpenIddictRequest request) => request.GetScopes();
 }

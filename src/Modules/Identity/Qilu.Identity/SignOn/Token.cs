@@ -9,6 +9,7 @@ using OpenIddict.Server.AspNetCore;
 using Qilu.Identity.Auditing;
 using Qilu.Platform.Auth;
 using Qilu.Platform.Http;
+using Qilu.SharedKernel.Actors;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Qilu.Identity.SignOn;
@@ -48,8 +49,9 @@ internal static class Token
             identity.SetScopes(request.GetScopes());
             identity.SetResources(await scopes.ListResourcesAsync(identity.GetScopes()).ToListAsync());
             identity.SetDestinations(static _ => [Destinations.AccessToken]);
-            await audit.WriteAsync("identity.token.client_credentials", "client", request.ClientId, "success",
-                actor: null);
+            var client = new Actor(ActorKind.SystemClient, request.ClientId!, identity.Name ?? request.ClientId!,
+                identity.FindFirst(QiluClaims.Division)?.Value, null, new HashSet<string>(), new HashSet<string>(), RealNameLevel.None);
+            await audit.WriteAsync("identity.token.client_credentials", "client", request.ClientId, "success", actor: client);
             return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 

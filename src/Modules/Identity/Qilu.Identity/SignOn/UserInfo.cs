@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
-using OpenIddict.Validation.AspNetCore;
 using Qilu.Platform.Auth;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -35,7 +34,6 @@ internal static class UserInfo
             foreach (var t in new[] { QiluClaims.ActorKind, QiluClaims.Division, QiluClaims.Unit, QiluClaims.UnitName, QiluClaims.Enterprise })
                 if (p.GetClaim(t) is { } v) claims[t] = v;
         if (p.GetClaim(QiluClaims.Acr) is { } acr) claims[QiluClaims.Acr] = acr;
-        _ = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
         return Results.Ok(claims);
     }
 }
