@@ -4,6 +4,8 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
 {
     ["crypto"] = a => Task.FromResult(Qilu.Bench.Crypto.CryptoThroughput.Run(a)),
     ["audit"] = async _ => { await Qilu.Bench.Audit.AuditBenchmark.RunAsync(); return 0; },
+    ["token"] = Qilu.Bench.Token.TokenBenchmark.RunAsync,
+    ["startup"] = Qilu.Bench.Startup.StartupBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -50,6 +50,7 @@ internal static class AuditBenchmark
             foreach (var h in hosted) await h.StopAsync(CancellationToken.None);
 
             await VerifyAsync(db, log, signer, dir);
+            await VerifyProfile.RunAsync(db);
             await ProofsAsync(log);
         }
         finally
