@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using OpenIddict.Validation.AspNetCore;
 using Qilu.Identity.Data;
@@ -18,7 +19,11 @@ internal static class OidcServerSetup
     public static void Add(IServiceCollection services)
     {
         services.AddOpenIddict()
-            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())
+            .AddCore(o =>
+            {
+                o.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>();
+                o.ReplaceApplicationManager(typeof(CachedSecretApplicationManager<>));
+            })
             .AddServer(o =>
             {
                 o.SetAuthorizationEndpointUris("connect/authorize")
@@ -40,6 +45,18 @@ internal static class OidcServerSetup
                 o.DisableAccessTokenEncryption();
                 // PKCE with S256 only: "plain" offers no protection against an intercepted authorization request.
                 o.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+                // Client-credentials access tokens are self-contained JWTs that resource servers validate on their own;
+                // recording each one in the token table would cost a database write per request and buys nothing
+                // (they cannot be revoked at a resource server that never asks). Codes and refresh tokens stay stored,
+                // which is what makes code replay detection and refresh-token revocation work.
+                o.AddEventHandler<OpenIddictServerEvents.GenerateTokenContext>(b => b
+                    .UseInlineHandler(context =>
+                    {
+                        if (context.TokenType == TokenTypeIdentifiers.AccessToken && context.Request?.IsClientCredentialsGrantType() == true)
+                            context.CreateTokenEntry = false;
+                        return default;
+                    })
+                    .SetOrder(OpenIddictServerHandlers.Protection.CreateTokenEntry.Descriptor.Order - 1_000));
                 o.UseAspNetCore()
                  .EnableAuthorizationEndpointPassthrough()
                  .EnableTokenEndpointPassthrough()
@@ -57,6 +74,7 @@ internal static class OidcServerSetup
         // Keys come from the platform key store (RS256 for signatures; a symmetric key for the provider's own
         // encrypted artifacts such as authorization codes and refresh tokens).
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, OidcKeyConfiguration>();
+        services.AddSingleton<SecretCheckCache>();
 
         services.AddAuthentication(o =>
             {
