@@ -1,54 +1,52 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Qilu.Platform.Persistence;
+using Qilu.Testing;
 
 namespace Qilu.Identity.Tests;
 
 /// <summary>
-/// The real host on SQLite in a fresh data directory, seeded with the demo province; exposes the demo credentials
-/// it generated so tests sign in exactly as a person would.
+/// The real host in a fresh data directory, seeded with the demo province, on SQLite (a file in that directory) or on
+/// a uniquely named PostgreSQL database on the <c>QILU_TEST_POSTGRES</c> server (created here, dropped on dispose).
+/// Exposes the demo credentials it generated so tests sign in exactly as a person would.
 /// </summary>
-public sealed class IdentityHost : WebApplicationFactory<Program>
+public sealed class IdentityHost : QiluFactory
 {
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "qilu-test-" + Guid.NewGuid().ToString("N"));
+    private readonly Lazy<JsonDocument> _demoAccounts;
 
-    private readonly Lazy<Dictionary<string, string>> _secrets;
-
-    public IdentityHost()
+    public IdentityHost() : this(DatabaseProvider.Sqlite)
     {
-        _secrets = new(() =>
+    }
+
+    public IdentityHost(DatabaseProvider provider) : base(new QiluFactoryOptions
+    {
+        Provider = provider,
+        DemoData = true,
+        // The suite signs in dozens of times from one test client; production limits stay as configured.
+        Settings = new Dictionary<string, string?> { ["Qilu:RateLimiting:SignIn:PermitLimit"] = "100000" },
+    })
+    {
+        _demoAccounts = new(() =>
         {
             _ = Server;
-            using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(DataDirectory, "demo-accounts.json")));
-            return doc.RootElement.GetProperty("credentials").EnumerateArray()
-                .ToDictionary(c => c.GetProperty("login").GetString()!, c => c.GetProperty("secret").GetString()!);
+            return JsonDocument.Parse(File.ReadAllText(Path.Combine(DataDirectory, "demo-accounts.json")));
         });
     }
+
+    private IEnumerable<JsonElement> Credentials => _demoAccounts.Value.RootElement.GetProperty("credentials").EnumerateArray();
 
     /// <summary>The TOTP secret the seeder reported in the credential's description.</summary>
     public string TotpSecret(string login)
     {
-        _ = Server;
-        var text = File.ReadAllText(Path.Combine(DataDirectory, "demo-accounts.json"));
-        using var doc = JsonDocument.Parse(text);
-        var description = doc.RootElement.GetProperty("credentials").EnumerateArray()
-            .First(c => c.GetProperty("login").GetString() == login).GetProperty("description").GetString()!;
+        var description = Credentials.First(c => c.GetProperty("login").GetString() == login).GetProperty("description").GetString()!;
         return Regex.Match(description, "TOTP 密钥 ([A-Z2-7]+)").Groups[1].Value;
     }
 
     /// <summary>Password or client secret for a demo login, as written to demo-accounts.json.</summary>
-    public string Secret(string login) => _secrets.Value[login];
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseSetting("Qilu:DataDirectory", DataDirectory);
-        builder.UseSetting("Qilu:Demo:Enabled", "true");
-        // The suite signs in dozens of times from one test client; production limits stay as configured.
-        builder.UseSetting("Qilu:RateLimiting:SignIn:PermitLimit", "100000");
-        builder.UseEnvironment("Development");
-    }
+    public string Secret(string login) =>
+        Credentials.First(c => c.GetProperty("login").GetString() == login).GetProperty("secret").GetString()!;
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
@@ -65,10 +63,8 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
+        if (_demoAccounts.IsValueCreated) _demoAccounts.Value.Dispose();
         await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        GC.SuppressFinalize(this);
     }
 
     internal static void ShouldRedirectTo(HttpResponseMessage response, string prefix)

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Qilu.Identity.Tests.SignOn;
 using Qilu.Platform.Auth;
 using Shouldly;
 
@@ -13,7 +12,7 @@ namespace Qilu.Identity.Tests.Accounts;
 /// Deny by default and division scope, across every endpoint of the module: anonymous callers get 401, callers
 /// without the permission 403, and a county official never sees another county's people.
 /// </summary>
-public sealed class ScopeMatrixTests(IdentityHostFixture fixture) : IClassFixture<IdentityHostFixture>
+public abstract class ScopeMatrixTestsBase(IdentityFixture fixture)
 {
     private IdentityHost Host => fixture.Host;
 
@@ -56,7 +55,7 @@ public sealed class ScopeMatrixTests(IdentityHostFixture fixture) : IClassFixtur
         // A system client holds no Identity permission at all.
         using var client = Host.CreateClient();
         ProtectedEndpoints().Count.ShouldBeGreaterThan(10);
-        var token = await (await OidcFlowTests.ClientCredentialsAsync(client, "sd-market-system", Host.Secret("sd-market-system")))
+        var token = await (await Oidc.ClientCredentialsAsync(client, "sd-market-system", Host.Secret("sd-market-system")))
             .Content.ReadFromJsonAsync<JsonElement>();
         client.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("access_token").GetString());
         foreach (var (method, route, permission) in ProtectedEndpoints())
@@ -143,3 +142,7 @@ public sealed class ScopeMatrixTests(IdentityHostFixture fixture) : IClassFixtur
         return page.GetProperty("items")[0].GetProperty("id").GetString()!;
     }
 }
+
+public sealed class ScopeMatrixTests(IdentityHostFixture fixture) : ScopeMatrixTestsBase(fixture), IClassFixture<IdentityHostFixture>;
+
+public sealed class ScopeMatrixPostgresTests(IdentityPostgresFixture fixture) : ScopeMatrixTestsBase(fixture), IClassFixture<IdentityPostgresFixture>;

@@ -1,10 +1,10 @@
 using System.Net;
-using Qilu.Identity.Tests.SignOn;
 using Shouldly;
 
 namespace Qilu.Identity.Tests.Accounts;
 
-public sealed class SignInTests(IdentityHostFixture fixture) : IClassFixture<IdentityHostFixture>
+/// <summary>The login form: generic failures, lockout and unlock, ID-number login, TOTP.</summary>
+public abstract class SignInTestsBase(IdentityFixture fixture)
 {
     private IdentityHost Host => fixture.Host;
 
@@ -63,3 +63,7 @@ public sealed class SignInTests(IdentityHostFixture fixture) : IClassFixture<Ide
 
     private static string DemoCitizenId() => Seed.DemoProvinceSeeder.MakeId("370102", new DateOnly(1988, 3, 15), 101);
 }
+
+public sealed class SignInTests(IdentityHostFixture fixture) : SignInTestsBase(fixture), IClassFixture<IdentityHostFixture>;
+
+public sealed class SignInPostgresTests(IdentityPostgresFixture fixture) : SignInTestsBase(fixture), IClassFixture<IdentityPostgresFixture>;

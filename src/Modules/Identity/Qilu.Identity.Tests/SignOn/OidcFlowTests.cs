@@ -1,20 +1,15 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Shouldly;
 
 namespace Qilu.Identity.Tests.SignOn;
 
 /// <summary>OpenID Connect flows end to end over HTTP against the real host, as a relying party would run them.</summary>
-public sealed class OidcFlowTests(IdentityHostFixture fixture) : IClassFixture<IdentityHostFixture>
+public abstract class OidcFlowTestsBase(IdentityFixture fixture)
 {
     private IdentityHost Host => fixture.Host;
-
-    private const string RpRedirect = "http://127.0.0.1:5090/signin-oidc";
 
     [Fact]
     public async Task Discovery_WhenFetched_AdvertisesEndpointsAndS256Only()
@@ -36,11 +31,11 @@ public sealed class OidcFlowTests(IdentityHostFixture fixture) : IClassFixture<I
     public async Task ClientCredentials_WithDemoSystemSecret_IssuesJwtWithUnitClaims()
     {
         using var client = Host.CreateClient();
-        var token = await ClientCredentialsAsync(client, "sd-market-system", Host.Secret("sd-market-system"));
+        var token = await Oidc.ClientCredentialsAsync(client, "sd-market-system", Host.Secret("sd-market-system"));
         token.StatusCode.ShouldBe(HttpStatusCode.OK);
         var json = await token.Content.ReadFromJsonAsync<JsonElement>();
         var access = json.GetProperty("access_token").GetString()!;
-        var payload = DecodeJwtPayload(access);
+        var payload = Oidc.DecodeJwtPayload(access);
         payload.GetProperty("sub").GetString().ShouldBe("sd-market-system");
         payload.GetProperty("qilu_kind").GetString().ShouldBe("system_client");
         payload.GetProperty("division").GetString().ShouldBe("370000");
@@ -58,7 +53,7 @@ public sealed class OidcFlowTests(IdentityHostFixture fixture) : IClassFixture<I
     public async Task ClientCredentials_WithBadCredentials_AnswersInvalidClient(string clientId, string secret)
     {
         using var client = Host.CreateClient();
-        var response = await ClientCredentialsAsync(client, clientId, secret);
+        var response = await Oidc.ClientCredentialsAsync(client, clientId, secret);
         // RFC 6749 §5.2: invalid_client may answer 401.
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString().ShouldBe("invalid_client");
@@ -68,32 +63,29 @@ public sealed class OidcFlowTests(IdentityHostFixture fixture) : IClassFixture<I
     public async Task AuthorizationCode_WithPkceAndConsent_IssuesTokensRefreshesAndRejectsReplay()
     {
         using var browser = Host.Browser();
-        var (verifier, challenge) = Pkce();
-        var authorize = $"/connect/authorize?client_id=demo-rp&response_type=code&scope=openid%20profile%20unit%20offline_access&redirect_uri={Uri.EscapeDataString(RpRedirect)}&state=s1&nonce=n1&code_challenge={challenge}&code_challenge_method=S256";
+        var (verifier, challenge) = Oidc.Pkce();
+        var authorize = Oidc.AuthorizeUrl(challenge, "openid profile unit offline_access", "&state=s1&nonce=n1");
 
         var first = await browser.GetAsync(authorize);
         IdentityHost.ShouldRedirectTo(first, "/account/login");
-        var login = await IdentityHost.PostLoginAsync(browser, "jn.official", Host.Secret("jn.official"), ReturnUrlOf(first));
+        var login = await IdentityHost.PostLoginAsync(browser, "jn.official", Host.Secret("jn.official"), Oidc.ReturnUrlOf(first));
         IdentityHost.ShouldRedirectTo(login, "/connect/authorize");
 
         var again = await browser.GetAsync(login.Headers.Location!.ToString());
         IdentityHost.ShouldRedirectTo(again, "/account/consent");
         var consentPage = await browser.GetStringAsync(again.Headers.Location!.ToString());
         consentPage.ShouldContain("演示第三方应用");
-        var form = Regex.Matches(consentPage, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
-            .ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
-        form["consent"] = "accept";
-        var consented = await browser.PostAsync("/connect/authorize", new FormUrlEncodedContent(form));
-        IdentityHost.ShouldRedirectTo(consented, RpRedirect);
+        var consented = await Oidc.AcceptConsentAsync(browser, again);
+        IdentityHost.ShouldRedirectTo(consented, Oidc.RpRedirect);
         var query = System.Web.HttpUtility.ParseQueryString(consented.Headers.Location!.AbsoluteQuery());
         query["state"].ShouldBe("s1");
         var code = query["code"]!;
 
         using var rp = Host.CreateClient();
-        var tokens = await RedeemAsync(rp, code, verifier);
+        var tokens = await Oidc.RedeemAsync(Host, rp, code, verifier);
         tokens.StatusCode.ShouldBe(HttpStatusCode.OK);
         var json = await tokens.Content.ReadFromJsonAsync<JsonElement>();
-        var idToken = DecodeJwtPayload(json.GetProperty("id_token").GetString()!);
+        var idToken = Oidc.DecodeJwtPayload(json.GetProperty("id_token").GetString()!);
         idToken.GetProperty("nonce").GetString().ShouldBe("n1");
         idToken.GetProperty("division").GetString().ShouldBe("370100");
         idToken.GetProperty("acr").GetString().ShouldBe("urn:qilu:acr:L3");
@@ -103,14 +95,10 @@ public sealed class OidcFlowTests(IdentityHostFixture fixture) : IClassFixture<I
         var info = await (await rp.SendAsync(userinfo)).Content.ReadFromJsonAsync<JsonElement>();
         info.GetProperty("name").GetString().ShouldBe("周济南");
 
-        var refreshed = await rp.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "refresh_token", ["refresh_token"] = json.GetProperty("refresh_token").GetString()!,
-            ["client_id"] = "demo-rp", ["client_secret"] = Host.Secret("demo-rp"),
-        }));
+        var refreshed = await Oidc.RefreshAsync(Host, json.GetProperty("refresh_token").GetString()!);
         refreshed.StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var replay = await RedeemAsync(rp, code, verifier);
+        var replay = await Oidc.RedeemAsync(Host, rp, code, verifier);
         replay.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await replay.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString().ShouldBe("invalid_grant");
     }
@@ -119,10 +107,10 @@ public sealed class OidcFlowTests(IdentityHostFixture fixture) : IClassFixture<I
     public async Task AuthorizationCode_WithWrongVerifier_AnswersInvalidGrant()
     {
         using var browser = Host.Browser();
-        var (_, challenge) = Pkce();
+        var (_, challenge) = Oidc.Pkce();
         var code = await SignInAndGetCodeAsync(browser, challenge);
         using var rp = Host.CreateClient();
-        var response = await RedeemAsync(rp, code, Pkce().Verifier);
+        var response = await Oidc.RedeemAsync(Host, rp, code, Oidc.Pkce().Verifier);
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString().ShouldBe("invalid_grant");
     }
@@ -134,7 +122,7 @@ public sealed class OidcFlowTests(IdentityHostFixture fixture) : IClassFixture<I
     public async Task Authorize_WithRedirectUriNotExactlyRegistered_IsRefusedWithoutRedirect(string redirect)
     {
         using var browser = Host.Browser();
-        var (_, challenge) = Pkce();
+        var (_, challenge) = Oidc.Pkce();
         var response = await browser.GetAsync($"/connect/authorize?client_id=demo-rp&response_type=code&scope=openid&redirect_uri={Uri.EscapeDataString(redirect)}&code_challenge={challenge}&code_challenge_method=S256");
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         response.Headers.Location.ShouldBeNull();
@@ -144,7 +132,7 @@ public sealed class OidcFlowTests(IdentityHostFixture fixture) : IClassFixture<I
     public async Task Authorize_WithoutPkce_IsRefused()
     {
         using var browser = Host.Browser();
-        var response = await browser.GetAsync($"/connect/authorize?client_id=demo-rp&response_type=code&scope=openid&redirect_uri={Uri.EscapeDataString(RpRedirect)}");
+        var response = await browser.GetAsync($"/connect/authorize?client_id=demo-rp&response_type=code&scope=openid&redirect_uri={Uri.EscapeDataString(Oidc.RpRedirect)}");
         // Refused with invalid_request, and no code is ever issued.
         var text = response.Headers.Location?.ToString() ?? await response.Content.ReadAsStringAsync();
         text.ShouldContain("invalid_request");
@@ -153,61 +141,16 @@ public sealed class OidcFlowTests(IdentityHostFixture fixture) : IClassFixture<I
 
     private async Task<string> SignInAndGetCodeAsync(HttpClient browser, string challenge)
     {
-        // The web shell's own client is first-party (implicit consent), so no consent page; use demo-rp after consent
-        // has been remembered in another test would couple tests, so accept consent here as well.
-        var authorize = $"/connect/authorize?client_id=demo-rp&response_type=code&scope=openid&redirect_uri={Uri.EscapeDataString(RpRedirect)}&code_challenge={challenge}&code_challenge_method=S256";
-        var first = await browser.GetAsync(authorize);
-        var login = await IdentityHost.PostLoginAsync(browser, "qd.official", Host.Secret("qd.official"), ReturnUrlOf(first));
+        // Consent to demo-rp may or may not be remembered from another test of the class; accept it when asked.
+        var first = await browser.GetAsync(Oidc.AuthorizeUrl(challenge));
+        var login = await IdentityHost.PostLoginAsync(browser, "qd.official", Host.Secret("qd.official"), Oidc.ReturnUrlOf(first));
         var next = await browser.GetAsync(login.Headers.Location!.ToString());
         if (next.Headers.Location!.ToString().Contains("/account/consent", StringComparison.Ordinal))
-        {
-            var page = await browser.GetStringAsync(next.Headers.Location!.ToString());
-            var form = Regex.Matches(page, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
-                .ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
-            form["consent"] = "accept";
-            next = await browser.PostAsync("/connect/authorize", new FormUrlEncodedContent(form));
-        }
+            next = await Oidc.AcceptConsentAsync(browser, next);
         return System.Web.HttpUtility.ParseQueryString(next.Headers.Location!.AbsoluteQuery())["code"]!;
     }
-
-    private Task<HttpResponseMessage> RedeemAsync(HttpClient rp, string code, string verifier) =>
-        rp.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = RpRedirect, ["code_verifier"] = verifier,
-            ["client_id"] = "demo-rp", ["client_secret"] = Host.Secret("demo-rp"),
-        }));
-
-    internal static Task<HttpResponseMessage> ClientCredentialsAsync(HttpClient client, string clientId, string secret) =>
-        client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret, ["scope"] = "api",
-        }));
-
-    private static string ReturnUrlOf(HttpResponseMessage redirectToLogin) =>
-        System.Web.HttpUtility.ParseQueryString(redirectToLogin.Headers.Location!.AbsoluteQuery())["returnUrl"]!;
-
-    internal static (string Verifier, string Challenge) Pkce()
-    {
-        var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
-        return (verifier, Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))));
-    }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    internal static JsonElement DecodeJwtPayload(string jwt)
-    {
-        var part = jwt.Split('.')[1].Replace('-', '+').Replace('_', '/');
-        part = part.PadRight(part.Length + (4 - part.Length % 4) % 4, '=');
-        return JsonDocument.Parse(Convert.FromBase64String(part)).RootElement.Clone();
-    }
 }
 
-/// <summary>One host per test class: booting and seeding take a few seconds.</summary>
-public sealed class IdentityHostFixture : IAsyncLifetime
-{
-    public IdentityHost Host { get; } = new();
+public sealed class OidcFlowTests(IdentityHostFixture fixture) : OidcFlowTestsBase(fixture), IClassFixture<IdentityHostFixture>;
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public ValueTask DisposeAsync() => Host.DisposeAsync();
-}
+public sealed class OidcFlowPostgresTests(IdentityPostgresFixture fixture) : OidcFlowTestsBase(fixture), IClassFixture<IdentityPostgresFixture>;

@@ -1,0 +1,12 @@
+namespace Qilu.ArchitectureTests;
+
+/// <summary>
+/// The declared module dependency graph (ARCHITECTURE.md rule 2: "module references are acyclic and listed in
+/// docs/architecture.md"). A module that starts using another adds the edge here and to docs/architecture.md in the
+/// same change; <see cref="ModuleReferenceRule"/> refuses any reference not listed and any cycle.
+/// </summary>
+public static class ModuleGraph
+{
+    /// <summary>Edges as (from assembly, to assembly). Identity is the only module so far and depends on none.</summary>
+    public static readonly IReadOnlyCollection<(string From, string To)> AllowedEdges = [];
+}

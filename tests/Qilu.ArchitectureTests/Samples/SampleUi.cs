@@ -1,0 +1,5 @@
+using Microsoft.AspNetCore.Components;
+
+namespace Qilu.ArchitectureTests.UI;
+
+public sealed class SampleComponent : ComponentBase;

@@ -1,5 +1,0 @@
-namespace Qilu.ArchitectureTests;
-
-public class PlaceholderTests
-{
-}
