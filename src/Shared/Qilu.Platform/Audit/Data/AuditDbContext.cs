@@ -9,7 +9,7 @@ namespace Qilu.Platform.Audit.Data;
 /// are insert-only; the migrations add database triggers that reject UPDATE and DELETE (ADR 0004). The hot write path
 /// uses parameterised SQL on this context's connection; EF is used for the schema and for browsing queries.
 /// </summary>
-public abstract class AuditDbContext(DbContextOptions options) : DbContext(options)
+internal abstract class AuditDbContext(DbContextOptions options) : DbContext(options)
 {
     /// <summary>Module name: PostgreSQL schema and SQLite table prefix.</summary>
     public const string Module = "audit";
@@ -62,13 +62,13 @@ public abstract class AuditDbContext(DbContextOptions options) : DbContext(optio
 }
 
 /// <summary>SQLite flavour of <see cref="AuditDbContext"/> (owns the SQLite migrations).</summary>
-public sealed class AuditSqliteDbContext(DbContextOptions<AuditSqliteDbContext> options) : AuditDbContext(options);
+internal sealed class AuditSqliteDbContext(DbContextOptions<AuditSqliteDbContext> options) : AuditDbContext(options);
 
 /// <summary>PostgreSQL flavour of <see cref="AuditDbContext"/> (owns the PostgreSQL migrations).</summary>
-public sealed class AuditPostgresDbContext(DbContextOptions<AuditPostgresDbContext> options) : AuditDbContext(options);
+internal sealed class AuditPostgresDbContext(DbContextOptions<AuditPostgresDbContext> options) : AuditDbContext(options);
 
 /// <summary>Design-time factory for <c>dotnet ef</c> (SQLite).</summary>
-public sealed class AuditSqliteDesignTimeFactory : IDesignTimeDbContextFactory<AuditSqliteDbContext>
+internal sealed class AuditSqliteDesignTimeFactory : IDesignTimeDbContextFactory<AuditSqliteDbContext>
 {
     public AuditSqliteDbContext CreateDbContext(string[] args)
     {
@@ -79,7 +79,7 @@ public sealed class AuditSqliteDesignTimeFactory : IDesignTimeDbContextFactory<A
 }
 
 /// <summary>Design-time factory for <c>dotnet ef</c> (PostgreSQL).</summary>
-public sealed class AuditPostgresDesignTimeFactory : IDesignTimeDbContextFactory<AuditPostgresDbContext>
+internal sealed class AuditPostgresDesignTimeFactory : IDesignTimeDbContextFactory<AuditPostgresDbContext>
 {
     public AuditPostgresDbContext CreateDbContext(string[] args)
     {
