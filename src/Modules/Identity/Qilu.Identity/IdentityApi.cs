@@ -18,6 +18,8 @@ internal static class IdentityApi
     {
         var api = routes.MapGroup("/api/identity").WithTags("Identity 统一身份认证");
         GetMe.Map(api);
+        GetMyAccount.Map(api);
+        EnrolTotp.Map(api);
         ListDivisions.Map(api);
         ExportDivisions.Map(api);
         ImportDivisions.Map(api);
