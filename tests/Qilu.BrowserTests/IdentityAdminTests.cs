@@ -29,7 +29,7 @@ public sealed class IdentityAdminTests(QiluHostFixture host)
         await page.FillAsync("#new-username", userName);
         await page.FillAsync("#new-displayname", "测试员");
         await page.ClickAsync("#new-department");
-        await page.Locator(".ant-select-dropdown .ant-select-item-option").First.ClickAsync();
+        await page.Locator(".ant-select-dropdown .ant-select-item-option:visible").First.ClickAsync();
         await page.FillAsync("#new-password", "Qilu2026test");
         await page.FillAsync("#new-idnumber", IdentityBrowser.WrongCheck(id));
         await modal.Locator(".ant-modal-footer .ant-btn-primary").ClickAsync();

@@ -14,7 +14,13 @@ internal static class IdentityBrowser
         await page.FillAsync("#username", user);
         await page.FillAsync("#password", host.DemoSecret(user));
         await page.ClickAsync("#signin");
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == path, new() { Timeout = 20_000 });
+        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath is var p && (p == path || p == "/account/choose"), new() { Timeout = 20_000 });
+        // A legal representative or agent is asked in which capacity to act; the tests act personally (the default).
+        if (new Uri(page.Url).AbsolutePath == "/account/choose")
+        {
+            await page.ClickAsync("#choose");
+            await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == path, new() { Timeout = 20_000 });
+        }
         await BrowserAuth.WaitForCircuitAsync(page);
         return page;
     }
