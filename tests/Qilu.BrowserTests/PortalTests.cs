@@ -18,7 +18,8 @@ public sealed class PortalTests(QiluHostFixture host)
         await Assertions.Expect(page.Locator(".portal-nav")).ToContainTextAsync("首页");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("办事不求人，服务一网通");
         await Assertions.Expect(page.Locator("#portal-search-input")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator(".portal-card")).ToHaveCountAsync(8);
+        // 8 planned categories plus the Identity module's 我的账号 entry.
+        await Assertions.Expect(page.Locator(".portal-card")).ToHaveCountAsync(9);
         await Assertions.Expect(page.Locator(".portal-card").First).ToContainTextAsync("个人办事");
         await Assertions.Expect(page.Locator(".portal-footer")).ToContainTextAsync("主办单位");
         await Assertions.Expect(page.Locator(".portal-footer")).ToContainTextAsync("演示");

@@ -6,6 +6,7 @@ using Qilu.Identity.Clients;
 using Qilu.Identity.Departments;
 using Qilu.Identity.Divisions;
 using Qilu.Identity.Enterprises;
+using Qilu.Identity.Keys;
 using Qilu.Identity.Roles;
 
 namespace Qilu.Identity;
@@ -17,6 +18,8 @@ internal static class IdentityApi
     {
         var api = routes.MapGroup("/api/identity").WithTags("Identity 统一身份认证");
         GetMe.Map(api);
+        GetMyAccount.Map(api);
+        EnrolTotp.Map(api);
         ListDivisions.Map(api);
         ExportDivisions.Map(api);
         ImportDivisions.Map(api);
@@ -28,11 +31,15 @@ internal static class IdentityApi
         UnlockAccount.Map(api);
         DisableAccount.Map(api);
         RegisterCitizen.Map(api);
+        ListMyEnterprises.Map(api);
         GrantDelegation.Map(api);
         RevokeDelegation.Map(api);
         ListRoles.Map(api);
         UpdateRolePermissions.Map(api);
         ListClients.Map(api);
         RegisterClient.Map(api);
+        CountAccountsByCity.Map(api);
+        ListKeys.Map(api);
+        RotateKey.Map(api);
     }
 }

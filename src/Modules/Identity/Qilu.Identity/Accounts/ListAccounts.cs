@@ -5,10 +5,12 @@ using Microsoft.EntityFrameworkCore;
 using Qilu.Identity.Auditing;
 using Qilu.Identity.Contracts;
 using Qilu.Identity.Data;
+using Qilu.Identity.UseCases;
 using Qilu.Platform.Auth;
 using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Identifiers;
 using Qilu.SharedKernel.Paging;
+using Qilu.SharedKernel.Results;
 
 namespace Qilu.Identity.Accounts;
 
@@ -22,30 +24,42 @@ internal static class ListAccounts
     public sealed record Item(Guid Id, string Kind, string UserName, string DisplayName, string? DivisionCode, Guid? DepartmentId,
         string? IdNumberMasked, string? PhoneMasked, int RealNameLevel, string Status, bool Locked, bool TotpEnabled, string[] Roles, uint Version);
 
-    public static void Map(IEndpointRouteBuilder api) => api.MapGet("/users", HandleAsync)
+    /// <summary>Filter: name, user name or full ID number (<paramref name="Q"/>), kind, page.</summary>
+    public sealed record Request(string? Q, AccountKind? Kind, int Page = 1, int Size = 20);
+
+    public static void Map(IEndpointRouteBuilder api) => api.MapGet("/users", EndpointAsync)
         .RequirePermission(IdentityPermissions.UsersRead)
         .WithName("ListAccounts").WithSummary("用户列表 / List accounts").Produces<Paged<Item>>();
 
-    private static async Task<IResult> HandleAsync(string? q, string? kind, int? page, int? size, HttpContext ctx, ActorAccessor actors,
+    private static async Task<IResult> EndpointAsync(string? q, string? kind, int? page, int? size, HttpContext ctx, ActorAccessor actors,
         IdentityDbContext db, AccountFields.Protection protection, TimeProvider clock, IdentityAudit audit)
     {
-        var actor = actors.FromContext(ctx);
-        var result = await QueryAsync(db, protection, actor, q, kind, new PageRequest(page ?? 1, size ?? 20), clock.GetUtcNow(), ctx.RequestAborted);
-        await audit.WriteAsync("identity.users.listed", "account", null, "success", new { page = result.Page, count = result.Items.Count, q = q is null ? null : "***" });
-        return Results.Ok(result);
+        AccountKind? k = kind switch { "official" => AccountKind.Official, "citizen" => AccountKind.Citizen, _ => null };
+        return Outcomes.Ok(await HandleAsync(actors.FromContext(ctx), new Request(q, k, page ?? 1, size ?? 20), db, protection, clock, audit, ctx.RequestAborted));
+    }
+
+    /// <summary>The use case (scoped, audited read), for the endpoint and the admin page alike.</summary>
+    internal static async Task<Result<Paged<Item>>> HandleAsync(Actor actor, Request request, IdentityDbContext db,
+        AccountFields.Protection protection, TimeProvider clock, IdentityAudit audit, CancellationToken ct)
+    {
+        if (Outcomes.Lacks(actor, IdentityPermissions.UsersRead) is { } denied) return Outcomes.Denied<Paged<Item>>(denied);
+        var result = await QueryAsync(db, protection, actor, request.Q, request.Kind, new PageRequest(request.Page, request.Size), clock.GetUtcNow(), ct);
+        await audit.WriteAsync("identity.users.listed", "account", null, "success",
+            new { page = result.Page, count = result.Items.Count, q = request.Q is null ? null : "***" }, actor, ct);
+        return result;
     }
 
     internal static async Task<Paged<Item>> QueryAsync(IdentityDbContext db, AccountFields.Protection protection, Actor actor,
-        string? q, string? kind, PageRequest paging, DateTimeOffset now, CancellationToken ct)
+        string? q, AccountKind? kind, PageRequest paging, DateTimeOffset now, CancellationToken ct)
     {
         paging = paging.Normalized();
         if (actor.DivisionCode is null) return new Paged<Item>([], paging.Page, paging.Size, 0);
         var scope = DivisionScope.PrefixOf(actor.DivisionCode);
         var query = db.Accounts.AsNoTracking().Where(a => a.DivisionCode != null && a.DivisionCode.StartsWith(scope));
-        if (kind == "official") query = query.Where(a => a.Kind == AccountKind.Official);
-        else if (kind == "citizen") query = query.Where(a => a.Kind == AccountKind.Citizen);
+        if (kind is { } k) query = query.Where(a => a.Kind == k);
         if (!string.IsNullOrWhiteSpace(q))
         {
+            q = q.Trim();
             if (IdNumber.TryParse(q, out var id))
             {
                 var index = protection.IdIndex(id);

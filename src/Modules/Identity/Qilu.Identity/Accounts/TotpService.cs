@@ -32,6 +32,27 @@ internal sealed class TotpService(IFieldProtector protector)
         return true;
     }
 
+    /// <summary>
+    /// Checks a code against a secret that is not enabled yet (enrolment confirmation); on success returns the
+    /// accepted time step so the same code cannot then be used to sign in.
+    /// </summary>
+    public static bool VerifyPending(string base32Secret, string? code, DateTimeOffset now, out long step)
+    {
+        step = 0;
+        if (string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(base32Secret)) return false;
+        byte[] secret;
+        try
+        {
+            secret = Base32Encoding.ToBytes(base32Secret.Trim());
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        if (secret.Length < 16) return false;
+        return new Totp(secret).VerifyTotp(now.UtcDateTime, code.Trim(), out step, new VerificationWindow(previous: 1, future: 1));
+    }
+
     /// <summary>The current code for a secret (used by tests and by the enrolment page's confirmation step).</summary>
     public static string CodeAt(string base32Secret, DateTimeOffset at) =>
         new Totp(Base32Encoding.ToBytes(base32Secret)).ComputeTotp(at.UtcDateTime);

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OpenIddict.Abstractions;
 using Qilu.Identity.Contracts;
+using Qilu.Identity.UseCases;
 using Qilu.Platform.Auth;
+using Qilu.SharedKernel.Actors;
+using Qilu.SharedKernel.Results;
 
 namespace Qilu.Identity.Clients;
 
@@ -12,12 +15,16 @@ internal static class ListClients
 {
     public sealed record Item(string ClientId, string? DisplayName, string? ClientType, string? ConsentType, string[] RedirectUris, string[] Permissions);
 
-    public static void Map(IEndpointRouteBuilder api) => api.MapGet("/clients", HandleAsync)
+    public static void Map(IEndpointRouteBuilder api) => api.MapGet("/clients", EndpointAsync)
         .RequirePermission(IdentityPermissions.ClientsRead)
         .WithName("ListClients").WithSummary("接入应用列表 / List clients").Produces<Item[]>();
 
-    internal static async Task<IResult> HandleAsync(IOpenIddictApplicationManager manager, CancellationToken ct) =>
+    internal static async Task<IResult> EndpointAsync(IOpenIddictApplicationManager manager, CancellationToken ct) =>
         Results.Ok(await QueryAsync(manager, ct));
+
+    /// <summary>The use case for the admin page (the endpoint's filter checks the same permission).</summary>
+    internal static async Task<Result<List<Item>>> HandleAsync(Actor actor, IOpenIddictApplicationManager manager, CancellationToken ct) =>
+        Outcomes.Lacks(actor, IdentityPermissions.ClientsRead) is { } denied ? Outcomes.Denied<List<Item>>(denied) : await QueryAsync(manager, ct);
 
     internal static async Task<List<Item>> QueryAsync(IOpenIddictApplicationManager manager, CancellationToken ct)
     {

@@ -8,8 +8,10 @@ using Qilu.Identity.Auditing;
 using Qilu.Identity.Contracts;
 using Qilu.Identity.Data;
 using Qilu.Identity.SignOn;
+using Qilu.Identity.UseCases;
 using Qilu.Platform.Auth;
 using Qilu.Platform.Http;
+using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Results;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -28,13 +30,19 @@ internal static class RegisterClient
 
     private static readonly string[] SystemClientRoles = ["system_client"];
 
-    public static void Map(IEndpointRouteBuilder api) => api.MapPost("/clients", HandleAsync)
+    public static void Map(IEndpointRouteBuilder api) => api.MapPost("/clients", EndpointAsync)
         .RequirePermission(IdentityPermissions.ClientsManage)
         .WithName("RegisterClient").WithSummary("注册接入应用 / Register a client").Produces<Response>(StatusCodes.Status201Created);
 
-    private static async Task<IResult> HandleAsync(Request request, HttpContext ctx, ActorAccessor actors, IOpenIddictApplicationManager manager,
-        IdentityDbContext db, IdentityAudit audit)
+    private static async Task<IResult> EndpointAsync(Request request, HttpContext ctx, ActorAccessor actors, IOpenIddictApplicationManager manager,
+        IdentityDbContext db, IdentityAudit audit) =>
+        Outcomes.Created(await HandleAsync(actors.FromContext(ctx), request, manager, db, audit, ctx.RequestAborted), r => $"/api/identity/clients/{r.ClientId}");
+
+    /// <summary>The use case, for the endpoint and the admin page alike. The secret is in the value, once.</summary>
+    internal static async Task<Result<Response>> HandleAsync(Actor actor, Request request, IOpenIddictApplicationManager manager,
+        IdentityDbContext db, IdentityAudit audit, CancellationToken ct)
     {
+        if (Outcomes.Lacks(actor, IdentityPermissions.ClientsManage) is { } denied) return Outcomes.Denied<Response>(denied);
         var v = new Validation()
             .Required("clientId", request.ClientId, "客户端标识")
             .Rule(request.ClientId is null || System.Text.RegularExpressions.Regex.IsMatch(request.ClientId, "^[a-z][a-z0-9-]{2,63}$"),
@@ -55,9 +63,9 @@ internal static class RegisterClient
             }
         }
         else v.Rule(request.DepartmentId is not null, "departmentId", "required", "部门系统须指定所属单位", "departmentId is required for system clients");
-        if (!v.IsValid) return v.ToProblem();
-        if (await manager.FindByClientIdAsync(request.ClientId!, ctx.RequestAborted) is not null)
-            return Problems.Conflict("client_id.taken", "客户端标识已存在", "The client id is taken");
+        if (!v.IsValid) return v.Invalid<Response>();
+        if (await manager.FindByClientIdAsync(request.ClientId!, ct) is not null)
+            return Outcomes.Conflict<Response>("client_id.taken", "客户端标识已存在", "The client id is taken", "clientId");
 
         var secret = Seed.DemoProvinceSeeder.NewSecret() + Seed.DemoProvinceSeeder.NewSecret();
         var d = new OpenIddictApplicationDescriptor { ClientId = request.ClientId, ClientSecret = secret, DisplayName = request.DisplayName, ClientType = ClientTypes.Confidential };
@@ -71,18 +79,17 @@ internal static class RegisterClient
         }
         else
         {
-            var actor = actors.FromContext(ctx);
-            var dep = await db.Departments.SingleOrDefaultAsync(x => x.Id == request.DepartmentId, ctx.RequestAborted);
+            var dep = await db.Departments.SingleOrDefaultAsync(x => x.Id == request.DepartmentId, ct);
             if (dep is null || !actor.CanSeeDivision(dep.DivisionCode))
-                return Problems.Validation(new Error("department.out_of_scope", "所属单位不存在或不在您的管辖范围内", "The department does not exist or is outside your scope", "departmentId"));
+                return Outcomes.Invalid<Response>("department.out_of_scope", "所属单位不存在或不在您的管辖范围内", "The department does not exist or is outside your scope", "departmentId");
             ClientPermissions.AddClientCredentials(d.Permissions, scopes.Length == 0 ? [OidcScopes.Api] : scopes);
             d.Properties["unit"] = JsonSerializer.SerializeToElement(dep.Id.ToString());
             d.Properties["unit_name"] = JsonSerializer.SerializeToElement(dep.Name);
             d.Properties["division"] = JsonSerializer.SerializeToElement(dep.DivisionCode);
             d.Properties["roles"] = JsonSerializer.SerializeToElement(SystemClientRoles);
         }
-        await manager.CreateAsync(d, ctx.RequestAborted);
-        await audit.WriteAsync("identity.clients.registered", "client", request.ClientId, "success", new { request.Kind });
-        return Results.Created($"/api/identity/clients/{request.ClientId}", new Response(request.ClientId!, secret));
+        await manager.CreateAsync(d, ct);
+        await audit.WriteAsync("identity.clients.registered", "client", request.ClientId, "success", new { request.Kind }, actor, ct);
+        return new Response(request.ClientId!, secret);
     }
 }

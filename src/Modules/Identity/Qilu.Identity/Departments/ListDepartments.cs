@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Qilu.Identity.Contracts;
 using Qilu.Identity.Data;
+using Qilu.Identity.UseCases;
 using Qilu.Platform.Auth;
+using Qilu.SharedKernel.Results;
 using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Paging;
 
@@ -15,13 +17,19 @@ internal static class ListDepartments
 {
     public sealed record Item(Guid Id, string Name, string CreditCode, string DivisionCode, string Kind, bool Active);
 
-    public static void Map(IEndpointRouteBuilder api) => api.MapGet("/departments", HandleAsync)
+    public static void Map(IEndpointRouteBuilder api) => api.MapGet("/departments", EndpointAsync)
         .RequirePermission(IdentityPermissions.DepartmentsRead)
         .WithName("ListDepartments").WithSummary("部门单位列表 / List departments").Produces<Paged<Item>>();
 
-    private static async Task<IResult> HandleAsync(string? division, string? kind, string? q, int? page, int? size,
+    private static async Task<IResult> EndpointAsync(string? division, string? kind, string? q, int? page, int? size,
         HttpContext ctx, ActorAccessor actors, IdentityDbContext db) =>
         Results.Ok(await QueryAsync(db, actors.FromContext(ctx), division, kind, q, new PageRequest(page ?? 1, size ?? 20), ctx.RequestAborted));
+
+    /// <summary>The use case for the admin page (the endpoint's filter checks the same permission).</summary>
+    internal static async Task<Result<Paged<Item>>> HandleAsync(Actor actor, string? division, string? kind, string? q, PageRequest paging,
+        IdentityDbContext db, CancellationToken ct) =>
+        Outcomes.Lacks(actor, IdentityPermissions.DepartmentsRead) is { } denied ? Outcomes.Denied<Paged<Item>>(denied)
+            : await QueryAsync(db, actor, division, kind, q, paging, ct);
 
     internal static async Task<Paged<Item>> QueryAsync(IdentityDbContext db, Actor actor, string? division, string? kind, string? q,
         PageRequest paging, CancellationToken ct)

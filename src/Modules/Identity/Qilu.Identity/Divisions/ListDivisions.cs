@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Qilu.Identity.Contracts;
 using Qilu.Identity.Data;
+using Qilu.Identity.UseCases;
 using Qilu.Platform.Auth;
+using Qilu.SharedKernel.Results;
 using Qilu.SharedKernel.Actors;
 
 namespace Qilu.Identity.Divisions;
@@ -17,16 +19,20 @@ internal static class ListDivisions
 {
     public sealed record Item(string Code, string Name, int Level, string? ParentCode, bool HasChildren);
 
-    public static void Map(IEndpointRouteBuilder api) => api.MapGet("/divisions", HandleAsync)
+    public static void Map(IEndpointRouteBuilder api) => api.MapGet("/divisions", EndpointAsync)
         .RequirePermission(IdentityPermissions.DivisionsRead)
         .WithName("ListDivisions").WithSummary("行政区划列表 / List divisions").Produces<Item[]>();
 
-    internal static async Task<IResult> HandleAsync(string? parent, string? q, HttpContext ctx, ActorAccessor actors, IdentityDbContext db)
+    internal static async Task<IResult> EndpointAsync(string? parent, string? q, HttpContext ctx, ActorAccessor actors, IdentityDbContext db)
     {
         var actor = actors.FromContext(ctx);
         var items = await QueryAsync(db, actor, parent, q, ctx.RequestAborted);
         return Results.Ok(items);
     }
+
+    /// <summary>The use case for the admin page (the endpoint's filter checks the same permission).</summary>
+    internal static async Task<Result<List<Item>>> HandleAsync(Actor actor, string? parent, string? q, IdentityDbContext db, CancellationToken ct) =>
+        Outcomes.Lacks(actor, IdentityPermissions.DivisionsRead) is { } denied ? Outcomes.Denied<List<Item>>(denied) : await QueryAsync(db, actor, parent, q, ct);
 
     internal static async Task<List<Item>> QueryAsync(IdentityDbContext db, Actor actor, string? parent, string? q, CancellationToken ct)
     {

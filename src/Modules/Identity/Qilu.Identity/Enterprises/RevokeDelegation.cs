@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Qilu.Identity.Auditing;
 using Qilu.Identity.Data;
+using Qilu.Identity.UseCases;
 using Qilu.Platform.Auth;
 using Qilu.Platform.Http;
+using Qilu.SharedKernel.Actors;
+using Qilu.SharedKernel.Results;
 
 namespace Qilu.Identity.Enterprises;
 
@@ -15,22 +18,30 @@ namespace Qilu.Identity.Enterprises;
 /// </summary>
 internal static class RevokeDelegation
 {
-    public static void Map(IEndpointRouteBuilder api) => api.MapDelete("/enterprises/{creditCode}/delegations/{id:guid}", HandleAsync)
+    public static void Map(IEndpointRouteBuilder api) => api.MapDelete("/enterprises/{creditCode}/delegations/{id:guid}", EndpointAsync)
         .WithName("RevokeDelegation").WithSummary("撤销经办人授权 / Revoke an agent").Produces(StatusCodes.Status204NoContent);
 
-    private static async Task<IResult> HandleAsync(string creditCode, Guid id, HttpContext ctx, ActorAccessor actors, IdentityDbContext db,
+    private static async Task<IResult> EndpointAsync(string creditCode, Guid id, HttpContext ctx, ActorAccessor actors, IdentityDbContext db,
         TimeProvider clock, IdentityAudit audit)
     {
-        var actor = actors.FromContext(ctx);
-        var enterprise = await db.Enterprises.SingleOrDefaultAsync(e => e.CreditCode == creditCode, ctx.RequestAborted);
-        if (enterprise is null || enterprise.LegalRepresentativeId.ToString() != actor.SubjectId) return Problems.NotFound("企业", "Enterprise");
-        var delegation = await db.Delegations.SingleOrDefaultAsync(d => d.Id == id && d.EnterpriseId == enterprise.Id, ctx.RequestAborted);
-        if (delegation is null) return Problems.NotFound("授权", "Delegation");
-        if (delegation.RevokedAt is not null) return Problems.Conflict("delegation.revoked", "该授权已撤销", "The delegation is already revoked");
-        delegation.RevokedAt = clock.GetUtcNow();
+        var result = await HandleAsync(actors.FromContext(ctx), creditCode, id, db, clock, audit, ctx.RequestAborted);
+        return result.IsSuccess ? Results.NoContent() : Problems.From(result);
+    }
+
+    /// <summary>The use case, for the endpoint and the portal page alike; the value is the revocation time.</summary>
+    internal static async Task<Result<DateTimeOffset>> HandleAsync(Actor actor, string creditCode, Guid id, IdentityDbContext db,
+        TimeProvider clock, IdentityAudit audit, CancellationToken ct)
+    {
+        var enterprise = await db.Enterprises.SingleOrDefaultAsync(e => e.CreditCode == creditCode, ct);
+        if (enterprise is null || enterprise.LegalRepresentativeId.ToString() != actor.SubjectId) return Outcomes.NotFound<DateTimeOffset>("企业", "Enterprise");
+        var delegation = await db.Delegations.SingleOrDefaultAsync(d => d.Id == id && d.EnterpriseId == enterprise.Id, ct);
+        if (delegation is null) return Outcomes.NotFound<DateTimeOffset>("授权", "Delegation");
+        if (delegation.RevokedAt is not null) return Outcomes.Conflict<DateTimeOffset>("delegation.revoked", "该授权已撤销", "The delegation is already revoked");
+        var now = clock.GetUtcNow();
+        delegation.RevokedAt = now;
         delegation.RevokedBy = actor.SubjectId;
-        await db.SaveChangesAsync(ctx.RequestAborted);
-        await audit.WriteAsync("identity.delegation.revoked", "delegation", id.ToString(), "success", new { enterprise = creditCode });
-        return Results.NoContent();
+        await db.SaveChangesAsync(ct);
+        await audit.WriteAsync("identity.delegation.revoked", "delegation", id.ToString(), "success", new { enterprise = creditCode }, actor, ct);
+        return now;
     }
 }

@@ -5,8 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using Qilu.Identity.Auditing;
 using Qilu.Identity.Contracts;
 using Qilu.Identity.Data;
+using Qilu.Identity.UseCases;
 using Qilu.Platform.Auth;
 using Qilu.Platform.Http;
+using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Results;
 
 namespace Qilu.Identity.Roles;
@@ -19,24 +21,31 @@ internal static class UpdateRolePermissions
 {
     public sealed record Request(string[]? Permissions, uint? Version);
 
-    public static void Map(IEndpointRouteBuilder api) => api.MapPut("/roles/{code}/permissions", HandleAsync)
+    public static void Map(IEndpointRouteBuilder api) => api.MapPut("/roles/{code}/permissions", EndpointAsync)
         .RequirePermission(IdentityPermissions.RolesManage)
         .WithName("UpdateRolePermissions").WithSummary("修改角色权限 / Edit a role's permissions").Produces<ListRoles.Item>();
 
-    private static async Task<IResult> HandleAsync(string code, Request request, HttpContext ctx, IdentityDbContext db, RolePermissionCache cache, IdentityAudit audit)
+    private static async Task<IResult> EndpointAsync(string code, Request request, HttpContext ctx, ActorAccessor actors, IdentityDbContext db,
+        RolePermissionCache cache, IdentityAudit audit) =>
+        Outcomes.Ok(await HandleAsync(actors.FromContext(ctx), code, request, db, cache, audit, ctx.RequestAborted));
+
+    /// <summary>The use case, for the endpoint and the admin page alike.</summary>
+    internal static async Task<Result<ListRoles.Item>> HandleAsync(Actor actor, string code, Request request, IdentityDbContext db,
+        RolePermissionCache cache, IdentityAudit audit, CancellationToken ct)
     {
+        if (Outcomes.Lacks(actor, IdentityPermissions.RolesManage) is { } denied) return Outcomes.Denied<ListRoles.Item>(denied);
         var v = new Validation()
             .Rule(request.Permissions is not null, "permissions", "required", "权限列表不能为空", "permissions is required")
             .Rule(request.Version is not null, "version", "required", "请提供版本号", "version is required");
-        if (!v.IsValid) return v.ToProblem();
-        var role = await db.Roles.Include(r => r.Permissions).SingleOrDefaultAsync(r => r.Code == code, ctx.RequestAborted);
-        if (role is null) return Problems.NotFound("角色", "Role");
-        if (role.Version != request.Version) return Problems.Conflict("concurrency.version", "该角色已被他人修改，请刷新后重试", "The role was changed by someone else");
+        if (!v.IsValid) return v.Invalid<ListRoles.Item>();
+        var role = await db.Roles.Include(r => r.Permissions).SingleOrDefaultAsync(r => r.Code == code, ct);
+        if (role is null) return Outcomes.NotFound<ListRoles.Item>("角色", "Role");
+        if (role.Version != request.Version) return Stale();
         var wanted = request.Permissions!.Distinct().ToArray();
         foreach (var p in wanted.Where(p => !System.Text.RegularExpressions.Regex.IsMatch(p, "^[a-z]+(\\.[a-z_]+){1,3}$")))
             v.Add(new Error("permission.format", $"权限名格式不正确：{p}", $"Malformed permission name: {p}", "permissions"));
         if (SeparationOfDuties.CheckPermissionEdit(role, wanted) is { } sod) v.Add(sod);
-        if (!v.IsValid) return v.ToProblem();
+        if (!v.IsValid) return v.Invalid<ListRoles.Item>();
         var before = role.Permissions.Select(p => p.Permission).Order().ToArray();
         role.Permissions.RemoveAll(p => !wanted.Contains(p.Permission));
         foreach (var p in wanted.Where(p => role.Permissions.All(x => x.Permission != p)))
@@ -44,14 +53,17 @@ internal static class UpdateRolePermissions
         db.Entry(role).Property(r => r.Version).IsModified = true;
         try
         {
-            await db.SaveChangesAsync(ctx.RequestAborted);
+            await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Problems.Conflict("concurrency.version", "该角色已被他人修改，请刷新后重试", "The role was changed by someone else");
+            return Stale();
         }
         cache.Invalidate();
-        await audit.WriteAsync("identity.roles.permissions_changed", "role", code, "success", new { before, after = wanted });
-        return Results.Ok((await ListRoles.QueryAsync(db, ctx.RequestAborted)).Single(r => r.Code == code));
+        await audit.WriteAsync("identity.roles.permissions_changed", "role", code, "success", new { before, after = wanted }, actor, ct);
+        return (await ListRoles.QueryAsync(db, ct)).Single(r => r.Code == code);
     }
+
+    private static Result<ListRoles.Item> Stale() =>
+        Outcomes.Conflict<ListRoles.Item>("concurrency.version", "该角色已被他人修改，请刷新后重试", "The role was changed by someone else");
 }
