@@ -32,7 +32,6 @@ internal static class PermissionCatalogue
         [IdentityPermissions.KeysRead] = ("查看密钥", "View keys"),
         [IdentityPermissions.KeysRotate] = ("轮换密钥", "Rotate keys"),
         [IdentityPermissions.AuditRead] = ("查看审计日志", "Read the audit log"),
-        [IdentityPermissions.EnterpriseDelegate] = ("企业授权经办人", "Delegate for an enterprise"),
         [IdentityPermissions.Workbench] = ("使用工作台", "Use the workbench"),
     };
 }
