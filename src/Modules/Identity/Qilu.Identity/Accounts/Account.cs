@@ -69,6 +69,13 @@ internal sealed class Account
 
     public List<AccountRole> Roles { get; init; } = [];
 
+    /// <summary>
+    /// The account as the actor of its own sign-in audit entry (no session exists yet while signing in, so the request's
+    /// actor would be anonymous). Permissions are irrelevant there and left empty.
+    /// </summary>
+    public Actor AsSigningInActor() => new(Kind == AccountKind.Official ? ActorKind.Official : ActorKind.Citizen,
+        Id.ToString(), DisplayName, DivisionCode, DepartmentId, new HashSet<string>(), new HashSet<string>(), RealNameLevel);
+
     public bool IsLockedOut(DateTimeOffset now) => LockedUntil is { } until && until > now;
 
     /// <summary>Records a failed sign-in; locks the account after <see cref="MaxFailedSignIns"/> in a row.</summary>

@@ -92,7 +92,8 @@ internal static class SignInWithPassword
         account.RecordSignIn(now);
         await db.SaveChangesAsync(context.RequestAborted);
         await ProviderSession.SignInAsync(context, account, "pwd");
-        await audit.WriteAsync("identity.signin.succeeded", "account", account.Id.ToString(), "success", new { amr = "pwd" });
+        await audit.WriteAsync("identity.signin.succeeded", "account", account.Id.ToString(), "success", new { amr = "pwd" },
+            actor: account.AsSigningInActor());
         return Results.Redirect(await ProviderSession.NextAsync(db, account, back, clock, context.RequestAborted));
     }
 

@@ -45,7 +45,8 @@ internal static class VerifyTotp
         await db.SaveChangesAsync(context.RequestAborted);
         await context.SignOutAsync(IdentitySchemes.SecondFactor);
         await ProviderSession.SignInAsync(context, account, "otp");
-        await audit.WriteAsync("identity.signin.succeeded", "account", account.Id.ToString(), "success", new { amr = "pwd otp" });
+        await audit.WriteAsync("identity.signin.succeeded", "account", account.Id.ToString(), "success", new { amr = "pwd otp" },
+            actor: account.AsSigningInActor());
         return Results.Redirect(await ProviderSession.NextAsync(db, account, back, clock, context.RequestAborted));
     }
 }
