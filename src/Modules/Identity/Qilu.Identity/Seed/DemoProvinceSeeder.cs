@@ -20,7 +20,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Qilu.Identity.Seed;
 
 /// <summary>
-/// Seeds the demo province once: Shandong's divisions (16 cities and their counties; 济南 and 青岛 down to towns),
+/// Seeds the demo province once on top of the division tree (reference data, seeded for every deployment):
 /// departments at province, city and (for 济南, 青岛) county level, the three separated administrators, officials,
 /// citizens, an enterprise with a delegated agent, and demo OIDC clients. Passwords and secrets are random per
 /// installation and reported to the caller, which writes them to <c>demo-accounts.json</c>.
@@ -39,7 +39,8 @@ internal sealed class DemoProvinceSeeder : IDemoSeeder
         var now = clock.GetUtcNow();
         var credentials = new List<DemoCredential>();
 
-        var divisions = await SeedDivisionsAsync(db, ct);
+        // The division tree is reference data seeded by IdentityInitializer in every deployment; demo adds the rest.
+        var divisions = await db.Divisions.AsNoTracking().ToDictionaryAsync(d => d.Code, ct);
         var departments = SeedDepartments(db, divisions);
         await db.SaveChangesAsync(ct);
 
@@ -81,14 +82,6 @@ internal sealed class DemoProvinceSeeder : IDemoSeeder
 
         credentials.AddRange(await SeedClientsAsync(sp, departments[("370000", "market")], ct));
         return credentials;
-    }
-
-    private static async Task<Dictionary<string, Division>> SeedDivisionsAsync(IdentityDbContext db, CancellationToken ct)
-    {
-        var rows = DivisionCsv.Read(DivisionCsv.Embedded());
-        foreach (var r in rows) db.Divisions.Add(r);
-        await db.SaveChangesAsync(ct);
-        return rows.ToDictionary(r => r.Code);
     }
 
     private static Dictionary<(string, string), Department> SeedDepartments(IdentityDbContext db, Dictionary<string, Division> divisions)

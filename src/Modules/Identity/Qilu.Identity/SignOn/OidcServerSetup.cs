@@ -75,6 +75,10 @@ internal static class OidcServerSetup
         // encrypted artifacts such as authorization codes and refresh tokens).
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, OidcKeyConfiguration>();
         services.AddSingleton<SecretCheckCache>();
+        // One clock for the whole platform: code, token and cookie lifetimes follow the injected TimeProvider.
+        services.AddOptions<OpenIddict.Core.OpenIddictCoreOptions>().Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
+        services.AddOptions<OpenIddictServerOptions>().Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
+        services.AddOptions<OpenIddict.Validation.OpenIddictValidationOptions>().Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
 
         services.AddAuthentication(o =>
             {
