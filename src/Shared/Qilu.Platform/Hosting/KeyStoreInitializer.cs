@@ -6,7 +6,7 @@ namespace Qilu.Platform.Hosting;
 
 /// <summary>
 /// First of all start-up work: the key store's tables, then the field protector's keys, because every module that
-/// stores personal data (and the demo seeder) encrypts through it.
+/// stores personal data (and the demo seeder) encrypts through it, then the platform's signing keys.
 /// </summary>
 internal sealed class KeyStoreInitializer : IModuleInitializer
 {
@@ -16,5 +16,10 @@ internal sealed class KeyStoreInitializer : IModuleInitializer
     {
         await KeyStoreMigrator.MigrateAsync(services, cancellationToken);
         await services.GetRequiredService<IFieldProtector>().InitializeAsync(cancellationToken);
+        // The platform's own signing keys exist from the first start, so the key list is complete and the first
+        // checkpoint or token does not pay for key generation.
+        var keys = services.GetRequiredService<IKeyStore>();
+        await keys.GetActiveSm2KeyAsync(KeyPurposes.AuditCheckpoint, cancellationToken);
+        await keys.GetActiveRsaKeyAsync(KeyPurposes.OidcSigning, cancellationToken);
     }
 }

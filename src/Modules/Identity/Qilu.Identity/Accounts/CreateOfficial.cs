@@ -76,7 +76,16 @@ internal static class CreateOfficial
         if (id is { } i) protection.SetIdNumber(account, i);
         if (phone is { } p) protection.SetPhone(account, p);
         db.Accounts.Add(account);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent request took the same user name or ID number between the checks and the insert; the
+            // unique indexes let exactly one through.
+            return Outcomes.Conflict<ListAccounts.Item>("user_name.taken", "登录账号或身份证号已被使用", "The user name or ID number is already taken", "userName");
+        }
         await audit.WriteAsync("identity.users.created", "account", account.Id.ToString(), "success",
             new { account.UserName, department = department.Name, roles }, actor, ct);
         return ListAccounts.ToItem(account, now);
