@@ -70,4 +70,24 @@ public sealed class IdentityAccountTests(QiluHostFixture host)
         await page.Locator(".ant-popover .ant-btn-primary").ClickAsync();
         await Assertions.Expect(card.Locator("tr", new() { HasTextString = "张三" })).ToContainTextAsync("已撤销");
     }
+
+    [Fact]
+    public async Task MyAccount_WhenCitizenRegistersTheirEnterprise_CanThenAuthoriseAgents()
+    {
+        // 张三 represents no enterprise in the demo; he registers one (a bad check character first).
+        var page = await IdentityBrowser.OpenAsAsync(host, "370102198803151012", "/portal/me");
+        await BrowserAuth.WaitForCircuitAsync(page);
+        var body = $"{IdentityBrowser.Serial()}{IdentityBrowser.Serial()}{IdentityBrowser.Serial()}"[..8];
+        var org = body + Qilu.SharedKernel.Identifiers.CreditCode.ComputeOrganizationCheckCharacter(body);
+        var first17 = "91370102" + org;
+        var code = first17 + Qilu.SharedKernel.Identifiers.CreditCode.ComputeCheckCharacter(first17);
+        await page.FillAsync("#ent-code", code[..17] + (code[17] == '0' ? '1' : '0'));
+        await page.FillAsync("#ent-name", "济南浏览器测试有限公司");
+        await page.ClickAsync("#ent-register");
+        await Assertions.Expect(page.Locator("#ent-code-error")).ToContainTextAsync("校验码");
+
+        await page.FillAsync("#ent-code", code);
+        await page.ClickAsync("#ent-register");
+        await Assertions.Expect(page.Locator("#card-delegations")).ToContainTextAsync(code);
+    }
 }

@@ -32,6 +32,7 @@ internal static class IdentityApi
         DisableAccount.Map(api);
         RegisterCitizen.Map(api);
         ListMyEnterprises.Map(api);
+        RegisterEnterprise.Map(api);
         GrantDelegation.Map(api);
         RevokeDelegation.Map(api);
         ListRoles.Map(api);

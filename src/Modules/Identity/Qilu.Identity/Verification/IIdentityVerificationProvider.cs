@@ -10,6 +10,13 @@ namespace Qilu.Identity.Verification;
 internal interface IIdentityVerificationProvider
 {
     Task<VerificationOutcome> VerifyAsync(string name, IdNumber idNumber, PhoneNumber? phone, CancellationToken ct);
+
+    /// <summary>
+    /// Checks an enterprise against the market-supervision register (登记信息核验): the credit code exists, the name
+    /// matches, and the person is its legal representative.
+    /// </summary>
+    Task<VerificationOutcome> VerifyEnterpriseAsync(CreditCode creditCode, string enterpriseName, string representativeName,
+        IdNumber representativeId, CancellationToken ct);
 }
 
 /// <summary>The verdict and the 实名 level it supports; the reason is shown to the applicant when not verified.</summary>
@@ -31,6 +38,17 @@ internal sealed class DemoVerificationProvider(IReadOnlyDictionary<string, strin
             ? new VerificationOutcome(true, phone is null ? RealNameLevel.Basic : RealNameLevel.Verified)
             : new VerificationOutcome(false, RealNameLevel.None, "姓名与身份证号不一致", "Name and ID number do not match"));
     }
+
+    /// <summary>
+    /// Demo register of enterprises: any structurally valid code of a registered business (authority 9, 市场监管) whose
+    /// name has at least four characters is taken as registered with the applicant as its legal representative.
+    /// </summary>
+    public Task<VerificationOutcome> VerifyEnterpriseAsync(CreditCode creditCode, string enterpriseName, string representativeName,
+        IdNumber representativeId, CancellationToken ct) =>
+        Task.FromResult(creditCode.AuthorityCode == '9' && enterpriseName.Trim().Length >= 4
+            ? new VerificationOutcome(true, RealNameLevel.Basic)
+            : new VerificationOutcome(false, RealNameLevel.None, "未在市场主体登记信息中找到该企业，或您不是其法定代表人",
+                "The enterprise is not in the register, or you are not its legal representative"));
 }
 
 /// <summary>
@@ -42,4 +60,9 @@ internal sealed class UnconfiguredVerificationProvider : IIdentityVerificationPr
     public Task<VerificationOutcome> VerifyAsync(string name, IdNumber idNumber, PhoneNumber? phone, CancellationToken ct) =>
         Task.FromResult(new VerificationOutcome(false, RealNameLevel.None, "实名核验服务未配置，暂不能在线注册，请到窗口办理",
             "No identity-verification provider is configured; register at a service desk"));
+
+    public Task<VerificationOutcome> VerifyEnterpriseAsync(CreditCode creditCode, string enterpriseName, string representativeName,
+        IdNumber representativeId, CancellationToken ct) =>
+        Task.FromResult(new VerificationOutcome(false, RealNameLevel.None, "企业登记核验服务未配置，暂不能在线登记企业，请到窗口办理",
+            "No enterprise-register verification is configured; register at a service desk"));
 }
