@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
 using Qilu.Platform.Cryptography.Keys;
 
@@ -5,18 +6,27 @@ namespace Qilu.Identity.SignOn;
 
 /// <summary>
 /// The provider's keys from the platform key store (encrypted at rest under the master key): the active RSA key of
-/// purpose <c>oidc.signing</c> signs tokens (RS256, as OIDC requires); a symmetric key of purpose
-/// <c>oidc.encryption</c> protects the provider's own artifacts (codes, refresh tokens). Loaded once per process,
-/// after start-up migrations; a rotation takes effect at the next restart of each node.
+/// purpose <c>oidc.signing</c> signs tokens (RS256, as OIDC requires) and comes first; retired ones follow as public
+/// keys only, so JWKS keeps publishing them and tokens they signed stay verifiable until they expire. A symmetric key
+/// of purpose <c>oidc.encryption</c> protects the provider's own artifacts (codes, refresh tokens). Loaded once per
+/// process, after start-up migrations; a rotation takes effect at each node's next restart.
 /// </summary>
 internal sealed class OidcKeySource(IKeyStore keys)
 {
     public const string EncryptionPurpose = "oidc.encryption";
 
-    private readonly Lazy<RsaSecurityKey> _signing = new(() =>
+    private readonly Lazy<IReadOnlyList<SecurityKey>> _signing = new(() =>
     {
-        var material = keys.GetActiveRsaKeyAsync(KeyPurposes.OidcSigning).GetAwaiter().GetResult();
-        return new RsaSecurityKey(material.CreateRsa()) { KeyId = material.KeyId };
+        var active = keys.GetActiveRsaKeyAsync(KeyPurposes.OidcSigning).GetAwaiter().GetResult();
+        var result = new List<SecurityKey> { new RsaSecurityKey(active.CreateRsa()) { KeyId = active.KeyId } };
+        foreach (var retired in keys.ListRsaKeysAsync(KeyPurposes.OidcSigning).GetAwaiter().GetResult()
+                     .Where(k => k.Id != active.KeyId && k.Status == KeyStatus.Retired))
+        {
+            var rsa = RSA.Create();
+            rsa.ImportSubjectPublicKeyInfo(retired.PublicKey, out _);
+            result.Add(new RsaSecurityKey(rsa) { KeyId = retired.Id });
+        }
+        return result;
     });
 
     private readonly Lazy<SymmetricSecurityKey> _encryption = new(() =>
@@ -25,7 +35,7 @@ internal sealed class OidcKeySource(IKeyStore keys)
         return new SymmetricSecurityKey(key.DeriveKey("oidc.aes256kw", 32)) { KeyId = key.KeyId };
     });
 
-    public IReadOnlyList<SecurityKey> SigningKeys() => [_signing.Value];
+    public IReadOnlyList<SecurityKey> SigningKeys() => _signing.Value;
 
     public SecurityKey EncryptionKey() => _encryption.Value;
 }
