@@ -55,6 +55,17 @@ public class QiluFactory : WebApplicationFactory<Program>
     public LogSink Logs { get; } = new();
 
     /// <summary>
+    /// The password or client secret the demo seeder wrote for <paramref name="login"/> to <c>demo-accounts.json</c>
+    /// in <paramref name="dataDirectory"/> (tests sign in exactly as a person trying the platform would).
+    /// </summary>
+    public static string DemoSecret(string dataDirectory, string login)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dataDirectory, "demo-accounts.json")));
+        return doc.RootElement.GetProperty("credentials").EnumerateArray()
+            .First(c => c.GetProperty("login").GetString() == login).GetProperty("secret").GetString()!;
+    }
+
+    /// <summary>
     /// Makes the host listen on a free loopback port with Kestrel (for Playwright) and returns its base address.
     /// Call before anything else touches <see cref="WebApplicationFactory{TEntryPoint}.Server"/> or creates a client.
     /// </summary>

@@ -1,9 +1,9 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Qilu.Testing;
 using Shouldly;
 
 namespace Qilu.Identity.Tests.SignOn;
@@ -21,11 +21,10 @@ public sealed class ExpiredCodeTests
         await using var host = new IdentityHost();
         await using var factory = host.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
         using var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var secrets = Secrets(host.DataDirectory);
 
         var (verifier, challenge) = Oidc.Pkce();
         var first = await browser.GetAsync(Oidc.AuthorizeUrl(challenge));
-        var login = await IdentityHost.PostLoginAsync(browser, "qd.official", secrets["qd.official"], Oidc.ReturnUrlOf(first));
+        var login = await IdentityHost.PostLoginAsync(browser, "qd.official", QiluFactory.DemoSecret(host.DataDirectory, "qd.official"), Oidc.ReturnUrlOf(first));
         var next = await browser.GetAsync(login.Headers.Location!.ToString());
         if (next.Headers.Location!.ToString().Contains("/account/consent", StringComparison.Ordinal))
             next = await Oidc.AcceptConsentAsync(browser, next);
@@ -36,16 +35,9 @@ public sealed class ExpiredCodeTests
         var response = await rp.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = "http://127.0.0.1:5090/signin-oidc",
-            ["code_verifier"] = verifier, ["client_id"] = "demo-rp", ["client_secret"] = secrets["demo-rp"],
+            ["code_verifier"] = verifier, ["client_id"] = "demo-rp", ["client_secret"] = QiluFactory.DemoSecret(host.DataDirectory, "demo-rp"),
         }));
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.JsonAsync()).GetProperty("error").GetString().ShouldBe("invalid_grant");
-    }
-
-    private static Dictionary<string, string> Secrets(string dataDirectory)
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dataDirectory, "demo-accounts.json")));
-        return doc.RootElement.GetProperty("credentials").EnumerateArray()
-            .ToDictionary(c => c.GetProperty("login").GetString()!, c => c.GetProperty("secret").GetString()!);
     }
 }

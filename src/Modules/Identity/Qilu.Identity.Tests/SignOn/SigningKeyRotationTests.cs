@@ -19,7 +19,7 @@ public sealed class SigningKeyRotationTests
     {
         await using var before = new QiluFactory();
         using var client = before.CreateClient();
-        var secret = DemoSecret(before.DataDirectory, "sd-market-system");
+        var secret = QiluFactory.DemoSecret(before.DataDirectory, "sd-market-system");
         var oldToken = await AccessTokenAsync(client, secret);
         var oldKid = Header(oldToken).GetProperty("kid").GetString();
 
@@ -59,12 +59,5 @@ public sealed class SigningKeyRotationTests
         var part = jwt.Split('.')[0].Replace('-', '+').Replace('_', '/');
         part = part.PadRight(part.Length + (4 - part.Length % 4) % 4, '=');
         return JsonDocument.Parse(Convert.FromBase64String(part)).RootElement.Clone();
-    }
-
-    private static string DemoSecret(string dataDirectory, string login)
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dataDirectory, "demo-accounts.json")));
-        return doc.RootElement.GetProperty("credentials").EnumerateArray()
-            .First(c => c.GetProperty("login").GetString() == login).GetProperty("secret").GetString()!;
     }
 }
