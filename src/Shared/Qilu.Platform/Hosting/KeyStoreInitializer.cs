@@ -21,5 +21,11 @@ internal sealed class KeyStoreInitializer : IModuleInitializer
         var keys = services.GetRequiredService<IKeyStore>();
         await keys.GetActiveSm2KeyAsync(KeyPurposes.AuditCheckpoint, cancellationToken);
         await keys.GetActiveRsaKeyAsync(KeyPurposes.OidcSigning, cancellationToken);
+        await keys.GetActiveSymmetricKeyAsync(DataProtectionSetup.Purpose, cancellationToken);
+        // Load the checkpoint signer's key now, before the audit writer starts: signing a checkpoint happens while the
+        // audit store holds its write transaction, and fetching a key from the key store there would take the key
+        // store's lock under the database's write lock — the opposite order to a key being created elsewhere (a
+        // lock-order inversion that stalled until SQLite's busy timeout).
+        _ = services.GetService<Qilu.Platform.Audit.Checkpoints.ICheckpointSigner>()?.KeyId;
     }
 }
