@@ -38,7 +38,6 @@ internal static class QiluApp
         builder.Services.AddSingleton<IAuditWriter, AuditEventWriter>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
-        builder.Services.AddAuthorization();
         builder.Services.AddAntDesign();
         builder.Services.AddQiluShell();
 

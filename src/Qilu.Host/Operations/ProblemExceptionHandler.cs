@@ -58,6 +58,16 @@ internal sealed partial class ProblemExceptionHandler(
             return json is null ? BadRequest(bad.StatusCode, bad.Message) : InvalidJson(json, bad.Message);
         }
         if (json is not null) return InvalidJson(json, null);
+        // Every versioned entity is a concurrency token: a change that raced another one must answer 409 (the caller
+        // reloads and retries), never a 500 and never a silent overwrite, whichever use case forgot to catch it.
+        if (exception is Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+            return new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = ProblemDetailsSetup.BilingualTitle(StatusCodes.Status409Conflict),
+                Detail = "数据已被他人修改，请刷新后重试 / The data was changed by someone else; reload and retry.",
+                Type = "https://qilu.gov.cn/problems/concurrency.version",
+            };
         return new ProblemDetails
         {
             Status = StatusCodes.Status500InternalServerError,

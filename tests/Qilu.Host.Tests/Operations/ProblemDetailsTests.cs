@@ -19,6 +19,7 @@ public sealed class ProblemDetailsTests
     {
         app.MapPost("/api/applications", (Application application) => Results.Ok(application));
         app.MapGet("/api/boom", string () => throw new InvalidOperationException("secret internal detail"));
+        app.MapPost("/api/race", string () => throw new Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException("stale row"));
         app.MapPost("/api/upload", async (HttpRequest request) =>
         {
             using var buffer = new MemoryStream();
@@ -121,6 +122,18 @@ public sealed class ProblemDetailsTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync(Ct)).ShouldBe((2 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Post_LosingAConcurrencyRace_Answers409NotA500()
+    {
+        await using var app = await OperationsApp.StartAsync(MapEndpoints, environment: "Production");
+
+        var response = await app.Client.PostAsync(new Uri("/api/race", UriKind.Relative), null, Ct);
+
+        var problem = await ProblemAsync(response, HttpStatusCode.Conflict);
+        problem.GetProperty("detail").GetString()!.ShouldContain("请刷新后重试");
+        problem.GetRawText().ShouldNotContain("stale row");
     }
 
     [Fact]

@@ -106,9 +106,13 @@ internal static class Oidc
     public static string AntiforgeryToken(string page) =>
         Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
 
-    public static JsonElement DecodeJwtPayload(string jwt)
+    public static JsonElement DecodeJwtPayload(string jwt) => DecodeJwtPart(jwt, 1);
+
+    public static JsonElement DecodeJwtHeader(string jwt) => DecodeJwtPart(jwt, 0);
+
+    private static JsonElement DecodeJwtPart(string jwt, int index)
     {
-        var part = jwt.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        var part = jwt.Split('.')[index].Replace('-', '+').Replace('_', '/');
         part = part.PadRight(part.Length + (4 - part.Length % 4) % 4, '=');
         return JsonDocument.Parse(Convert.FromBase64String(part)).RootElement.Clone();
     }

@@ -21,7 +21,7 @@ public sealed class SigningKeyRotationTests
         using var client = before.CreateClient();
         var secret = QiluFactory.DemoSecret(before.DataDirectory, "sd-market-system");
         var oldToken = await AccessTokenAsync(client, secret);
-        var oldKid = Header(oldToken).GetProperty("kid").GetString();
+        var oldKid = Oidc.DecodeJwtHeader(oldToken).GetProperty("kid").GetString();
 
         await before.Services.GetRequiredService<IKeyStore>().RotateAsync(KeyPurposes.OidcSigning, KeyAlgorithm.Rsa, TestContext.Current.CancellationToken);
 
@@ -40,7 +40,7 @@ public sealed class SigningKeyRotationTests
         kids.Count.ShouldBe(2);
 
         var newToken = await AccessTokenAsync(next, secret);
-        Header(newToken).GetProperty("kid").GetString().ShouldNotBe(oldKid);
+        Oidc.DecodeJwtHeader(newToken).GetProperty("kid").GetString().ShouldNotBe(oldKid);
 
         using var me = new HttpRequestMessage(HttpMethod.Get, "/api/identity/me");
         me.Headers.Authorization = new AuthenticationHeaderValue("Bearer", oldToken);
@@ -52,12 +52,5 @@ public sealed class SigningKeyRotationTests
         var response = await Oidc.ClientCredentialsAsync(client, "sd-market-system", secret);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         return (await response.JsonAsync()).GetProperty("access_token").GetString()!;
-    }
-
-    private static JsonElement Header(string jwt)
-    {
-        var part = jwt.Split('.')[0].Replace('-', '+').Replace('_', '/');
-        part = part.PadRight(part.Length + (4 - part.Length % 4) % 4, '=');
-        return JsonDocument.Parse(Convert.FromBase64String(part)).RootElement.Clone();
     }
 }

@@ -58,7 +58,7 @@ internal sealed class DemoProvinceSeeder : IDemoSeeder
         credentials.Add(accounts.Official("qd.official", "王青岛", Dep("370200", "bigdata"), "370200", [BuiltInRoles.Official, BuiltInRoles.DataOfficer], "青岛市大数据局数据专员"));
         credentials.Add(accounts.Official("jn.totp", "冯动态", Dep("370100", "public_security"), "370100", [BuiltInRoles.Official], "济南市公安局工作人员，已启用动态口令（TOTP）", withTotp: true));
 
-        var zhang = accounts.Citizen("张三", MakeId("370102", new DateOnly(1988, 3, 15), 101), "13800138001", "370102", RealNameLevel.Verified, out var c1);
+        accounts.Citizen("张三", MakeId("370102", new DateOnly(1988, 3, 15), 101), "13800138001", "370102", RealNameLevel.Verified, out var c1);
         credentials.Add(c1);
         var li = accounts.Citizen("李四", MakeId("370202", new DateOnly(1979, 11, 2), 233), "13800138002", "370202", RealNameLevel.Verified, out var c2);
         credentials.Add(c2);
@@ -78,7 +78,6 @@ internal sealed class DemoProvinceSeeder : IDemoSeeder
         db.Delegations.Add(new Delegation { EnterpriseId = enterprise.Id, AgentAccountId = wang.Id, GrantedBy = li.Id.ToString(), GrantedAt = now });
         await db.SaveChangesAsync(ct);
         credentials.Add(new DemoCredential("enterprise", enterprise.CreditCode, "", $"{enterprise.Name}：法定代表人 李四，经办人 王五（已授权）"));
-        _ = zhang;
 
         credentials.AddRange(await SeedClientsAsync(sp, departments[("370000", "market")], ct));
         return credentials;
