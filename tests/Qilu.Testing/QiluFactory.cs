@@ -91,7 +91,11 @@ public class QiluFactory : WebApplicationFactory<Program>
         // UseSetting reaches the builder's configuration before Program's own code reads it (module switches,
         // database provider), unlike ConfigureAppConfiguration, which applies only at Build().
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
-        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILoggerProvider>(Logs);
+            _options.ConfigureServices?.Invoke(services);
+        });
     }
 
     protected override void Dispose(bool disposing)

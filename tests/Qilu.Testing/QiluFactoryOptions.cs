@@ -16,4 +16,7 @@ public sealed record QiluFactoryOptions
 
     /// <summary>Further configuration, applied last (keys as in appsettings, <c>Qilu:RateLimiting:Public:TokenLimit</c>).</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Extra service registrations applied after the host's own (a module's test double, a declared permission).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
 }

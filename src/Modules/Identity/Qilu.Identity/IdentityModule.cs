@@ -39,6 +39,7 @@ public sealed class IdentityModule : IQiluModule
         services.AddScoped<TotpService>();
         services.AddScoped<AccountPrincipalFactory>();
         services.AddScoped<IdentityAudit>();
+        services.AddScoped<Contracts.IOrganisationDirectory, Departments.OrganisationDirectory>();
         services.AddSingleton<OidcKeySource>();
         if (configuration.GetValue("Qilu:Demo:Enabled", true))
             services.AddSingleton<IIdentityVerificationProvider>(new DemoVerificationProvider(

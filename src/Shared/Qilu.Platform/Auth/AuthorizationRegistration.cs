@@ -12,6 +12,7 @@ public static class AuthorizationRegistration
         services.AddHttpContextAccessor();
         services.AddScoped<IAuthorizationHandler, PermissionAuthorizationHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+        ModulePermissions.AddRegistry(services);
         return services;
     }
 }

@@ -26,6 +26,8 @@ internal abstract class IdentityDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<RolePermission> RolePermissions => Set<RolePermission>();
 
+    public DbSet<DeclaredPermission> DeclaredPermissions => Set<DeclaredPermission>();
+
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
 
     public DbSet<Delegation> Delegations => Set<Delegation>();
@@ -99,6 +101,12 @@ internal abstract class IdentityDbContext(DbContextOptions options) : DbContext(
         {
             e.ToTable("role_permissions");
             e.HasKey(x => new { x.RoleCode, x.Permission });
+            e.Property(x => x.Permission).HasMaxLength(80);
+        });
+        modelBuilder.Entity<DeclaredPermission>(e =>
+        {
+            e.ToTable("declared_permissions");
+            e.HasKey(x => x.Permission);
             e.Property(x => x.Permission).HasMaxLength(80);
         });
         modelBuilder.Entity<Enterprise>(e =>

@@ -1,4 +1,5 @@
 using Qilu.Identity.Contracts;
+using Qilu.Platform.Auth;
 using P = Qilu.Identity.Contracts.IdentityPermissions;
 
 namespace Qilu.Identity.Roles;
@@ -6,14 +7,14 @@ namespace Qilu.Identity.Roles;
 /// <summary>The roles every deployment starts with. Codes are stable; names are shown in the admin console.</summary>
 internal static class BuiltInRoles
 {
-    public const string SystemAdministrator = "sys_admin";
-    public const string SecurityAdministrator = "sec_admin";
-    public const string AuditAdministrator = "audit_admin";
-    public const string Official = "official";
-    public const string ChiefDataOfficer = "chief_data_officer";
-    public const string DataOfficer = "data_officer";
-    public const string Citizen = "citizen";
-    public const string EnterpriseAgent = "enterprise_agent";
+    public const string SystemAdministrator = WellKnownRoles.SystemAdministrator;
+    public const string SecurityAdministrator = WellKnownRoles.SecurityAdministrator;
+    public const string AuditAdministrator = WellKnownRoles.AuditAdministrator;
+    public const string Official = WellKnownRoles.Official;
+    public const string ChiefDataOfficer = WellKnownRoles.ChiefDataOfficer;
+    public const string DataOfficer = WellKnownRoles.DataOfficer;
+    public const string Citizen = WellKnownRoles.Citizen;
+    public const string EnterpriseAgent = WellKnownRoles.EnterpriseAgent;
 
     public static IReadOnlyList<(string Code, string Zh, string En, DutyGroup Group, string[] Permissions)> All { get; } =
     [

@@ -503,6 +503,20 @@ namespace Qilu.Identity.Data.Migrations.PostgreSql
                     b.ToTable("enterprises", "identity");
                 });
 
+            modelBuilder.Entity("Qilu.Identity.Roles.DeclaredPermission", b =>
+                {
+                    b.Property<string>("Permission")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Permission");
+
+                    b.ToTable("declared_permissions", "identity");
+                });
+
             modelBuilder.Entity("Qilu.Identity.Roles.Role", b =>
                 {
                     b.Property<string>("Code")

@@ -497,6 +497,20 @@ namespace Qilu.Identity.Data.Migrations.Sqlite
                     b.ToTable("identity_enterprises", (string)null);
                 });
 
+            modelBuilder.Entity("Qilu.Identity.Roles.DeclaredPermission", b =>
+                {
+                    b.Property<string>("Permission")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Permission");
+
+                    b.ToTable("identity_declared_permissions", (string)null);
+                });
+
             modelBuilder.Entity("Qilu.Identity.Roles.Role", b =>
                 {
                     b.Property<string>("Code")
