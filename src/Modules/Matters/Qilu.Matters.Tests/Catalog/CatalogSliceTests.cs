@@ -178,7 +178,7 @@ public abstract class CatalogSliceTestsBase(MattersFixture fixture)
         var materials = bundle.GetProperty("materials").EnumerateArray().ToList();
         materials.Count(m => m.GetProperty("key").GetString() == "cert:DZZZ.CSYXZM").ShouldBe(1);
         materials.Single(m => m.GetProperty("key").GetString() == "cert:DZZZ.CSYXZM").GetProperty("usedBy").GetArrayLength().ShouldBe(3);
-        bundle.GetProperty("promisedLimitDays").GetInt32().ShouldBe(7, "the parent's limit is the latest member's (社保卡 at the province)");
+        bundle.GetProperty("promisedLimitDays").GetInt32().ShouldBe(3, "the parent's limit is the latest member's: 历下区 promises 社保卡 in 3 days");
         bundle.GetProperty("offer").GetProperty("triggerEvent").GetString().ShouldBe("health.birth_certificate.issued");
         using var scope = fixture.Host.Services.CreateScope();
         var catalog = scope.ServiceProvider.GetRequiredService<IMatterCatalog>();

@@ -34,7 +34,7 @@ internal sealed class MattersDemoSeeder : IDemoSeeder
         if (await db.Matters.AnyAsync(ct)) return [];
         var directory = sp.GetRequiredService<IOrganisationDirectory>();
         var clock = sp.GetRequiredService<TimeProvider>();
-        var audit = sp.GetRequiredService<MattersAudit>();
+        var audit = MattersAudit.ForSeeding();
         var catalog = sp.GetRequiredService<MatterCatalog>();
         foreach (var s in SeedCatalog.Matters)
         {
