@@ -1,6 +1,8 @@
 namespace Qilu.Rules;
 
 /// <summary>The declared type of a rule variable.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name",
+    Justification = "The members mirror the schema's JSON type names (string, object).")]
 public enum RuleValueType
 {
     /// <summary>A JSON number (double precision).</summary>
