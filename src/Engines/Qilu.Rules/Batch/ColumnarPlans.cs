@@ -220,6 +220,12 @@ internal sealed class ValueTruth(RuleNode node, ValuePlan value) : TruthPlan(nod
             case ConstVec c:
                 if (Js.Truthy(c.Value)) bits = Bits.Ones(run.Rows);
                 break;
+            case BoolVec b:
+                bits = (ulong[])b.Bits.Clone();
+                break;
+            default:
+                DistinctTruth.Fill(bits, run.Rows, i => Js.Truthy(VecRows.Box(v, i)));
+                break;
         }
         return bits;
     }
@@ -277,7 +283,9 @@ internal sealed class CompareTruth(string key, string op, ValuePlan left, ValueP
                     return bits;
                 }
             default:
-                throw new InvalidOperationException($"Unplanned comparison {l.GetType().Name} {op} {r.GetType().Name}.");
+                // Mixed kinds (a condition against a number, a date against a number…): row by row on boxed values.
+                DistinctTruth.Fill(bits, rows, i => Scalar(VecRows.Box(l, i), VecRows.Box(r, i)));
+                return bits;
         }
     }
 
@@ -358,10 +366,35 @@ internal sealed class DateCompareTruth(RuleNode node, Cmp cmp, ValuePlan left, V
 {
     protected override ulong[] Compute(BatchRun run)
     {
-        var l = DayVector.Of(left.Evaluate(run));
-        var r = DayVector.Of(right.Evaluate(run));
+        var lv = left.Evaluate(run);
+        var rv = right.Evaluate(run);
         var bits = Bits.Zeros(run.Rows);
-        DistinctTruth.Fill(bits, run.Rows, i => l.TryGet(i, out var a) && r.TryGet(i, out var b) && Js.CompareNumbers(a, b, cmp));
+        if (lv is DateVec or ConstVec && rv is DateVec or ConstVec)
+        {
+            var l = DayVector.Of(lv);
+            var r = DayVector.Of(rv);
+            DistinctTruth.Fill(bits, run.Rows, i => l.TryGet(i, out var a) && r.TryGet(i, out var b) && Js.CompareNumbers(a, b, cmp));
+        }
+        else DistinctTruth.Fill(bits, run.Rows, i => Dates.Compare(VecRows.Box(lv, i), VecRows.Box(rv, i), cmp));
+        return bits;
+    }
+}
+
+/// <summary>A boolean operator (<c>in</c>, <c>starts_with</c>) over planned operands, applied row by row to boxed values.</summary>
+internal sealed class RowScalarTruth(RuleNode node, ValuePlan[] args, Func<object?[], bool> op) : TruthPlan(node.Key)
+{
+    protected override ulong[] Compute(BatchRun run)
+    {
+        var vectors = args.Select(a => a.Evaluate(run)).ToArray();
+        var bits = Bits.Zeros(run.Rows);
+        if (vectors.All(v => v is ConstVec))
+            return op([.. vectors.Select(v => ((ConstVec)v).Value)]) ? Bits.Ones(run.Rows) : bits;
+        var values = new object?[vectors.Length];
+        DistinctTruth.Fill(bits, run.Rows, i =>
+        {
+            for (var k = 0; k < vectors.Length; k++) values[k] = VecRows.Box(vectors[k], i);
+            return op(values);
+        });
         return bits;
     }
 }
