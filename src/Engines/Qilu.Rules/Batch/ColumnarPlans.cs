@@ -298,6 +298,15 @@ internal sealed class CompareTruth(string key, string op, ValuePlan left, ValueP
         _ => Js.Relational(a, b, RelationalOf(op)!.Value),
     };
 
+    /// <summary>k op x is x (mirrored op) k.</summary>
+    private static Cmp Mirror(Cmp cmp) => cmp switch
+    {
+        Cmp.Less => Cmp.Greater,
+        Cmp.LessOrEqual => Cmp.GreaterOrEqual,
+        Cmp.Greater => Cmp.Less,
+        _ => Cmp.LessOrEqual,
+    };
+
     private static Cmp? RelationalOf(string op) => op switch
     {
         "<" => Cmp.Less,
@@ -315,15 +324,13 @@ internal sealed class CompareTruth(string key, string op, ValuePlan left, ValueP
         {
             // Number against anything compares numerically: ToNumber(ToPrimitive(c)).
             var k = Js.ToNumber(c);
-            if (constantOnLeft) DistinctTruth.Fill(bits, rows, i => Js.CompareNumbers(k, values[i], cmp));
-            else
             {
-                switch (cmp)
+                switch (constantOnLeft ? Mirror(cmp) : cmp)
                 {
-                    case Cmp.Less: DistinctTruth.Fill(bits, rows, i => values[i] < k); break;
-                    case Cmp.LessOrEqual: DistinctTruth.Fill(bits, rows, i => values[i] <= k); break;
-                    case Cmp.Greater: DistinctTruth.Fill(bits, rows, i => values[i] > k); break;
-                    default: DistinctTruth.Fill(bits, rows, i => values[i] >= k); break;
+                    case Cmp.Less: Kernels.Compare<Kernels.Less>(values, k, bits, rows); break;
+                    case Cmp.LessOrEqual: Kernels.Compare<Kernels.LessOrEqual>(values, k, bits, rows); break;
+                    case Cmp.Greater: Kernels.Compare<Kernels.Greater>(values, k, bits, rows); break;
+                    default: Kernels.Compare<Kernels.GreaterOrEqual>(values, k, bits, rows); break;
                 }
             }
         }
@@ -334,7 +341,11 @@ internal sealed class CompareTruth(string key, string op, ValuePlan left, ValueP
             // A number equals c exactly when it equals c's number: loosely, c is coerced (null equals nothing);
             // strictly, c must be a number.
             double? k = strict ? c as double? : c is null ? null : Js.ToNumber(c);
-            if (k is { } kk) DistinctTruth.Fill(bits, rows, i => (values[i] == kk) != negate);
+            if (k is { } kk)
+            {
+                Kernels.Compare<Kernels.Equal>(values, kk, bits, rows);
+                if (negate) Kernels.Not(bits, rows);
+            }
             else if (negate) DistinctTruth.Fill(bits, rows, _ => true);
         }
         Bits.Override(bits, v.Nulls, nullResult);
@@ -348,11 +359,20 @@ internal sealed class CompareTruth(string key, string op, ValuePlan left, ValueP
             var k = Dates.Parse(c)!.Value;
             var days = v.Days;
             if (RelationalOf(op) is { } cmp)
-                DistinctTruth.Fill(bits, rows, i => constantOnLeft ? Js.CompareNumbers(k, days[i], cmp) : Js.CompareNumbers(days[i], k, cmp));
+            {
+                // k op day is day (mirrored op) k.
+                switch (constantOnLeft ? Mirror(cmp) : cmp)
+                {
+                    case Cmp.Less: Kernels.Compare<Kernels.Less>(days, k, bits, rows); break;
+                    case Cmp.LessOrEqual: Kernels.Compare<Kernels.LessOrEqual>(days, k, bits, rows); break;
+                    case Cmp.Greater: Kernels.Compare<Kernels.Greater>(days, k, bits, rows); break;
+                    default: Kernels.Compare<Kernels.GreaterOrEqual>(days, k, bits, rows); break;
+                }
+            }
             else
             {
-                var negate = op is "!=" or "!==";
-                DistinctTruth.Fill(bits, rows, i => (days[i] == k) != negate);
+                Kernels.Compare<Kernels.Equal>(days, k, bits, rows);
+                if (op is "!=" or "!==") Kernels.Not(bits, rows);
             }
             Bits.Override(bits, v.Nulls, constantOnLeft ? Scalar(c, null) : Scalar(null, c));
             return;
@@ -369,7 +389,19 @@ internal sealed class DateCompareTruth(RuleNode node, Cmp cmp, ValuePlan left, V
         var lv = left.Evaluate(run);
         var rv = right.Evaluate(run);
         var bits = Bits.Zeros(run.Rows);
-        if (lv is DateVec or ConstVec && rv is DateVec or ConstVec)
+        if (lv is DateVec dv && rv is ConstVec cv && Dates.Parse(cv.Value) is { } fixedDay)
+        {
+            // The common case (a date column against a fixed date): a typed kernel, absent rows false.
+            switch (cmp)
+            {
+                case Cmp.Less: Kernels.Compare<Kernels.Less>(dv.Days, fixedDay, bits, run.Rows); break;
+                case Cmp.LessOrEqual: Kernels.Compare<Kernels.LessOrEqual>(dv.Days, fixedDay, bits, run.Rows); break;
+                case Cmp.Greater: Kernels.Compare<Kernels.Greater>(dv.Days, fixedDay, bits, run.Rows); break;
+                default: Kernels.Compare<Kernels.GreaterOrEqual>(dv.Days, fixedDay, bits, run.Rows); break;
+            }
+            Bits.Override(bits, dv.Nulls, false);
+        }
+        else if (lv is DateVec or ConstVec && rv is DateVec or ConstVec)
         {
             var l = DayVector.Of(lv);
             var r = DayVector.Of(rv);
