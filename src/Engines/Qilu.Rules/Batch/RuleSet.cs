@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Qilu.Rules.Semantics;
+using Qilu.Rules.Syntax;
 
 namespace Qilu.Rules;
 
@@ -56,6 +58,22 @@ public sealed class RuleSet
     public RuleSetResult EvaluateAll(EntityTable entities, RuleContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(entities);
+        if (context?.Today is null && Rules.Any(r => RuleAnalysis.UsesContext(r.Root)))
+            throw new InvalidOperationException("A rule uses 'today' or 'age' without a reference date: pass a RuleContext with Today (the clock is never read).");
+        try
+        {
+            return Run(entities, context);
+        }
+        catch (AggregateException e)
+        {
+            // Report what went wrong in a rule, not the parallel loop's wrapper.
+            ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
+            throw;
+        }
+    }
+
+    private RuleSetResult Run(EntityTable entities, RuleContext? context)
+    {
         var started = Stopwatch.GetTimestamp();
         var run = new BatchRun(entities, context);
         var bits = new ulong[_plans.Length][];
