@@ -84,6 +84,7 @@ public sealed class RuleSet
         if (fallback.Length > 0)
         {
             foreach (var i in fallback) bits[i] = Qilu.Rules.Bits.Zeros(entities.RowCount);
+            var columns = ColumnsRead(entities, fallback);
             // Chunks of whole 64-row words, so that threads never write the same word.
             const int chunkWords = 16;
             var words = Qilu.Rules.Bits.Words(entities.RowCount);
@@ -93,7 +94,7 @@ public sealed class RuleSet
                 var end = Math.Min(entities.RowCount, start + chunkWords * 64);
                 for (var row = start; row < end; row++)
                 {
-                    var data = Js.FromRoot(entities.RowToJson(row));
+                    var data = Js.FromRoot(entities.RowToJsonSubset(row, columns));
                     foreach (var i in fallback)
                         if (_compiled[i].IsTrueValue(data, context)) Qilu.Rules.Bits.Set(bits[i], row);
                 }
@@ -105,5 +106,21 @@ public sealed class RuleSet
         for (var i = 0; i < bits.Length; i++)
             if (!seen.Add(bits[i])) bits[i] = (ulong[])bits[i].Clone();
         return new RuleSetResult(this, entities.RowCount, bits, Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>
+    /// The columns the fallback rules can read: those on their literal paths (and below or above them). Building only
+    /// these per row is what the row-by-row cost is made of; a rule with a computed path needs every column.
+    /// </summary>
+    private List<EntityColumn> ColumnsRead(EntityTable entities, int[] fallback)
+    {
+        var paths = new List<string>();
+        foreach (var i in fallback)
+        {
+            if (RuleAnalysis.ExactDataPaths(Rules[i].Root) is not { } exact) return [.. entities.Columns];
+            paths.AddRange(exact);
+        }
+        return [.. entities.Columns.Where(c => paths.Any(p => c.Name == p
+            || c.Name.StartsWith(p + ".", StringComparison.Ordinal) || p.StartsWith(c.Name + ".", StringComparison.Ordinal)))];
     }
 }
