@@ -81,6 +81,20 @@ public sealed class RuleSetTests
     }
 
     [Fact]
+    public void EvaluateAll_WhenFallbackRuleIsAnAnd_FiltersByItsColumnarConjunctsAndStaysExact()
+    {
+        var rules = new[]
+        {
+            """{"and": [{"in": [{"var": "matter"}, ["M002", "M003"]]}, {"none": [{"var": "children"}, {">": [{"var": "age"}, 5]}]}]}""",
+            """{"and": [{"==": [{"var": "matter"}, "M001"]}, {"some": [{"var": "children"}, true]}]}""",
+        }.Select(TestJson.Rule).ToList();
+        var result = RuleSet.Compile(rules, Schema).EvaluateAll(EntityTable.FromJson(Schema, Cases()));
+        result.Mode(0).ShouldBe(RuleEvaluationMode.CompiledFallback);
+        result.Rows(0).ShouldBe([2, 3]);
+        result.Rows(1).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void EvaluateAll_WhenIdenticalRules_ReturnsIndependentBitsets()
     {
         var rule = TestJson.Rule("""{">": [{"var": "income"}, 1000]}""");

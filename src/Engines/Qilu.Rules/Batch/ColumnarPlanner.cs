@@ -59,7 +59,7 @@ internal sealed class ColumnarPlanner(RuleSchema schema)
                     var parts = new TruthPlan[a.Length];
                     for (var i = 0; i < a.Length; i++)
                         if ((parts[i] = Truth(a[i])!) is null) return null;
-                    return op.Op == "and" ? new AndTruth(node, parts) : new OrTruth(node, parts);
+                    return op.Op == "and" ? new AndTruth(node.Key, parts) : new OrTruth(node, parts);
                 }
             case "!":
                 return Truth(a[0]) is { } inner ? new NotTruth(node, inner) : null;
@@ -94,7 +94,7 @@ internal sealed class ColumnarPlanner(RuleSchema schema)
                         if ((values[i] = Value(a[i])!) is null) return null;
                     if (a.Length == 2) return new CompareTruth(node.Key, op.Op, values[0], values[1]);
                     // The between form: a op b and b op c.
-                    return new AndTruth(node, [
+                    return new AndTruth(node.Key, [
                         new CompareTruth(node.Key + "#1", op.Op, values[0], values[1]),
                         new CompareTruth(node.Key + "#2", op.Op, values[1], values[2])]);
                 }

@@ -107,7 +107,7 @@ internal sealed class DistinctTruth(RuleNode node, string column) : TruthPlan(no
     }
 }
 
-internal sealed class AndTruth(RuleNode node, TruthPlan[] parts) : TruthPlan(node.Key)
+internal sealed class AndTruth(string key, TruthPlan[] parts) : TruthPlan(key)
 {
     protected override ulong[] Compute(BatchRun run)
     {

@@ -17,11 +17,14 @@ public sealed class RuleSet
     private readonly CompiledRule[] _compiled;
     private readonly string?[] _reasons;
 
-    private RuleSet(IReadOnlyList<RuleDocument> rules, TruthPlan?[] plans, string?[] reasons)
+    private readonly TruthPlan?[] _prefilters;
+
+    private RuleSet(IReadOnlyList<RuleDocument> rules, TruthPlan?[] plans, string?[] reasons, TruthPlan?[] prefilters)
     {
         Rules = rules;
         _plans = plans;
         _reasons = reasons;
+        _prefilters = prefilters;
         _compiled = [.. rules.Select(RuleCompiler.Compile)];
     }
 
@@ -40,12 +43,21 @@ public sealed class RuleSet
         var planner = new ColumnarPlanner(schema);
         var plans = new TruthPlan?[rules.Count];
         var reasons = new string?[rules.Count];
+        var prefilters = new TruthPlan?[rules.Count];
         for (var i = 0; i < rules.Count; i++)
         {
             plans[i] = planner.Plan(rules[i].Root);
-            if (plans[i] is null) reasons[i] = planner.LastFailure ?? "not plannable";
+            if (plans[i] is not null) continue;
+            reasons[i] = planner.LastFailure ?? "not plannable";
+            // An 'and' is falsy wherever one conjunct is: the plannable conjuncts, evaluated by column, limit the rows
+            // the compiled delegate has to see.
+            if (rules[i].Root is Syntax.OpNode { Op: "and" } and)
+            {
+                var parts = and.Args.Select(planner.Plan).OfType<TruthPlan>().ToArray();
+                if (parts.Length > 0) prefilters[i] = parts.Length == 1 ? parts[0] : new AndTruth(and.Key + "#prefilter", parts);
+            }
         }
-        return new RuleSet([.. rules], plans, reasons);
+        return new RuleSet([.. rules], plans, reasons, prefilters);
     }
 
     /// <summary>How rule <paramref name="rule"/> is evaluated.</summary>
@@ -85,6 +97,7 @@ public sealed class RuleSet
         {
             foreach (var i in fallback) bits[i] = Qilu.Rules.Bits.Zeros(entities.RowCount);
             var columns = ColumnsRead(entities, fallback);
+            var filters = fallback.Select(i => _prefilters[i]?.Evaluate(run)).ToArray();
             // Chunks of whole 64-row words, so that threads never write the same word.
             const int chunkWords = 16;
             var words = Qilu.Rules.Bits.Words(entities.RowCount);
@@ -94,9 +107,13 @@ public sealed class RuleSet
                 var end = Math.Min(entities.RowCount, start + chunkWords * 64);
                 for (var row = start; row < end; row++)
                 {
-                    var data = Js.FromRoot(entities.RowToJsonSubset(row, columns));
-                    foreach (var i in fallback)
-                        if (_compiled[i].IsTrueValue(data, context)) Qilu.Rules.Bits.Set(bits[i], row);
+                    object? data = null;
+                    for (var k = 0; k < fallback.Length; k++)
+                    {
+                        if (filters[k] is { } filter && !Qilu.Rules.Bits.Get(filter, row)) continue;
+                        data ??= Js.FromRoot(entities.RowToJsonSubset(row, columns));
+                        if (_compiled[fallback[k]].IsTrueValue(data, context)) Qilu.Rules.Bits.Set(bits[fallback[k]], row);
+                    }
                 }
             });
         }
