@@ -31,6 +31,8 @@ public sealed class MattersModule : IQiluModule
         services.AddScoped<MattersAudit>();
         services.AddScoped<MatterCatalog>();
         services.AddScoped<IMatterCatalog>(sp => sp.GetRequiredService<MatterCatalog>());
+        services.AddSingleton<Search.MatterSearch>();
+        services.AddSingleton<Qilu.Platform.Modules.IPortalSearchSource>(sp => sp.GetRequiredService<Search.MatterSearch>());
         services.AddModulePermissions(
             new PermissionDefinition(MattersPermissions.CatalogRead, "查看事项目录", "Read the matter catalog", WellKnownRoles.Official, WellKnownRoles.SystemAdministrator),
             new PermissionDefinition(MattersPermissions.CatalogEdit, "编辑事项与一件事", "Edit matters and bundles", WellKnownRoles.Official),

@@ -32,6 +32,15 @@ public sealed class OrganisationDirectoryTests(IdentityHostFixture fixture) : IC
     }
 
     [Fact]
+    public async Task Children_WhenAskedForTheProvince_ListsItsSixteenCities()
+    {
+        var cities = await WithDirectory(d => d.ChildrenAsync("370000"));
+
+        cities.Count.ShouldBe(16);
+        cities[0].ShouldBe(new DivisionInfo("370100", "济南市", 2, "370000"));
+    }
+
+    [Fact]
     public async Task ListUnits_WhenScopedToACity_ReturnsOnlyThatCitysUnitsOfTheKind()
     {
         var units = await WithDirectory(d => d.ListUnitsAsync("370200", "market"));

@@ -39,6 +39,9 @@ public interface IOrganisationDirectory
     /// <summary>The division with this code, or null.</summary>
     Task<DivisionInfo?> FindDivisionAsync(string code, CancellationToken ct = default);
 
+    /// <summary>The active divisions directly under <paramref name="code"/> (a province's cities, a city's counties), by code.</summary>
+    Task<IReadOnlyList<DivisionInfo>> ChildrenAsync(string code, CancellationToken ct = default);
+
     /// <summary>The division and its ancestors, nearest first (历下区, 济南市, 山东省).</summary>
     Task<IReadOnlyList<DivisionInfo>> AncestryAsync(string code, CancellationToken ct = default);
 }

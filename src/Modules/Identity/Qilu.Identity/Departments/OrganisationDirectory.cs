@@ -41,6 +41,10 @@ internal sealed class OrganisationDirectory(IdentityDbContext db) : IOrganisatio
         await db.Divisions.AsNoTracking().Where(d => d.Code == code && d.Active)
             .Select(d => new DivisionInfo(d.Code, d.Name, d.Level, d.ParentCode)).FirstOrDefaultAsync(ct);
 
+    public async Task<IReadOnlyList<DivisionInfo>> ChildrenAsync(string code, CancellationToken ct = default) =>
+        await db.Divisions.AsNoTracking().Where(d => d.ParentCode == code && d.Active).OrderBy(d => d.Code)
+            .Select(d => new DivisionInfo(d.Code, d.Name, d.Level, d.ParentCode)).ToListAsync(ct);
+
     public async Task<IReadOnlyList<DivisionInfo>> AncestryAsync(string code, CancellationToken ct = default)
     {
         var chain = new List<DivisionInfo>();

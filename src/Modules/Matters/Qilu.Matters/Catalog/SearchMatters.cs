@@ -11,8 +11,8 @@ namespace Qilu.Matters.Catalog;
 
 /// <summary>
 /// GET /api/matters/public/search?q=&amp;division=: the portal's matter search (anonymous): published standard matters
-/// whose name or keywords contain every term of the query (split on spaces), with whether the division offers each.
-/// A database search for now; the Search module's Lucene index replaces it.
+/// ranked by the Chinese full-text index (<see cref="Search.MatterSearch"/>: name, keywords, conditions, materials),
+/// with whether the division offers each. An exact basic code finds its matter first.
 /// </summary>
 internal static class SearchMatters
 {
@@ -22,22 +22,24 @@ internal static class SearchMatters
         .RequireRateLimiting(RateLimitPolicies.Public)
         .WithName("SearchMatters").WithSummary("办事事项搜索 / Search matters").Produces<IReadOnlyList<Hit>>();
 
-    private static async Task<IResult> EndpointAsync(string? q, string? division, MattersDbContext db, MatterCatalog catalog, HttpContext ctx)
+    private static async Task<IResult> EndpointAsync(string? q, string? division, MattersDbContext db, MatterCatalog catalog, Search.MatterSearch search, HttpContext ctx)
     {
-        var result = await HandleAsync(q, division, db, catalog, ctx.RequestAborted);
+        var result = await HandleAsync(q, division, db, catalog, search, ctx.RequestAborted);
         return result.IsSuccess ? Results.Ok(result.Value) : Problems.From(result);
     }
 
-    internal static async Task<Result<IReadOnlyList<Hit>>> HandleAsync(string? q, string? division, MattersDbContext db, MatterCatalog catalog, CancellationToken ct)
+    internal static async Task<Result<IReadOnlyList<Hit>>> HandleAsync(string? q, string? division, MattersDbContext db, MatterCatalog catalog, Search.MatterSearch search, CancellationToken ct)
     {
         var terms = (q ?? "").Split(' ', '　', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (terms.Length == 0 || terms.Sum(t => t.Length) > 50)
             return Result<IReadOnlyList<Hit>>.Failure(new Error("search.query", "请输入1-50个字符的搜索词", "Enter a query of 1-50 characters", "q"));
         if (division is not null && (division.Length is not (6 or 9) || !division.All(char.IsAsciiDigit)))
             return Result<IReadOnlyList<Hit>>.Failure(new Error("division.format", "行政区划代码应为6位或9位数字", "A division code has 6 or 9 digits", "division"));
-        var query = db.Matters.AsNoTracking().Where(m => m.StandardId == null && m.PublishedVersion != null);
-        foreach (var t in terms) query = query.Where(m => m.Name.Contains(t) || m.Keywords.Contains(t) || m.BasicCode == t);
-        var standards = await query.OrderBy(m => m.Name.Length).ThenBy(m => m.BasicCode).Take(50).ToListAsync(ct);
+        var ranked = (await search.SearchAsync(string.Join(' ', terms), null, 0, 50, ct)).Hits
+            .Select(Search.MatterSearch.Read).Where(h => h.Kind == "matter").Select(h => h.Code).ToList();
+        if (terms.Length == 1 && !ranked.Contains(terms[0])) ranked.Insert(0, terms[0]);
+        var found = await db.Matters.AsNoTracking().Where(m => m.StandardId == null && m.PublishedVersion != null && ranked.Contains(m.BasicCode)).ToListAsync(ct);
+        var standards = found.OrderBy(m => ranked.IndexOf(m.BasicCode)).ToList();
         var hits = new List<Hit>();
         foreach (var s in standards)
         {
