@@ -87,18 +87,19 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
         {
             e.ToTable("timers");
             e.HasKey(x => x.Id);
+            e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.State, x.DueAt });
             e.HasIndex(x => x.InstanceId);
         });
         modelBuilder.Entity<HistoryEntry>(e =>
         {
             e.ToTable("history");
-            e.HasKey(x => x.Id);
+            e.HasKey(x => x.Sequence);
             e.Property(x => x.Action).HasMaxLength(64);
             e.Property(x => x.NodeId).HasMaxLength(64);
             e.Property(x => x.ActorId).HasMaxLength(64);
             e.Property(x => x.ActorName).HasMaxLength(64);
-            e.HasIndex(x => new { x.InstanceId, x.At });
+            e.HasIndex(x => new { x.InstanceId, x.Sequence });
         });
         modelBuilder.Entity<StoredEvent>(e =>
         {

@@ -3,7 +3,8 @@ namespace Qilu.Workflow.Runtime;
 /// <summary>One transition of an instance's timeline.</summary>
 internal sealed class HistoryEntry
 {
-    public Guid Id { get; set; }
+    /// <summary>Insertion order: several entries of one transaction share their instant.</summary>
+    public long Sequence { get; set; }
     public Guid InstanceId { get; set; }
     public DateTimeOffset At { get; set; }
     public string Action { get; set; } = "";

@@ -221,7 +221,7 @@ internal sealed class Session(WorkflowDbContext db, DateTimeOffset now, Actor ac
         var json = details is null ? null : JsonSerializer.Serialize(details, Json);
         db.History.Add(new HistoryEntry
         {
-            Id = Guid.CreateVersion7(), InstanceId = li.Instance.Id, At = now, Action = action, NodeId = nodeId, TaskId = taskId,
+            InstanceId = li.Instance.Id, At = now, Action = action, NodeId = nodeId, TaskId = taskId,
             ActorId = actor.SubjectId, ActorName = actor.DisplayName, Details = json,
         });
         Audits.Add(new AuditEvent("workflow." + action, "workflow_instance", li.Instance.Id.ToString(), "success", actor,

@@ -60,7 +60,7 @@ internal sealed partial class WorkflowEngine
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
         var now = clock.GetUtcNow();
         return await db.Timers.AsNoTracking().Where(t => t.State == TimerState.Pending && t.DueAt <= now)
-            .OrderBy(t => t.DueAt).Select(t => t.Id).Take(take).ToListAsync(ct);
+            .OrderBy(t => t.DueAt).ThenBy(t => t.Kind).Select(t => t.Id).Take(take).ToListAsync(ct);
     }
 
     /// <summary>Fires every timer due now; returns how many fired.</summary>

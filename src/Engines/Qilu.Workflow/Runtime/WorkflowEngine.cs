@@ -167,7 +167,7 @@ internal sealed partial class WorkflowEngine(IServiceScopeFactory scopes, TimePr
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
         var rows = await db.History.AsNoTracking().Where(h => h.InstanceId == instanceId).ToListAsync(ct);
-        return [.. rows.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new HistoryItem(h.At, h.Action, h.NodeId, h.TaskId, h.ActorId, h.ActorName, h.Details))];
+        return [.. rows.OrderBy(h => h.Sequence).Select(h => new HistoryItem(h.At, h.Action, h.NodeId, h.TaskId, h.ActorId, h.ActorName, h.Details))];
     }
 
     public Task<Result<InstanceView>> SuspendAsync(Guid instanceId, SuspensionKind kind, string reason, Actor actor, uint? expectedVersion = null, CancellationToken ct = default) =>

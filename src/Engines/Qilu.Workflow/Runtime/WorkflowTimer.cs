@@ -31,4 +31,9 @@ internal sealed class WorkflowTimer
     public DateTimeOffset DueAt { get; set; }
     public TimerState State { get; set; }
     public DateTimeOffset? FiredAt { get; set; }
+    /// <summary>
+    /// Concurrency token: a runner that read the row before another fired it cannot fire it again, even when it read
+    /// the instance after that firing committed.
+    /// </summary>
+    public uint Version { get; set; }
 }

@@ -170,9 +170,11 @@ namespace Qilu.Workflow.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Qilu.Workflow.Runtime.HistoryEntry", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -205,9 +207,9 @@ namespace Qilu.Workflow.Data.Migrations.PostgreSql
                     b.Property<Guid?>("TaskId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("Id");
+                    b.HasKey("Sequence");
 
-                    b.HasIndex("InstanceId", "At");
+                    b.HasIndex("InstanceId", "Sequence");
 
                     b.ToTable("history", "workflow");
                 });
@@ -448,6 +450,10 @@ namespace Qilu.Workflow.Data.Migrations.PostgreSql
 
                     b.Property<Guid?>("TaskId")
                         .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 

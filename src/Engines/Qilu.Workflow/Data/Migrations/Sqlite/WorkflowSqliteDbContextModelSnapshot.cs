@@ -162,9 +162,9 @@ namespace Qilu.Workflow.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Qilu.Workflow.Runtime.HistoryEntry", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -197,9 +197,9 @@ namespace Qilu.Workflow.Data.Migrations.Sqlite
                     b.Property<Guid?>("TaskId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("Sequence");
 
-                    b.HasIndex("InstanceId", "At");
+                    b.HasIndex("InstanceId", "Sequence");
 
                     b.ToTable("workflow_history", (string)null);
                 });
@@ -440,6 +440,10 @@ namespace Qilu.Workflow.Data.Migrations.Sqlite
 
                     b.Property<Guid?>("TaskId")
                         .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -66,7 +66,8 @@ namespace Qilu.Workflow.Data.Migrations.Sqlite
                 name: "workflow_history",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
                     At = table.Column<long>(type: "INTEGER", nullable: false),
                     Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
@@ -78,7 +79,7 @@ namespace Qilu.Workflow.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_workflow_history", x => x.Id);
+                    table.PrimaryKey("PK_workflow_history", x => x.Sequence);
                 });
 
             migrationBuilder.CreateTable(
@@ -162,7 +163,8 @@ namespace Qilu.Workflow.Data.Migrations.Sqlite
                     Fraction = table.Column<double>(type: "REAL", nullable: false),
                     DueAt = table.Column<long>(type: "INTEGER", nullable: false),
                     State = table.Column<int>(type: "INTEGER", nullable: false),
-                    FiredAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    FiredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<uint>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -220,9 +222,9 @@ namespace Qilu.Workflow.Data.Migrations.Sqlite
                 column: "InstanceId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_workflow_history_InstanceId_At",
+                name: "IX_workflow_history_InstanceId_Sequence",
                 table: "workflow_history",
-                columns: new[] { "InstanceId", "At" });
+                columns: new[] { "InstanceId", "Sequence" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_workflow_instances_DefinitionKey_BusinessKey",

@@ -11,7 +11,7 @@ using Qilu.Workflow.Data;
 namespace Qilu.Workflow.Data.Migrations.Sqlite
 {
     [DbContext(typeof(WorkflowSqliteDbContext))]
-    [Migration("20261129021238_Initial")]
+    [Migration("20261129023420_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -165,9 +165,9 @@ namespace Qilu.Workflow.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Qilu.Workflow.Runtime.HistoryEntry", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -200,9 +200,9 @@ namespace Qilu.Workflow.Data.Migrations.Sqlite
                     b.Property<Guid?>("TaskId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("Sequence");
 
-                    b.HasIndex("InstanceId", "At");
+                    b.HasIndex("InstanceId", "Sequence");
 
                     b.ToTable("workflow_history", (string)null);
                 });
@@ -443,6 +443,10 @@ namespace Qilu.Workflow.Data.Migrations.Sqlite
 
                     b.Property<Guid?>("TaskId")
                         .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

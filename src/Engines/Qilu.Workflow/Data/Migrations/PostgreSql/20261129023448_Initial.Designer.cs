@@ -12,7 +12,7 @@ using Qilu.Workflow.Data;
 namespace Qilu.Workflow.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(WorkflowPostgresDbContext))]
-    [Migration("20261129021320_Initial")]
+    [Migration("20261129023448_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -173,9 +173,11 @@ namespace Qilu.Workflow.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Qilu.Workflow.Runtime.HistoryEntry", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -208,9 +210,9 @@ namespace Qilu.Workflow.Data.Migrations.PostgreSql
                     b.Property<Guid?>("TaskId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("Id");
+                    b.HasKey("Sequence");
 
-                    b.HasIndex("InstanceId", "At");
+                    b.HasIndex("InstanceId", "Sequence");
 
                     b.ToTable("history", "workflow");
                 });
@@ -451,6 +453,10 @@ namespace Qilu.Workflow.Data.Migrations.PostgreSql
 
                     b.Property<Guid?>("TaskId")
                         .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 

@@ -74,7 +74,8 @@ namespace Qilu.Workflow.Data.Migrations.PostgreSql
                 schema: "workflow",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
                     At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
@@ -86,7 +87,7 @@ namespace Qilu.Workflow.Data.Migrations.PostgreSql
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_history", x => x.Id);
+                    table.PrimaryKey("PK_history", x => x.Sequence);
                 });
 
             migrationBuilder.CreateTable(
@@ -173,7 +174,8 @@ namespace Qilu.Workflow.Data.Migrations.PostgreSql
                     Fraction = table.Column<double>(type: "double precision", nullable: false),
                     DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     State = table.Column<int>(type: "integer", nullable: false),
-                    FiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    FiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -238,10 +240,10 @@ namespace Qilu.Workflow.Data.Migrations.PostgreSql
                 column: "InstanceId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_history_InstanceId_At",
+                name: "IX_history_InstanceId_Sequence",
                 schema: "workflow",
                 table: "history",
-                columns: new[] { "InstanceId", "At" });
+                columns: new[] { "InstanceId", "Sequence" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_instances_DefinitionKey_BusinessKey",
