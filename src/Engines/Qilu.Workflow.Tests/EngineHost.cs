@@ -13,7 +13,6 @@ using Qilu.SharedKernel.Actors;
 using Qilu.Testing;
 using Qilu.Workflow.Contracts;
 using Qilu.Workflow.Data;
-using Qilu.Workflow.Events;
 using Qilu.Workflow.Runtime;
 
 namespace Qilu.Workflow.Tests;
@@ -114,8 +113,14 @@ internal sealed class EngineHost : IAsyncDisposable
         return await query(scope.ServiceProvider.GetRequiredService<WorkflowDbContext>());
     }
 
-    public Task<List<StoredEvent>> EventsAsync(string type) =>
-        QueryAsync(db => db.Events.AsNoTracking().Where(e => e.Type == type).OrderBy(e => e.Sequence).ToListAsync());
+    /// <summary>Events of one type in the engine's outbox, oldest first.</summary>
+    public Task<List<OutboxRow>> EventsAsync(string type) => QueryAsync(db =>
+    {
+        var sql = Connection.IsSqlite ? "SELECT \"Type\", \"Payload\", \"OccurredAt\" FROM workflow_outbox"
+            : "SELECT \"Type\", \"Payload\", \"OccurredAt\" FROM workflow.outbox";
+        return db.Database.SqlQueryRaw<OutboxRow>(sql).ToListAsync()
+            .ContinueWith(t => t.Result.Where(r => r.Type == "Qilu.Workflow.Contracts." + type).OrderBy(r => r.OccurredAt).ToList(), TaskScheduler.Default);
+    });
 
     public async Task<Guid> DeployAsync(string json)
     {
@@ -151,6 +156,14 @@ internal sealed class EngineHost : IAsyncDisposable
             // A pooled handle not yet closed; the OS cleans temp.
         }
     }
+}
+
+/// <summary>A row of the engine's outbox as the tests read it.</summary>
+internal sealed class OutboxRow
+{
+    public string Type { get; set; } = "";
+    public string Payload { get; set; } = "";
+    public long OccurredAt { get; set; }
 }
 
 /// <summary>Actors used across the tests.</summary>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Qilu.Platform.Auth;
+using Qilu.Platform.Events;
 using Qilu.Platform.Hosting;
 using Qilu.Platform.Modules;
 using Qilu.Platform.Persistence;
@@ -44,7 +45,8 @@ public sealed class WorkflowEngineModule : IQiluModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DefinitionCache>();
         services.AddSingleton<CalendarProvider>();
-        services.TryAddSingleton<IWorkflowEventPublisher, TableEventPublisher>();
+        services.TryAddSingleton<IWorkflowEventPublisher, OutboxEventPublisher>();
+        services.AddOutbox<WorkflowDbContext>();
         // A rules engine registered before or after this module replaces the default (last registration wins;
         // TryAdd keeps an earlier one).
         services.TryAddSingleton<IWorkflowRuleEvaluator, UnwiredRuleEvaluator>();

@@ -1,18 +1,13 @@
 using System.Text.Json.Nodes;
+using Qilu.Platform.Events;
 
 namespace Qilu.Workflow.Contracts;
 
 /// <summary>
-/// Base of the workflow engine's integration events, published in the same transaction as the change they report.
+/// Base of the workflow engine's integration events, published through the engine's outbox in the same transaction
+/// as the change they report.
 /// </summary>
-public abstract record WorkflowEvent
-{
-    /// <summary>Unique id (consumers deduplicate on it).</summary>
-    public Guid EventId { get; init; } = Guid.CreateVersion7();
-
-    /// <summary>When the change happened (UTC).</summary>
-    public DateTimeOffset OccurredAt { get; init; }
-}
+public abstract record WorkflowEvent : IntegrationEvent;
 
 /// <summary>A user task was created (a 待办 appeared in a unit's list).</summary>
 public sealed record WorkflowTaskCreated(Guid InstanceId, Guid TaskId, string DefinitionKey, string BusinessKey, string NodeId, string Name,

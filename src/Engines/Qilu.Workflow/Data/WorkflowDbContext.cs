@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Qilu.Platform.Persistence;
 using Qilu.Workflow.Calendar;
 using Qilu.Workflow.Definitions;
-using Qilu.Workflow.Events;
+using Qilu.Platform.Events;
 using Qilu.Workflow.Runtime;
 
 namespace Qilu.Workflow.Data;
@@ -20,7 +20,6 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
     public DbSet<WorkTask> Tasks => Set<WorkTask>();
     public DbSet<WorkflowTimer> Timers => Set<WorkflowTimer>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
-    public DbSet<StoredEvent> Events => Set<StoredEvent>();
     public DbSet<CalendarEntry> Calendar => Set<CalendarEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -101,14 +100,6 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.ActorName).HasMaxLength(64);
             e.HasIndex(x => new { x.InstanceId, x.Sequence });
         });
-        modelBuilder.Entity<StoredEvent>(e =>
-        {
-            e.ToTable("events");
-            e.HasKey(x => x.Sequence);
-            e.Property(x => x.Type).HasMaxLength(64);
-            e.HasIndex(x => x.EventId).IsUnique();
-            e.HasIndex(x => x.InstanceId);
-        });
         modelBuilder.Entity<CalendarEntry>(e =>
         {
             e.ToTable("calendar");
@@ -118,6 +109,7 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
             e.HasIndex(x => x.Year);
         });
 
+        modelBuilder.AddOutbox();
         ModuleTableLayout.Apply(modelBuilder, Module, Database.IsSqlite());
     }
 

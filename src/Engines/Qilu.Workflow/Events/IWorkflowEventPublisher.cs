@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Qilu.Platform.Events;
 using Qilu.Workflow.Contracts;
 using Qilu.Workflow.Data;
 
@@ -10,28 +10,12 @@ internal interface IWorkflowEventPublisher
     void Publish(WorkflowDbContext db, WorkflowEvent evt);
 }
 
-/// <summary>Writes events to the engine's event table in the caller's transaction.</summary>
-internal sealed class TableEventPublisher : IWorkflowEventPublisher
+/// <summary>Writes events to the engine's outbox in the caller's transaction; the platform dispatcher delivers them after commit.</summary>
+internal sealed class OutboxEventPublisher : IWorkflowEventPublisher
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public void Publish(WorkflowDbContext db, WorkflowEvent evt)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(evt);
-        var instance = evt switch
-        {
-            WorkflowTaskCreated e => e.InstanceId,
-            WorkflowTaskCompleted e => e.InstanceId,
-            WorkflowServiceStepReached e => e.InstanceId,
-            WorkflowTimerFired e => e.InstanceId,
-            WorkflowInstanceCompleted e => e.InstanceId,
-            _ => Guid.Empty,
-        };
-        db.Events.Add(new StoredEvent
-        {
-            EventId = evt.EventId, Type = evt.GetType().Name, InstanceId = instance,
-            Payload = JsonSerializer.Serialize(evt, evt.GetType(), Json), OccurredAt = evt.OccurredAt,
-        });
+        db.Publish(evt);
     }
 }

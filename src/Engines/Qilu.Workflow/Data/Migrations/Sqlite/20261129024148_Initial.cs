@@ -46,23 +46,6 @@ namespace Qilu.Workflow.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "workflow_events",
-                columns: table => new
-                {
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Payload = table.Column<string>(type: "TEXT", nullable: false),
-                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_workflow_events", x => x.Sequence);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "workflow_history",
                 columns: table => new
                 {
@@ -114,6 +97,27 @@ namespace Qilu.Workflow.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_workflow_instances", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "workflow_outbox",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Delivered = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DispatchedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_workflow_outbox", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -206,17 +210,6 @@ namespace Qilu.Workflow.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_workflow_events_EventId",
-                table: "workflow_events",
-                column: "EventId",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_workflow_events_InstanceId",
-                table: "workflow_events",
-                column: "InstanceId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_workflow_executions_InstanceId",
                 table: "workflow_executions",
                 column: "InstanceId");
@@ -236,6 +229,11 @@ namespace Qilu.Workflow.Data.Migrations.Sqlite
                 name: "IX_workflow_instances_ParentInstanceId",
                 table: "workflow_instances",
                 column: "ParentInstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_workflow_outbox_DispatchedAt_NextAttemptAt",
+                table: "workflow_outbox",
+                columns: new[] { "DispatchedAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_workflow_tasks_Assignee_State",
@@ -278,13 +276,13 @@ namespace Qilu.Workflow.Data.Migrations.Sqlite
                 name: "workflow_definitions");
 
             migrationBuilder.DropTable(
-                name: "workflow_events");
-
-            migrationBuilder.DropTable(
                 name: "workflow_executions");
 
             migrationBuilder.DropTable(
                 name: "workflow_history");
+
+            migrationBuilder.DropTable(
+                name: "workflow_outbox");
 
             migrationBuilder.DropTable(
                 name: "workflow_tasks");

@@ -52,24 +52,6 @@ namespace Qilu.Workflow.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
-                name: "events",
-                schema: "workflow",
-                columns: table => new
-                {
-                    Sequence = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Payload = table.Column<string>(type: "text", nullable: false),
-                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_events", x => x.Sequence);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "history",
                 schema: "workflow",
                 columns: table => new
@@ -123,6 +105,28 @@ namespace Qilu.Workflow.Data.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_instances", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox",
+                schema: "workflow",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    OccurredAt = table.Column<long>(type: "bigint", nullable: false),
+                    Delivered = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "bigint", nullable: false),
+                    DispatchedAt = table.Column<long>(type: "bigint", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -221,19 +225,6 @@ namespace Qilu.Workflow.Data.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_events_EventId",
-                schema: "workflow",
-                table: "events",
-                column: "EventId",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_events_InstanceId",
-                schema: "workflow",
-                table: "events",
-                column: "InstanceId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_executions_InstanceId",
                 schema: "workflow",
                 table: "executions",
@@ -257,6 +248,12 @@ namespace Qilu.Workflow.Data.Migrations.PostgreSql
                 schema: "workflow",
                 table: "instances",
                 column: "ParentInstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_DispatchedAt_NextAttemptAt",
+                schema: "workflow",
+                table: "outbox",
+                columns: new[] { "DispatchedAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_tasks_Assignee_State",
@@ -307,15 +304,15 @@ namespace Qilu.Workflow.Data.Migrations.PostgreSql
                 schema: "workflow");
 
             migrationBuilder.DropTable(
-                name: "events",
-                schema: "workflow");
-
-            migrationBuilder.DropTable(
                 name: "executions",
                 schema: "workflow");
 
             migrationBuilder.DropTable(
                 name: "history",
+                schema: "workflow");
+
+            migrationBuilder.DropTable(
+                name: "outbox",
                 schema: "workflow");
 
             migrationBuilder.DropTable(

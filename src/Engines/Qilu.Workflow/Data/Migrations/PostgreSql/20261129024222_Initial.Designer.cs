@@ -12,7 +12,7 @@ using Qilu.Workflow.Data;
 namespace Qilu.Workflow.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(WorkflowPostgresDbContext))]
-    [Migration("20261129023448_Initial")]
+    [Migration("20261129024222_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -25,6 +25,56 @@ namespace Qilu.Workflow.Data.Migrations.PostgreSql
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Qilu.Platform.Events.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Delivered")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long?>("DispatchedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DispatchedAt", "NextAttemptAt");
+
+                    b.ToTable("outbox", "workflow");
+                });
 
             modelBuilder.Entity("Qilu.Workflow.Calendar.CalendarEntry", b =>
                 {
@@ -99,42 +149,6 @@ namespace Qilu.Workflow.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("definitions", "workflow");
-                });
-
-            modelBuilder.Entity("Qilu.Workflow.Events.StoredEvent", b =>
-                {
-                    b.Property<long>("Sequence")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
-
-                    b.Property<Guid>("EventId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("Sequence");
-
-                    b.HasIndex("EventId")
-                        .IsUnique();
-
-                    b.HasIndex("InstanceId");
-
-                    b.ToTable("events", "workflow");
                 });
 
             modelBuilder.Entity("Qilu.Workflow.Runtime.Execution", b =>
