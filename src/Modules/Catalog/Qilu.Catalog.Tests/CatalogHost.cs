@@ -48,6 +48,12 @@ public sealed class CatalogHost : QiluFactory
     public string Secret(string login) =>
         Credentials.First(c => c.GetProperty("login").GetString() == login).GetProperty("secret").GetString()!;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<HttpClient>>> _sessions = new();
+
+    /// <summary>An API client signed in as the demo login (one per login per host, reused across tests).</summary>
+    public Task<HttpClient> ApiAsync(string login) =>
+        _sessions.GetOrAdd(login, l => new Lazy<Task<HttpClient>>(() => TestSession.ApiAsAsync(this, l))).Value;
+
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Signs in through the login form (antiforgery token and all) and returns where the form redirected.</summary>

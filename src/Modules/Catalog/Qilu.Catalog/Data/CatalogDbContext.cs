@@ -26,8 +26,11 @@ internal abstract class CatalogDbContext(DbContextOptions options) : DbContext(o
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // Keys are set by the entities themselves: a new version or item reached through a navigation must be
+        // inserted, not mistaken for an existing row to update (which EF assumes for generated keys that are set).
         modelBuilder.Entity<DataElement>(e =>
         {
+            e.Property(x => x.Id).ValueGeneratedNever();
             e.ToTable("elements");
             e.HasKey(x => x.Id);
             e.Property(x => x.Identifier).HasMaxLength(32);
@@ -47,6 +50,7 @@ internal abstract class CatalogDbContext(DbContextOptions options) : DbContext(o
         });
         modelBuilder.Entity<CatalogEntry>(e =>
         {
+            e.Property(x => x.Id).ValueGeneratedNever();
             e.ToTable("entries");
             e.HasKey(x => x.Id);
             e.Property(x => x.Code).HasMaxLength(40);
@@ -66,6 +70,7 @@ internal abstract class CatalogDbContext(DbContextOptions options) : DbContext(o
         });
         modelBuilder.Entity<EntryVersion>(e =>
         {
+            e.Property(x => x.Id).ValueGeneratedNever();
             e.ToTable("entry_versions");
             e.HasKey(x => x.Id);
             e.Property(x => x.Status).HasConversion<int>();
@@ -99,6 +104,7 @@ internal abstract class CatalogDbContext(DbContextOptions options) : DbContext(o
         });
         modelBuilder.Entity<InformationItem>(e =>
         {
+            e.Property(x => x.Id).ValueGeneratedNever();
             e.ToTable("entry_items");
             e.HasKey(x => x.Id);
             e.Property(x => x.Name).HasMaxLength(100);

@@ -123,7 +123,6 @@ namespace Qilu.Catalog.Data.Migrations.PostgreSql
             modelBuilder.Entity("Qilu.Catalog.Elements.DataElement", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("CodeListText")
@@ -205,7 +204,6 @@ namespace Qilu.Catalog.Data.Migrations.PostgreSql
             modelBuilder.Entity("Qilu.Catalog.Entries.CatalogEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("BaseItemCode")
@@ -272,7 +270,6 @@ namespace Qilu.Catalog.Data.Migrations.PostgreSql
             modelBuilder.Entity("Qilu.Catalog.Entries.EntryVersion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Abstract")
@@ -406,7 +403,6 @@ namespace Qilu.Catalog.Data.Migrations.PostgreSql
             modelBuilder.Entity("Qilu.Catalog.Entries.InformationItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("DataType")

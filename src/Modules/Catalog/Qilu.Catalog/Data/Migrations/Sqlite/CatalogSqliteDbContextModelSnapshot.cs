@@ -115,7 +115,6 @@ namespace Qilu.Catalog.Data.Migrations.Sqlite
             modelBuilder.Entity("Qilu.Catalog.Elements.DataElement", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CodeListText")
@@ -197,7 +196,6 @@ namespace Qilu.Catalog.Data.Migrations.Sqlite
             modelBuilder.Entity("Qilu.Catalog.Entries.CatalogEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BaseItemCode")
@@ -264,7 +262,6 @@ namespace Qilu.Catalog.Data.Migrations.Sqlite
             modelBuilder.Entity("Qilu.Catalog.Entries.EntryVersion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Abstract")
@@ -398,7 +395,6 @@ namespace Qilu.Catalog.Data.Migrations.Sqlite
             modelBuilder.Entity("Qilu.Catalog.Entries.InformationItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DataType")
