@@ -8,5 +8,5 @@ namespace Qilu.ArchitectureTests;
 public static class ModuleGraph
 {
     /// <summary>Edges as (from assembly, to assembly). Catalog reads the organisation through Identity's contracts.</summary>
-    public static readonly IReadOnlyCollection<(string From, string To)> AllowedEdges = [("Catalog", "Identity")];
+    public static readonly IReadOnlyCollection<(string From, string To)> AllowedEdges = [("Qilu.Catalog", "Qilu.Identity")];
 }

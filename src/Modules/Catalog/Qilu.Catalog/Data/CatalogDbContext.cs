@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Qilu.Catalog.BaseList;
 using Qilu.Catalog.Elements;
 using Qilu.Catalog.Entries;
+using Qilu.Catalog.Search;
 using Qilu.Platform.Persistence;
 
 namespace Qilu.Catalog.Data;
@@ -23,6 +24,8 @@ internal abstract class CatalogDbContext(DbContextOptions options) : DbContext(o
     public DbSet<BaseListItem> BaseList => Set<BaseListItem>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<SearchDoc> SearchDocs => Set<SearchDoc>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -131,6 +134,21 @@ internal abstract class CatalogDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.LegalBasis).HasMaxLength(1000);
             e.Property(x => x.UpdateCycle).HasMaxLength(16);
             e.Property(x => x.ItemsText).HasMaxLength(4000);
+        });
+        modelBuilder.Entity<SearchDoc>(e =>
+        {
+            e.ToTable("search_docs");
+            e.HasKey(x => x.EntryId);
+            e.Property(x => x.UnitName).HasMaxLength(100);
+            e.Property(x => x.Grade).HasConversion<int>();
+            e.Property(x => x.ShareType).HasConversion<int>();
+            e.Property(x => x.Format).HasConversion<int>();
+            e.Property(x => x.Theme).HasMaxLength(40);
+            e.Property(x => x.Text).HasMaxLength(8000);
+            e.HasIndex(x => x.PublishedAt);
+            // Covering index for the facet GROUP BY when no words are given: counted from the index alone.
+            e.HasIndex(x => new { x.Grade, x.ShareType, x.Format, x.Theme, x.UnitId, x.UnitName });
+            e.HasIndex(x => x.UnitId);
         });
         modelBuilder.Entity<OutboxMessage>(e =>
         {

@@ -48,6 +48,7 @@ internal static class ApproveEntry
         var approved = entry.Approve(actor.SubjectId, request.Comment, now);
         if (!approved.IsSuccess) return Result<EntryDetail>.Failure(approved.Errors, approved.Kind);
         var p = approved.Value;
+        Search.SearchDoc.Sync(db, entry, await db.SearchDocs.FindAsync([entry.Id], ct));
         CatalogOutbox.Add(db, new CatalogEntryPublished(entry.Id, entry.Code, p.Number, entry.ProviderUnitId, p.Grade, p.ShareType, now), now);
         try
         {

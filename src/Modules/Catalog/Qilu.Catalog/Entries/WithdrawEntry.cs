@@ -44,6 +44,7 @@ internal static class WithdrawEntry
         var now = clock.GetUtcNow();
         var withdrawn = entry.Withdraw(request.Reason.Trim(), now);
         if (!withdrawn.IsSuccess) return Result<EntryDetail>.Failure(withdrawn.Errors, withdrawn.Kind);
+        Search.SearchDoc.Sync(db, entry, await db.SearchDocs.FindAsync([entry.Id], ct));
         CatalogOutbox.Add(db, new CatalogEntryWithdrawn(entry.Id, entry.Code, request.Reason.Trim(), now), now);
         try
         {

@@ -91,6 +91,7 @@ internal sealed class CatalogDemoSeeder : IDemoSeeder
             CatalogOutbox.Add(db, new CatalogEntryPublished(entry.Id, entry.Code, 1, unit.Id, version.Grade, version.ShareType, at), at);
         }
         db.Entries.Add(entry);
+        Search.SearchDoc.Sync(db, entry, null);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -440,6 +440,52 @@ namespace Qilu.Catalog.Data.Migrations.PostgreSql
                     b.ToTable("entry_items", "catalog");
                 });
 
+            modelBuilder.Entity("Qilu.Catalog.Search.SearchDoc", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ShareType")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("EntryId");
+
+                    b.HasIndex("PublishedAt");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("Grade", "ShareType", "Format", "Theme", "UnitId", "UnitName");
+
+                    b.ToTable("search_docs", "catalog");
+                });
+
             modelBuilder.Entity("Qilu.Catalog.Entries.EntryVersion", b =>
                 {
                     b.HasOne("Qilu.Catalog.Entries.CatalogEntry", null)

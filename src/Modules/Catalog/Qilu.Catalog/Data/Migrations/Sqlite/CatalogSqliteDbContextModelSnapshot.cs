@@ -432,6 +432,52 @@ namespace Qilu.Catalog.Data.Migrations.Sqlite
                     b.ToTable("catalog_entry_items", (string)null);
                 });
 
+            modelBuilder.Entity("Qilu.Catalog.Search.SearchDoc", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ShareType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntryId");
+
+                    b.HasIndex("PublishedAt");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("Grade", "ShareType", "Format", "Theme", "UnitId", "UnitName");
+
+                    b.ToTable("catalog_search_docs", (string)null);
+                });
+
             modelBuilder.Entity("Qilu.Catalog.Entries.EntryVersion", b =>
                 {
                     b.HasOne("Qilu.Catalog.Entries.CatalogEntry", null)

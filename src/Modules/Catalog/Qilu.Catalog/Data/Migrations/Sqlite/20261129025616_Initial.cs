@@ -103,6 +103,25 @@ namespace Qilu.Catalog.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "catalog_search_docs",
+                columns: table => new
+                {
+                    EntryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Grade = table.Column<int>(type: "INTEGER", nullable: false),
+                    ShareType = table.Column<int>(type: "INTEGER", nullable: false),
+                    Theme = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Format = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_catalog_search_docs", x => x.EntryId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "catalog_entry_versions",
                 columns: table => new
                 {
@@ -222,6 +241,21 @@ namespace Qilu.Catalog.Data.Migrations.Sqlite
                 name: "IX_catalog_outbox_DispatchedAt",
                 table: "catalog_outbox",
                 column: "DispatchedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_catalog_search_docs_Grade_ShareType_Format_Theme_UnitId_UnitName",
+                table: "catalog_search_docs",
+                columns: new[] { "Grade", "ShareType", "Format", "Theme", "UnitId", "UnitName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_catalog_search_docs_PublishedAt",
+                table: "catalog_search_docs",
+                column: "PublishedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_catalog_search_docs_UnitId",
+                table: "catalog_search_docs",
+                column: "UnitId");
         }
 
         /// <inheritdoc />
@@ -238,6 +272,9 @@ namespace Qilu.Catalog.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "catalog_outbox");
+
+            migrationBuilder.DropTable(
+                name: "catalog_search_docs");
 
             migrationBuilder.DropTable(
                 name: "catalog_entry_versions");

@@ -111,6 +111,26 @@ namespace Qilu.Catalog.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "search_docs",
+                schema: "catalog",
+                columns: table => new
+                {
+                    EntryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Grade = table.Column<int>(type: "integer", nullable: false),
+                    ShareType = table.Column<int>(type: "integer", nullable: false),
+                    Theme = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Format = table.Column<int>(type: "integer", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_search_docs", x => x.EntryId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "entry_versions",
                 schema: "catalog",
                 columns: table => new
@@ -243,6 +263,24 @@ namespace Qilu.Catalog.Data.Migrations.PostgreSql
                 schema: "catalog",
                 table: "outbox",
                 column: "DispatchedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_search_docs_Grade_ShareType_Format_Theme_UnitId_UnitName",
+                schema: "catalog",
+                table: "search_docs",
+                columns: new[] { "Grade", "ShareType", "Format", "Theme", "UnitId", "UnitName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_search_docs_PublishedAt",
+                schema: "catalog",
+                table: "search_docs",
+                column: "PublishedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_search_docs_UnitId",
+                schema: "catalog",
+                table: "search_docs",
+                column: "UnitId");
         }
 
         /// <inheritdoc />
@@ -262,6 +300,10 @@ namespace Qilu.Catalog.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "outbox",
+                schema: "catalog");
+
+            migrationBuilder.DropTable(
+                name: "search_docs",
                 schema: "catalog");
 
             migrationBuilder.DropTable(

@@ -11,7 +11,7 @@ using Qilu.Catalog.Data;
 namespace Qilu.Catalog.Data.Migrations.Sqlite
 {
     [DbContext(typeof(CatalogSqliteDbContext))]
-    [Migration("20261129022338_Initial")]
+    [Migration("20261129025616_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -433,6 +433,52 @@ namespace Qilu.Catalog.Data.Migrations.Sqlite
                     b.HasIndex("VersionId");
 
                     b.ToTable("catalog_entry_items", (string)null);
+                });
+
+            modelBuilder.Entity("Qilu.Catalog.Search.SearchDoc", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ShareType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntryId");
+
+                    b.HasIndex("PublishedAt");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("Grade", "ShareType", "Format", "Theme", "UnitId", "UnitName");
+
+                    b.ToTable("catalog_search_docs", (string)null);
                 });
 
             modelBuilder.Entity("Qilu.Catalog.Entries.EntryVersion", b =>
