@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["workflow"] = Qilu.Bench.Workflow.WorkflowBenchmark.RunAsync,
     ["search"] = Qilu.Bench.Search.SearchBenchmark.RunAsync,
     ["rules"] = a => Task.FromResult(Qilu.Bench.Rules.RulesBenchmark.Run(a)),
+    ["catalog"] = Qilu.Bench.Catalog.CatalogSearchBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

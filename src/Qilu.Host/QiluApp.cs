@@ -13,8 +13,14 @@ namespace Qilu.Host;
 /// <summary>Composition root: builds the web application from the platform, the web shell and the enabled modules.</summary>
 internal static class QiluApp
 {
+    /// <summary>Every module the host knows, in start-up order (each can be switched off in configuration).</summary>
     public static IQiluModule[] AllModules() =>
-        [new Qilu.Identity.IdentityModule(), new Qilu.Workflow.WorkflowEngineModule(), new Qilu.Matters.MattersModule()];
+    [
+        new Qilu.Identity.IdentityModule(),
+        new Qilu.Workflow.WorkflowEngineModule(),
+        new Qilu.Catalog.CatalogModule(),
+        new Qilu.Matters.MattersModule(),
+    ];
 
     public static WebApplication Create(string[] args)
     {

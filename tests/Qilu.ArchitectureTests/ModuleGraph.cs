@@ -7,6 +7,10 @@ namespace Qilu.ArchitectureTests;
 /// </summary>
 public static class ModuleGraph
 {
-    /// <summary>Edges as (from assembly, to assembly). Matters reads the organisation directory of Identity.</summary>
-    public static readonly IReadOnlyCollection<(string From, string To)> AllowedEdges = [("Qilu.Matters", "Qilu.Identity")];
+    /// <summary>Edges as (from assembly, to assembly): modules read the organisation through Identity's contracts.</summary>
+    public static readonly IReadOnlyCollection<(string From, string To)> AllowedEdges =
+    [
+        ("Qilu.Matters", "Qilu.Identity"),
+        ("Qilu.Catalog", "Qilu.Identity"),
+    ];
 }

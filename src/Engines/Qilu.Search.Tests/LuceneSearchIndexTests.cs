@@ -94,6 +94,15 @@ public sealed class LuceneSearchIndexTests : IDisposable
         index.Search(new SearchQuery("首次登记")).Hits.Select(h => h.Id).ShouldNotContain("m4");
     }
 
+    [Fact]
+    public void Search_WhenWordsAreSeparatedBySpaces_RequiresEachWord()
+    {
+        var index = Matters();
+
+        index.Search(new SearchQuery("登记 新生儿")).Hits.Select(h => h.Id).Order().ShouldBe(["m1", "m5"]);
+        index.Search(new SearchQuery("登记 不存在")).Total.ShouldBe(0);
+    }
+
     [Theory]
     [InlineData("\"unbalanced")]
     [InlineData("title:foo AND (")]

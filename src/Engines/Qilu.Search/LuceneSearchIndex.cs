@@ -165,19 +165,32 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private Query BuildTextQuery(SearchQuery query)
     {
         if (string.IsNullOrWhiteSpace(query.Text)) return new MatchAllDocsQuery();
-        var tokens = Tokens(query.Text).Distinct(StringComparer.Ordinal).ToList();
-        if (tokens.Count == 0) return new MatchAllDocsQuery();
         var fields = query.Boosts?.Keys.ToList() is { Count: > 0 } named ? named : TextFields();
+        // Words the user separated with spaces are each required ("青岛 户籍": both); inside one word, which the
+        // analyser may split into several terms, about half must match (see WordQuery).
+        var words = query.Text.Split([' ', '\u3000', '\t'], StringSplitOptions.RemoveEmptyEntries).Take(8)
+            .Select(w => WordQuery(w, fields, query.Boosts)).OfType<Query>().ToList();
+        if (words.Count == 0) return new MatchAllDocsQuery();
+        if (words.Count == 1) return words[0];
+        var all = new BooleanQuery();
+        foreach (var w in words) all.Add(w, Occur.MUST);
+        return all;
+    }
+
+    private BooleanQuery? WordQuery(string word, List<string> fields, IReadOnlyDictionary<string, float>? boosts)
+    {
+        var tokens = Tokens(word).Distinct(StringComparer.Ordinal).ToList();
+        if (tokens.Count == 0) return null;
         var combined = new BooleanQuery();
         foreach (var token in tokens)
         {
             // A token may match any text field; the best field counts (title beats body), not the sum.
             var perField = new DisjunctionMaxQuery(0.1f);
             foreach (var field in fields)
-                perField.Add(new TermQuery(new Term(field, token)) { Boost = query.Boosts?.GetValueOrDefault(field, 1f) ?? 1f });
+                perField.Add(new TermQuery(new Term(field, token)) { Boost = boosts?.GetValueOrDefault(field, 1f) ?? 1f });
             combined.Add(perField, Occur.SHOULD);
         }
-        // Chinese segmentation of a query yields words a relevant document may lack (助词, variants): require about
+        // Chinese segmentation of a word yields terms a relevant document may lack (助词, variants): require about
         // half of them rather than all, and let BM25 rank documents that have more of them first.
         combined.MinimumNumberShouldMatch = Math.Max(1, (tokens.Count + 1) / 2);
         return combined;

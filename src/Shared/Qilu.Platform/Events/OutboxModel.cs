@@ -63,6 +63,34 @@ public static class OutboxModel
     }
 }
 
+/// <summary>A message in a module's outbox as operators and tests see it.</summary>
+/// <param name="EventId">The event's id.</param>
+/// <param name="Type">Event type (CLR full name).</param>
+/// <param name="Payload">The event as JSON.</param>
+/// <param name="OccurredAt">When the event happened.</param>
+/// <param name="DispatchedAt">When every handler had taken it; null while pending.</param>
+/// <param name="Attempts">Delivery attempts so far.</param>
+/// <param name="LastError">The last handler failure, if any.</param>
+public sealed record OutboxEntry(Guid EventId, string Type, string Payload, DateTimeOffset OccurredAt, DateTimeOffset? DispatchedAt, int Attempts, string? LastError);
+
+/// <summary>Read access to a module's outbox (operations pages, tests).</summary>
+public static class OutboxReading
+{
+    /// <summary>The outbox messages of <paramref name="db"/>, optionally of one event type, oldest first.</summary>
+    public static async Task<List<OutboxEntry>> ReadOutboxAsync(this DbContext db, Type? eventType = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var query = db.Set<OutboxMessage>().AsNoTracking();
+        if (eventType is not null)
+        {
+            var name = eventType.FullName;
+            query = query.Where(m => m.Type == name);
+        }
+        return [.. (await query.ToListAsync(ct)).OrderBy(m => m.OccurredAt)
+            .Select(m => new OutboxEntry(m.Id, m.Type, m.Payload, m.OccurredAt, m.DispatchedAt, m.Attempts, m.LastError))];
+    }
+}
+
 /// <summary>Exactly-once effects for handlers: check and record processed events in the handler module's inbox.</summary>
 public static class InboxExtensions
 {
