@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Qilu.Trust.Authority;
+
+namespace Qilu.Trust;
+
+/// <summary>The module's HTTP API under <c>/api/trust</c>; each use case maps its own route.</summary>
+internal static class TrustApi
+{
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/trust").WithTags("Trust 电子印章与电子证照");
+        GetCaChain.Map(api);
+    }
+}
