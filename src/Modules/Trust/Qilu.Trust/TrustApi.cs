@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Qilu.Trust.Authority;
+using Qilu.Trust.Seals;
+using Qilu.Trust.Signing;
 
 namespace Qilu.Trust;
 
@@ -12,5 +14,11 @@ internal static class TrustApi
     {
         var api = routes.MapGroup("/api/trust").WithTags("Trust 电子印章与电子证照");
         GetCaChain.Map(api);
+        ApplySeal.Map(api);
+        ListSeals.Map(api);
+        TransitionSeal.Map(api);
+        GetSealAssets.Map(api);
+        SignDocument.Map(api);
+        VerifyDocument.Map(api);
     }
 }
