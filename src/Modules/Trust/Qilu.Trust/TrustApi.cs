@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Qilu.Trust.Authority;
+using Qilu.Trust.Certificates;
 using Qilu.Trust.Seals;
+using Qilu.Trust.Verification;
 using Qilu.Trust.Signing;
 
 namespace Qilu.Trust;
@@ -20,5 +22,11 @@ internal static class TrustApi
         GetSealAssets.Map(api);
         SignDocument.Map(api);
         VerifyDocument.Map(api);
+        ListCertificateTypes.Map(api);
+        IssueCertificate.Map(api);
+        GetCertificate.Map(api);
+        ChangeCertificateStatus.Map(api);
+        GetStatusList.Map(api);
+        VerifyQr.Map(api);
     }
 }

@@ -31,6 +31,9 @@ public sealed class TrustModule : IQiluModule
         services.AddSingleton<CertificateAuthority>();
         services.AddScoped<TrustAudit>();
         services.AddScoped<ICertificateWallet, CertificateWallet>();
+        services.AddScoped<CertificateIssuer>();
+        services.AddScoped<WhenCertificateIssueRequested>();
+        services.Configure<TrustOptions>(configuration.GetSection("Qilu:Trust"));
         services.AddModulePermissions(
             new PermissionDefinition(TrustPermissions.SealsRead, "查看电子印章", "View seals", WellKnownRoles.Official, WellKnownRoles.SystemAdministrator),
             new PermissionDefinition(TrustPermissions.SealsApply, "申请电子印章", "Apply for seals", WellKnownRoles.Official),

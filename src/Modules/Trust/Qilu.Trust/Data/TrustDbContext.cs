@@ -101,7 +101,6 @@ internal abstract class TrustDbContext(DbContextOptions options) : DbContext(opt
             e.ToTable("status_lists");
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).ValueGeneratedNever();
-            e.Property(x => x.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<Share>(e =>
         {

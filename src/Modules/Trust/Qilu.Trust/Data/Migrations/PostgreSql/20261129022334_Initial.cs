@@ -174,11 +174,8 @@ namespace Qilu.Trust.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false),
-                    Revocation = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Suspension = table.Column<byte[]>(type: "bytea", nullable: false),
                     Used = table.Column<int>(type: "integer", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using Qilu.Trust.Data;
 namespace Qilu.Trust.Data.Migrations.Sqlite
 {
     [DbContext(typeof(TrustSqliteDbContext))]
-    [Migration("20261129020653_Initial")]
+    [Migration("20261129022330_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -351,22 +351,10 @@ namespace Qilu.Trust.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
-                    b.Property<byte[]>("Revocation")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("Suspension")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
+                    b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Used")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

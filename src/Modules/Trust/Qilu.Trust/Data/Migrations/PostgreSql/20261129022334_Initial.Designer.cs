@@ -12,7 +12,7 @@ using Qilu.Trust.Data;
 namespace Qilu.Trust.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(TrustPostgresDbContext))]
-    [Migration("20261129020656_Initial")]
+    [Migration("20261129022334_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -359,23 +359,11 @@ namespace Qilu.Trust.Data.Migrations.PostgreSql
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
-                    b.Property<byte[]>("Revocation")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<byte[]>("Suspension")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
+                    b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Used")
                         .HasColumnType("integer");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 

@@ -163,11 +163,8 @@ namespace Qilu.Trust.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Revocation = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Suspension = table.Column<byte[]>(type: "BLOB", nullable: false),
                     Used = table.Column<int>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    Version = table.Column<uint>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
