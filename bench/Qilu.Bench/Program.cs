@@ -6,6 +6,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["audit"] = async _ => { await Qilu.Bench.Audit.AuditBenchmark.RunAsync(); return 0; },
     ["token"] = Qilu.Bench.Token.TokenBenchmark.RunAsync,
     ["startup"] = Qilu.Bench.Startup.StartupBenchmark.RunAsync,
+    ["search"] = Qilu.Bench.Search.SearchBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -4,6 +4,7 @@ using Qilu.Platform.Audit.Checkpoints;
 using Qilu.Platform.Audit.Http;
 using Qilu.Platform.Hosting;
 using Qilu.Platform.Modules;
+using Qilu.Search;
 using Qilu.Web;
 using Qilu.Web.Components;
 
@@ -36,6 +37,8 @@ internal static class QiluApp
             if (interval is { } s) o.CheckpointInterval = TimeSpan.FromSeconds(s);
         });
         builder.Services.AddSingleton<IAuditWriter, AuditEventWriter>();
+        // Search indexes are derived data under the data directory; each module rebuilds or feeds its own.
+        builder.Services.AddQiluSearch(Path.Combine(dataDir, "index"));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAntDesign();

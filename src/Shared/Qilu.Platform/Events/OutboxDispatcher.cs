@@ -1,0 +1,176 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Qilu.Platform.Events;
+
+/// <summary>
+/// Delivers one module's outbox. Messages are claimed with a lease by a conditional UPDATE, so several nodes on one
+/// PostgreSQL never deliver the same message at the same time (the second UPDATE re-checks the lease after the first
+/// commits and matches nothing). Each handler that succeeds is remembered on the message; a failing handler is retried
+/// alone with exponential back-off while the others are not called again. At-least-once: a crash after a handler
+/// committed but before the message was updated calls that handler again, which is why handlers use the inbox.
+/// </summary>
+internal sealed partial class OutboxDispatcher<TDbContext>(
+    IServiceScopeFactory scopes,
+    TimeProvider clock,
+    IntegrationEventTypes types,
+    ILogger<OutboxDispatcher<TDbContext>> logger) : BackgroundService, IOutboxDispatcher
+    where TDbContext : DbContext
+{
+    private const int BatchSize = 100;
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(200);
+    private static readonly ConcurrentDictionary<Type, Func<IServiceProvider, IntegrationEvent, CancellationToken, IEnumerable<(string Name, Func<Task> Call)>>> Invokers = new();
+
+    // Claim tokens name the node for operators reading the table; the random part makes each batch's token unique.
+    private readonly string _node = $"{(Environment.MachineName.Length > 40 ? Environment.MachineName[..40] : Environment.MachineName)}:{Environment.ProcessId}";
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int done;
+            try
+            {
+                done = await DispatchBatchAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                // The database is briefly unavailable or busy: keep the loop alive and try again.
+                LogDispatchFailed(ex, typeof(TDbContext).Name);
+                done = 0;
+            }
+            // Real-time idle wait (not the injected clock): polling cadence is an operational matter, while every
+            // timestamp written uses the clock so tests with a fake clock still control back-off.
+            if (done == 0) await Task.Delay(IdlePoll, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
+    {
+        var total = 0;
+        for (int n; (n = await DispatchBatchAsync(cancellationToken)) > 0;) total += n;
+        return total;
+    }
+
+    /// <summary>Claims and delivers one batch; returns how many messages it claimed.</summary>
+    private async Task<int> DispatchBatchAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+            var outbox = db.Set<OutboxMessage>();
+            var now = clock.GetUtcNow();
+            var candidates = await outbox.AsNoTracking()
+                .Where(m => m.DispatchedAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                .OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(BatchSize).ToListAsync(ct);
+            if (candidates.Count == 0) return 0;
+
+            var token = $"{_node}:{Guid.NewGuid():N}";
+            var until = now + Lease;
+            await outbox.Where(m => candidates.Contains(m.Id) && m.DispatchedAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, token).SetProperty(m => m.ClaimedUntil, until), ct);
+            var claimed = await outbox.Where(m => m.ClaimedBy == token).OrderBy(m => m.NextAttemptAt).ToListAsync(ct);
+
+            foreach (var message in claimed)
+            {
+                await DeliverAsync(message, ct);
+                message.ClaimedBy = null;
+                message.ClaimedUntil = null;
+                await db.SaveChangesAsync(ct);
+            }
+            return claimed.Count;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task DeliverAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var type = types.Find(message.Type);
+        if (type is null)
+        {
+            // Nobody in this process listens to this event (the consuming module is switched off): nothing to do.
+            message.DispatchedAt = clock.GetUtcNow();
+            return;
+        }
+        var integrationEvent = (IntegrationEvent)JsonSerializer.Deserialize(message.Payload, type, OutboxModel.Json)!;
+        var delivered = message.Delivered.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        string? error = null;
+        using (var handlerScope = scopes.CreateScope())
+        {
+            var invoker = Invokers.GetOrAdd(type, BuildInvoker);
+            foreach (var (name, call) in invoker(handlerScope.ServiceProvider, integrationEvent, ct))
+            {
+                if (delivered.Contains(name)) continue;
+                try
+                {
+                    // Each handler gets its own scope so a failed one leaves no tracked changes behind for the next.
+                    await call();
+                    delivered.Add(name);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    error = $"{name}: {ex.GetType().Name}: {ex.Message}";
+                    LogHandlerFailed(ex, name, message.Type, message.Id);
+                }
+            }
+        }
+        message.Delivered = string.Join('\n', delivered.Order(StringComparer.Ordinal));
+        message.Attempts++;
+        var now = clock.GetUtcNow();
+        if (error is null)
+        {
+            message.DispatchedAt = now;
+            message.LastError = null;
+            return;
+        }
+        message.LastError = error.Length > 2000 ? error[..2000] : error;
+        var backoff = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(message.Attempts, 20))));
+        message.NextAttemptAt = now + backoff;
+    }
+
+    private static Func<IServiceProvider, IntegrationEvent, CancellationToken, IEnumerable<(string, Func<Task>)>> BuildInvoker(Type eventType) =>
+        typeof(OutboxDispatcher<TDbContext>)
+            .GetMethod(nameof(HandlersOf), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .MakeGenericMethod(eventType)
+            .CreateDelegate<Func<IServiceProvider, IntegrationEvent, CancellationToken, IEnumerable<(string, Func<Task>)>>>();
+
+    private static IEnumerable<(string, Func<Task>)> HandlersOf<TEvent>(IServiceProvider services, IntegrationEvent integrationEvent, CancellationToken ct)
+        where TEvent : IntegrationEvent
+    {
+        // Resolve once for the names, then call each handler in a fresh scope.
+        var scopeFactory = services.GetRequiredService<IServiceScopeFactory>();
+        var names = services.GetServices<IIntegrationEventHandler<TEvent>>().Select(h => h.GetType().FullName!).ToList();
+        for (var i = 0; i < names.Count; i++)
+        {
+            var index = i;
+            yield return (names[index], async () =>
+            {
+                await using var scope = scopeFactory.CreateAsyncScope();
+                var handler = scope.ServiceProvider.GetServices<IIntegrationEventHandler<TEvent>>().ElementAt(index);
+                await handler.HandleAsync((TEvent)integrationEvent, ct);
+            });
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch of {Context} failed; retrying")]
+    private partial void LogDispatchFailed(Exception ex, string context);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handler {Handler} failed on {EventType} {EventId}; will retry")]
+    private partial void LogHandlerFailed(Exception ex, string handler, string eventType, Guid eventId);
+}
