@@ -5,6 +5,7 @@ using Qilu.Trust.Authority;
 using Qilu.Trust.Certificates;
 using Qilu.Trust.Seals;
 using Qilu.Trust.Verification;
+using Qilu.Trust.Wallet;
 using Qilu.Trust.Signing;
 
 namespace Qilu.Trust;
@@ -28,5 +29,9 @@ internal static class TrustApi
         ChangeCertificateStatus.Map(api);
         GetStatusList.Map(api);
         VerifyQr.Map(api);
+        ListMyCertificates.Map(api);
+        ShareCertificate.Map(api);
+        ListShares.Map(api);
+        OpenShare.Map(api);
     }
 }

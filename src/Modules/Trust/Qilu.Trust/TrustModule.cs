@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Qilu.Platform.Auth;
+using Qilu.Platform.Events;
 using Qilu.Platform.Hosting;
 using Qilu.Platform.Modules;
 using Qilu.Platform.Persistence;
@@ -33,6 +34,7 @@ public sealed class TrustModule : IQiluModule
         services.AddScoped<ICertificateWallet, CertificateWallet>();
         services.AddScoped<CertificateIssuer>();
         services.AddScoped<WhenCertificateIssueRequested>();
+        services.AddIntegrationEventHandler<CertificateIssueRequested, WhenCertificateIssueRequested>();
         services.Configure<TrustOptions>(configuration.GetSection("Qilu:Trust"));
         services.AddModulePermissions(
             new PermissionDefinition(TrustPermissions.SealsRead, "查看电子印章", "View seals", WellKnownRoles.Official, WellKnownRoles.SystemAdministrator),

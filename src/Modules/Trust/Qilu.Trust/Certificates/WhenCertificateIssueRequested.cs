@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qilu.Identity.Contracts;
+using Qilu.Platform.Events;
 using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Results;
 using Qilu.Trust.Auditing;
@@ -13,8 +14,13 @@ namespace Qilu.Trust.Certificates;
 /// a redelivered event returns the certificate issued the first time. Runs as the system on behalf of the issuing unit.
 /// </summary>
 internal sealed class WhenCertificateIssueRequested(TrustDbContext db, CertificateIssuer issuer, IOrganisationDirectory directory, TrustAudit audit)
+    : IIntegrationEventHandler<CertificateIssueRequested>
 {
-    public async Task<Result<Guid>> HandleAsync(CertificateIssueRequested request, CancellationToken ct)
+    /// <summary>Outbox delivery: a refused request is audited and acknowledged (retrying cannot make it valid).</summary>
+    async Task IIntegrationEventHandler<CertificateIssueRequested>.HandleAsync(CertificateIssueRequested integrationEvent, CancellationToken cancellationToken) =>
+        await IssueAsync(integrationEvent, cancellationToken);
+
+    public async Task<Result<Guid>> IssueAsync(CertificateIssueRequested request, CancellationToken ct)
     {
         var existing = await db.Certificates.AsNoTracking().Where(c => c.RequestId == request.RequestId).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
         if (existing is { } id) return id;
