@@ -27,6 +27,12 @@ internal sealed class CertificateIssuer(TrustDbContext db, IFieldProtector prote
     private readonly Dictionary<string, CertificateType> _types = [];
     private StatusSlots? _slots;
 
+    /// <summary>
+    /// For many certificates in one transaction: the status slots load the current list's taken indexes once instead of
+    /// checking each random pick with a query.
+    /// </summary>
+    public bool BatchMode { get; set; }
+
     /// <summary>What to issue.</summary>
     public sealed record Draft(string? TypeCode, string? HolderName, string? HolderIdentifier, DateOnly? ValidUntil,
         IReadOnlyDictionary<string, string>? Fields);
@@ -58,7 +64,7 @@ internal sealed class CertificateIssuer(TrustDbContext db, IFieldProtector prote
             return Result<IssuedCertificate>.Failure(new Error("certificate.no_seal", $"{unit.Name}没有在用的公章或业务专用章，无法签发",
                 $"{unit.Name} has no official or business seal in use to sign with", "sealId"), ErrorKind.Conflict);
 
-        _slots ??= new StatusSlots(db, clock);
+        _slots ??= new StatusSlots(db, clock) { Preload = BatchMode };
         var (listId, index) = await _slots.NextAsync(ct);
         var serial = RandomNumberGenerator.GetString(SerialSymbols, 20);
         var licenceId = LicenceIdentifier.Create(type.Code, unit.CreditCode, serial, 1);

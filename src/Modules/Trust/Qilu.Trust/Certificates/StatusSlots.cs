@@ -14,6 +14,10 @@ internal sealed class StatusSlots(TrustDbContext db, TimeProvider clock)
     private readonly HashSet<(int, int)> _pending = [];
     private readonly Dictionary<int, int> _counts = [];
     private StatusList? _list;
+    private HashSet<int>? _taken;
+
+    /// <summary>Load the taken indexes of the list once (batches) rather than query each pick (single issuance).</summary>
+    public bool Preload { get; init; }
 
     public async Task<(int ListId, int Index)> NextAsync(CancellationToken ct)
     {
@@ -23,13 +27,20 @@ internal sealed class StatusSlots(TrustDbContext db, TimeProvider clock)
             var next = new StatusList { Id = (_list?.Id ?? 0) + 1, CreatedAt = clock.GetUtcNow() };
             db.StatusLists.Add(next);
             _list = next;
+            _taken = [];
+        }
+        if (Preload && _taken is null)
+        {
+            var id = _list.Id;
+            _taken = [.. await db.Certificates.AsNoTracking().Where(c => c.StatusListId == id).Select(c => c.StatusIndex).ToListAsync(ct)];
         }
         while (true)
         {
             var index = RandomNumberGenerator.GetInt32(StatusList.Size);
             var listId = _list.Id;
             if (_pending.Contains((listId, index))) continue;
-            if (await db.Certificates.AnyAsync(c => c.StatusListId == listId && c.StatusIndex == index, ct)) continue;
+            if (_taken is not null ? _taken.Contains(index)
+                : await db.Certificates.AnyAsync(c => c.StatusListId == listId && c.StatusIndex == index, ct)) continue;
             _pending.Add((listId, index));
             _counts[listId] = _counts.GetValueOrDefault(listId) + 1;
             return (listId, index);
