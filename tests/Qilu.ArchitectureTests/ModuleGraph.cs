@@ -8,5 +8,5 @@ namespace Qilu.ArchitectureTests;
 public static class ModuleGraph
 {
     /// <summary>Edges as (from assembly, to assembly). Trust reads units through Identity's contracts.</summary>
-    public static readonly IReadOnlyCollection<(string From, string To)> AllowedEdges = [("Trust", "Identity")];
+    public static readonly IReadOnlyCollection<(string From, string To)> AllowedEdges = [("Qilu.Trust", "Qilu.Identity")];
 }
