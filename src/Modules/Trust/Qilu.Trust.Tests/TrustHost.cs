@@ -11,7 +11,7 @@ namespace Qilu.Trust.Tests;
 /// <c>HandleAsync</c> cores with actors built for the seeded units (the same cores the HTTP endpoints call), and the
 /// public endpoints through HTTP.
 /// </summary>
-public sealed class TrustHost : QiluFixture
+public class TrustHost : QiluFixture
 {
     public Task<T> RunAsync<T>(Func<IServiceProvider, Task<T>> work) => RunCoreAsync(work);
 
