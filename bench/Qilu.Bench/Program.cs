@@ -10,6 +10,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["search"] = Qilu.Bench.Search.SearchBenchmark.RunAsync,
     ["rules"] = a => Task.FromResult(Qilu.Bench.Rules.RulesBenchmark.Run(a)),
     ["catalog"] = Qilu.Bench.Catalog.CatalogSearchBenchmark.RunAsync,
+    ["trust"] = Qilu.Bench.Trust.TrustBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

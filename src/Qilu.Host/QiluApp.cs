@@ -18,6 +18,7 @@ internal static class QiluApp
     [
         new Qilu.Identity.IdentityModule(),
         new Qilu.Workflow.WorkflowEngineModule(),
+        new Qilu.Trust.TrustModule(),
         new Qilu.Catalog.CatalogModule(),
         new Qilu.Matters.MattersModule(),
     ];

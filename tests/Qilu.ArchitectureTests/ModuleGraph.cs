@@ -12,5 +12,6 @@ public static class ModuleGraph
     [
         ("Qilu.Matters", "Qilu.Identity"),
         ("Qilu.Catalog", "Qilu.Identity"),
+        ("Qilu.Trust", "Qilu.Identity"),
     ];
 }

@@ -1,0 +1,198 @@
+extern alias QiluHost;
+
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Crypto.Signers;
+using Org.BouncyCastle.Security;
+using Qilu.Identity.Contracts;
+using Qilu.Platform.Cryptography;
+using Qilu.Platform.Cryptography.Keys;
+using Qilu.SharedKernel.Actors;
+using Qilu.Trust.Auditing;
+using Qilu.Trust.Authority;
+using Qilu.Trust.Certificates;
+using Qilu.Trust.Contracts;
+using Qilu.Trust.Data;
+using Qilu.Trust.Seals;
+using Qilu.Trust.Verification;
+
+namespace Qilu.Bench.Trust;
+
+/// <summary>
+/// Trust module figures (issue 3): certificate issuance per second (batches inside one transaction, on SQLite), and
+/// certificate verification per second per core (QR payload parse + SM2 signature + status-bit lookup, as a verifier
+/// with the published material cached does it), next to raw BouncyCastle SM2 verification of the same bytes measured
+/// in the same run. Usage: <c>trust [certificates=5000] [batch=500] [seconds=5]</c>.
+/// </summary>
+internal static class TrustBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5000;
+        var batch = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500;
+        var seconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
+        var dataDir = Directory.CreateTempSubdirectory("qilu-trust-bench-").FullName;
+        await using var factory = new WebApplicationFactory<QiluHost::Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseContentRoot(Path.Combine(RepositoryRoot(), "src", "Qilu.Host"));
+            b.UseSetting("Qilu:DataDirectory", dataDir);
+            b.UseSetting("Qilu:Demo:Enabled", "true");
+        });
+        _ = factory.Server;
+        var services = factory.Services;
+        var ct = CancellationToken.None;
+
+        var (unit, seal) = await SealInUseAsync(services, ct);
+        Console.WriteLine($"issuing unit {unit.Name}, seal {seal.Name} ({seal.CertificateSerial})");
+
+        // Issuance: N certificates in batches, each batch one transaction; one scope (and issuer) per batch.
+        var fields = new Dictionary<string, string>
+        {
+            ["entityType"] = "有限责任公司", ["legalRepresentative"] = "李四", ["registeredCapital"] = "100万元人民币",
+            ["establishedOn"] = "2020-05-20", ["address"] = "山东省济南市历下区泉城路1号", ["businessScope"] = "软件开发；信息技术咨询服务",
+        };
+        var type = CertificateTypeSeed.NationalBodyCode("MB000001") + "001";
+        var holders = Enumerable.Range(0, count * 2).Select(CreditCodeFor).Where(c => Qilu.SharedKernel.Identifiers.CreditCode.TryParse(c, out _)).Take(count).ToArray();
+        await IssueBatchAsync(services, unit, type, holders[..Math.Min(50, count)], fields, ct); // warm-up (JIT, key cache)
+        var issue = Stopwatch.StartNew();
+        for (var offset = 0; offset < count; offset += batch)
+            await IssueBatchAsync(services, unit, type, holders[offset..Math.Min(count, offset + batch)], fields, ct);
+        issue.Stop();
+        var issuedPerSecond = count / issue.Elapsed.TotalSeconds;
+        Console.WriteLine($"issuance: {count:N0} certificates in {issue.Elapsed.TotalSeconds:F2} s = {issuedPerSecond:N0}/s " +
+            $"(batches of {batch}, one transaction each, SQLite, 1 thread; target ≥ 1,000/s: {(issuedPerSecond >= 1000 ? "met" : "NOT met")})");
+
+        // Verification material a verifier caches: seal keys and the status bitstrings; payloads of 200 certificates.
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrustDbContext>();
+        var keys = scope.ServiceProvider.GetRequiredService<IKeyStore>();
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var certificates = await db.Certificates.AsNoTracking().Take(200).ToListAsync(ct);
+        var payloads = new List<string>();
+        foreach (var c in certificates) payloads.Add((await GetCertificate.BuildAsync(c, db, keys, clock, ct)).QrPayload);
+        // As a verifier has it: decoded from the published seal certificate (not the key store's derived point).
+        var sealKey = Sm2PublicKey.ImportSubjectPublicKeyInfo(new Org.BouncyCastle.X509.X509Certificate(
+            (await db.Seals.AsNoTracking().FirstAsync(s => s.Id == seal.Id, ct)).CertificateDer!).CertificateStructure.SubjectPublicKeyInfo.GetDerEncoded());
+        var lists = new Dictionary<int, (byte[], byte[])>();
+        foreach (var listId in certificates.Select(c => c.StatusListId).Distinct())
+            lists[listId] = (await GetStatusList.BitsAsync(db, listId, "revocation", ct), await GetStatusList.BitsAsync(db, listId, "suspension", ct));
+        var verifier = new OfflineQrVerifier(new Dictionary<string, Sm2PublicKey> { [seal.CertificateSerial!] = sealKey }, lists);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (payloads.Any(p => verifier.Verify(p, today) != "valid")) throw new InvalidOperationException("A fresh payload did not verify.");
+
+        // Raw BouncyCastle: SM2Signer (SM3, default ID, r‖s) initialised and run per verification over the same body.
+        var parsed = payloads.Select(QrPayload.Parse).ToArray();
+        var bcKey = (ECPublicKeyParameters)PublicKeyFactory.CreateKey(sealKey.ExportSubjectPublicKeyInfo());
+        bool Raw(int i)
+        {
+            var (_, body, signature) = parsed[i % parsed.Length];
+            var signer = new SM2Signer(PlainDsaEncoding.Instance);
+            signer.Init(false, new ParametersWithID(bcKey, Encoding.ASCII.GetBytes(Sm2.DefaultUserId)));
+            signer.BlockUpdate(body, 0, body.Length);
+            return signer.VerifySignature(signature);
+        }
+        bool Full(int i) => verifier.Verify(payloads[i % payloads.Count], today) == "valid";
+
+        Interleaved(Raw, Full, 1); // warm-up
+        // Interleaved in chunks of 100 so both see the same machine load (the host here is shared and busy).
+        var (raw, full) = Interleaved(Raw, Full, seconds);
+        Console.WriteLine($"raw BouncyCastle SM2 verify (SM2Signer init + verify, r‖s, default ID): {raw:N0}/s (1 thread)");
+        Console.WriteLine($"certificate verification (parse + SM2 verify + status bits + expiry): {full:N0}/s (1 thread)");
+        var ratio = full / raw;
+        Console.WriteLine($"ratio certificate / raw = {ratio:P1} (target within 15 %: {(ratio >= 0.85 ? "met" : "NOT met")}; " +
+            $"≥ 1,500/s per core: {(full >= 1500 ? "met" : "NOT met")})");
+        var (parseOnly, platformVerify) = Interleaved(i => QrPayload.Parse(payloads[i % payloads.Count]).Claims is not null,
+            i => Sm2.Verify(sealKey, parsed[i % parsed.Length].Body, parsed[i % parsed.Length].Signature, Sm2SignatureEncoding.Raw), seconds);
+        Console.WriteLine($"breakdown: payload parse only {parseOnly:N0}/s; platform Sm2.Verify only {platformVerify:N0}/s");
+        var signKey = await keys.GetActiveSm2KeyAsync(new Seal { Id = seal.Id }.KeyPurpose, ct);
+        var signBody = parsed[0].Body;
+        var (signs, _) = Interleaved(_ => signKey.Sign(signBody).Length > 0, _ => true, seconds);
+        Console.WriteLine($"raw SM2 sign (platform signer, pooled), same run: {signs:N0}/s (1 thread) — the ceiling for issuance per core");
+
+        // The online endpoint's handler (SQLite lookups of seal and certificate per call), for comparison.
+        var ca = scope.ServiceProvider.GetRequiredService<CertificateAuthority>();
+        var audit = scope.ServiceProvider.GetRequiredService<TrustAudit>();
+        var online = 0;
+        var sw = Stopwatch.StartNew();
+        while (sw.Elapsed.TotalSeconds < seconds)
+        {
+            var r = await VerifyQr.HandleAsync(payloads[online % payloads.Count], db, ca, clock, audit, ct);
+            if (r.Value.Outcome != "valid") throw new InvalidOperationException(r.Value.ReasonEn);
+            online++;
+        }
+        Console.WriteLine($"online verification handler (SQLite lookups, 1 thread): {online / sw.Elapsed.TotalSeconds:N0}/s");
+        return 0;
+    }
+
+    private static (double A, double B) Interleaved(Func<int, bool> a, Func<int, bool> b, int seconds)
+    {
+        var (na, nb) = (0, 0);
+        var (ta, tb) = (TimeSpan.Zero, TimeSpan.Zero);
+        var total = Stopwatch.StartNew();
+        while (total.Elapsed.TotalSeconds < 2 * seconds)
+        {
+            var sw = Stopwatch.StartNew();
+            for (var k = 0; k < 100; k++, na++) if (!a(na)) throw new InvalidOperationException("verification failed (a)");
+            ta += sw.Elapsed;
+            sw.Restart();
+            for (var k = 0; k < 100; k++, nb++) if (!b(nb)) throw new InvalidOperationException("verification failed (b)");
+            tb += sw.Elapsed;
+        }
+        return (na / ta.TotalSeconds, nb / tb.TotalSeconds);
+    }
+
+    private static async Task IssueBatchAsync(IServiceProvider services, UnitInfo unit, string type, string[] holders,
+        Dictionary<string, string> fields, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var issuer = scope.ServiceProvider.GetRequiredService<CertificateIssuer>();
+        issuer.BatchMode = true;
+        foreach (var holder in holders)
+        {
+            var r = await issuer.IssueAsync(unit, new CertificateIssuer.Draft(type, "基准测试有限公司", holder, null, fields), "bench", null, ct);
+            if (!r.IsSuccess) throw new InvalidOperationException(r.ToString());
+        }
+        await issuer.SaveAsync(ct);
+    }
+
+    private static async Task<(UnitInfo Unit, SealView Seal)> SealInUseAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var unit = (await sp.GetRequiredService<IOrganisationDirectory>().ListUnitsAsync("370102", "market", ct)).Single(u => u.DivisionCode == "370102");
+        var official = new Actor(ActorKind.Official, "bench-official", "基准", unit.DivisionCode, unit.Id, new HashSet<string>(),
+            new HashSet<string> { TrustPermissions.SealsApply }, RealNameLevel.InPerson);
+        var admin = new Actor(ActorKind.Official, "bench-admin", "基准管理员", "370000", unit.Id, new HashSet<string>(),
+            new HashSet<string> { TrustPermissions.SealsApprove, TrustPermissions.SealsManage }, RealNameLevel.InPerson);
+        var db = sp.GetRequiredService<TrustDbContext>();
+        var audit = sp.GetRequiredService<TrustAudit>();
+        var clock = sp.GetRequiredService<TimeProvider>();
+        var seal = (await ApplySeal.HandleAsync(official, new ApplySeal.Request("Business"), db, sp.GetRequiredService<IOrganisationDirectory>(), clock, audit, ct)).Value;
+        foreach (var action in new[] { "approve", "make", "use" })
+            seal = (await TransitionSeal.HandleAsync(admin, seal.Id, action, new TransitionSeal.Request(null, null), db,
+                sp.GetRequiredService<IKeyStore>(), sp.GetRequiredService<CertificateAuthority>(), clock, audit, ct)).Value;
+        return (unit, seal);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Qilu.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Run from inside the repository.");
+    }
+
+    /// <summary>A valid 统一社会信用代码 for holder <paramref name="i"/> (企业, 历下区).</summary>
+    private static string CreditCodeFor(int i)
+    {
+        var org = (10_000_000 + i).ToString(CultureInfo.InvariantCulture);
+        var first17 = "91370102" + org + Qilu.SharedKernel.Identifiers.CreditCode.ComputeOrganizationCheckCharacter(org);
+        return first17 + Qilu.SharedKernel.Identifiers.CreditCode.ComputeCheckCharacter(first17);
+    }
+}

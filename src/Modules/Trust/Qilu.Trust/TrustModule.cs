@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Qilu.Platform.Auth;
+using Qilu.Platform.Events;
+using Qilu.Platform.Hosting;
+using Qilu.Platform.Modules;
+using Qilu.Platform.Persistence;
+using Qilu.Trust.Auditing;
+using Qilu.Trust.Authority;
+using Qilu.Trust.Certificates;
+using Qilu.Trust.Contracts;
+using Qilu.Trust.Data;
+
+namespace Qilu.Trust;
+
+/// <summary>
+/// Front door of the Trust module (可信服务): the platform's SM2 certificate authority, electronic seals (电子印章) and
+/// signatures in the GB/T 38540 structure, electronic certificates (电子证照) with a bitstring status list, offline
+/// verifiable QR payloads, and the holder's wallet.
+/// </summary>
+public sealed class TrustModule : IQiluModule
+{
+    public string Name => TrustDbContext.Module;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        var db = services.Single(s => s.ServiceType == typeof(DatabaseConnection)).ImplementationInstance as DatabaseConnection
+            ?? throw new InvalidOperationException("AddQiluPlatform must run before modules register.");
+        services.AddModuleDbContext<TrustDbContext, TrustSqliteDbContext, TrustPostgresDbContext>(db, TrustDbContext.Module);
+        services.AddSingleton<IModuleInitializer, TrustInitializer>();
+        services.AddSingleton<CertificateAuthority>();
+        services.AddScoped<TrustAudit>();
+        services.AddScoped<ICertificateWallet, CertificateWallet>();
+        services.AddScoped<CertificateIssuer>();
+        services.AddScoped<WhenCertificateIssueRequested>();
+        services.AddIntegrationEventHandler<CertificateIssueRequested, WhenCertificateIssueRequested>();
+        services.Configure<TrustOptions>(configuration.GetSection("Qilu:Trust"));
+        services.AddModulePermissions(
+            new PermissionDefinition(TrustPermissions.SealsRead, "查看电子印章", "View seals", WellKnownRoles.Official, WellKnownRoles.SystemAdministrator),
+            new PermissionDefinition(TrustPermissions.SealsApply, "申请电子印章", "Apply for seals", WellKnownRoles.Official),
+            new PermissionDefinition(TrustPermissions.SealsApprove, "审批电子印章", "Approve seals", WellKnownRoles.SystemAdministrator),
+            new PermissionDefinition(TrustPermissions.SealsManage, "制作与管理电子印章", "Make and manage seals", WellKnownRoles.SystemAdministrator),
+            new PermissionDefinition(TrustPermissions.SealsSign, "电子签章", "Sign with seals", WellKnownRoles.Official),
+            new PermissionDefinition(TrustPermissions.CertificatesIssue, "颁发电子证照", "Issue certificates", WellKnownRoles.Official),
+            new PermissionDefinition(TrustPermissions.CertificatesRead, "查询电子证照", "Look up certificates", WellKnownRoles.Official),
+            new PermissionDefinition(TrustPermissions.CertificatesManage, "中止、撤销、恢复电子证照", "Suspend, revoke, restore certificates", WellKnownRoles.Official),
+            new PermissionDefinition(TrustPermissions.TypesManage, "管理证照类型", "Manage certificate types", WellKnownRoles.SystemAdministrator));
+        TrustMenu.Add(services);
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder routes) => TrustApi.Map(routes);
+}
