@@ -18,9 +18,10 @@ public sealed class PortalTests(QiluHostFixture host)
         await Assertions.Expect(page.Locator(".portal-nav")).ToContainTextAsync("首页");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("办事不求人，服务一网通");
         await Assertions.Expect(page.Locator("#portal-search-input")).ToBeVisibleAsync();
-        // 8 planned categories plus the Identity module's 我的账号 entry.
-        await Assertions.Expect(page.Locator(".portal-card")).ToHaveCountAsync(9);
+        // 8 categories (those a module serves are links) plus entries that fit no category: 证照核验 and 我的账号.
+        await Assertions.Expect(page.Locator(".portal-card")).ToHaveCountAsync(10);
         await Assertions.Expect(page.Locator(".portal-card").First).ToContainTextAsync("个人办事");
+        (await page.Locator(".portal-card").First.GetAttributeAsync("href")).ShouldBe("/portal/matters");
         await Assertions.Expect(page.Locator(".portal-footer")).ToContainTextAsync("主办单位");
         await Assertions.Expect(page.Locator(".portal-footer")).ToContainTextAsync("演示");
         // The portal is static server rendering: no circuit is needed to read it.
@@ -49,7 +50,7 @@ public sealed class PortalTests(QiluHostFixture host)
     }
 
     [Fact]
-    public async Task PortalSearch_WhenNoEntryMatches_SaysSoInChinese()
+    public async Task PortalSearch_WhenALifeEventIsTyped_FindsTheBundleAndOpensItsGuide()
     {
         var page = await host.NewPageAsync();
         await page.GotoAsync("/");
@@ -57,7 +58,44 @@ public sealed class PortalTests(QiluHostFixture host)
         await page.ClickAsync("#portal-search-submit");
 
         await page.WaitForURLAsync(u => u.Contains("/portal/search?q=", StringComparison.Ordinal));
-        await Assertions.Expect(page.Locator(".qilu-empty-title")).ToContainTextAsync("没有找到与“新生儿出生”相关的服务入口");
+        var first = page.Locator("#search-results li a").First;
+        await Assertions.Expect(first).ToContainTextAsync("新生儿出生一件事");
+        await Screenshots.SaveAsync(page, "portal-search");
+        await first.ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("/portal/bundles/newborn", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("#bundle-members")).ToContainTextAsync("出生医学证明");
+        await Assertions.Expect(page.Locator("#bundle-members tbody tr")).ToHaveCountAsync(4);
+        await Screenshots.SaveAsync(page, "portal-bundle-guide");
+    }
+
+    [Fact]
+    public async Task PortalSearch_WhenNothingMatches_SaysSoInChinese()
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/portal/search?q=" + Uri.EscapeDataString("火星移民签证"));
+
+        await Assertions.Expect(page.Locator(".qilu-empty-title")).ToContainTextAsync("没有找到与“火星移民签证”相关的内容");
+    }
+
+    [Fact]
+    public async Task MatterGuide_WhenACountyIsChosen_ShowsTheLocalImplementation()
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/portal/matters?q=" + Uri.EscapeDataString("社会保障卡"));
+        await page.Locator("#matter-results li a").First.ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("/portal/matters/", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("#materials")).ToBeVisibleAsync();
+
+        await page.SelectOptionAsync("#division-select", "370100");
+        await page.ClickAsync("#division-apply");
+        await page.WaitForURLAsync(u => u.Contains("division=370100", StringComparison.Ordinal));
+        await page.SelectOptionAsync("#division-select", "370102");
+        await page.ClickAsync("#division-apply");
+        await page.WaitForURLAsync(u => u.Contains("division=370102", StringComparison.Ordinal));
+
+        await Assertions.Expect(page.Locator("#offered")).ToContainTextAsync("本地区可办理");
+        await Assertions.Expect(page.Locator("#promised-limit")).ToContainTextAsync("3 个工作日");
+        await Screenshots.SaveAsync(page, "portal-matter-guide");
     }
 
     [Fact]

@@ -12,6 +12,7 @@ internal static class MattersMenu
         MenuEntry[] entries =
         [
             new(ShellFace.Portal, "/portal/matters", "办事服务", "Services", "solution", null, 10),
+            new(ShellFace.Portal, "/portal/bundles", "一件事一次办", "Life-event bundles", "appstore", null, 20),
             new(ShellFace.Admin, "/admin/matters", "事项目录", "Matter catalog", "profile", MattersPermissions.CatalogRead, 110, "政务服务", "Services"),
             new(ShellFace.Admin, "/admin/bundles", "一件事", "Bundles", "cluster", MattersPermissions.CatalogRead, 120, "政务服务", "Services"),
             new(ShellFace.Admin, "/admin/matters/deviations", "同标准无差别", "Deviation report", "diff", MattersPermissions.CatalogRead, 130, "政务服务", "Services"),
