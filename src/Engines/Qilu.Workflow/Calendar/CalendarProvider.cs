@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Qilu.SharedKernel.Time;
+using Qilu.Workflow.Data;
+
+namespace Qilu.Workflow.Calendar;
+
+/// <summary>
+/// The current working calendar, built from the administrators' table and replaced atomically after each edit
+/// (deadlines already computed keep their instants; new limits and resumptions use the new calendar).
+/// </summary>
+internal sealed class CalendarProvider
+{
+    private volatile WorkingCalendar _current = new(WorkingCalendar.China2026);
+
+    public WorkingCalendar Current => _current;
+
+    public async Task ReloadAsync(WorkflowDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var entries = await db.Calendar.AsNoTracking().ToListAsync(ct);
+        _current = new WorkingCalendar(entries.Select(e => new CalendarDay(e.Date, e.Kind, e.Name)));
+    }
+}
