@@ -13,7 +13,7 @@ namespace Qilu.Host;
 /// <summary>Composition root: builds the web application from the platform, the web shell and the enabled modules.</summary>
 internal static class QiluApp
 {
-    public static IQiluModule[] AllModules() => [new Qilu.Identity.IdentityModule()];
+    public static IQiluModule[] AllModules() => [new Qilu.Identity.IdentityModule(), new Qilu.Workflow.WorkflowEngineModule(), new Qilu.Cases.CasesModule()];
 
     public static WebApplication Create(string[] args)
     {

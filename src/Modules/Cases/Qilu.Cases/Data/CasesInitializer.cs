@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Qilu.Cases.Workflow;
+using Qilu.Platform.Hosting;
+
+namespace Qilu.Cases.Data;
+
+/// <summary>Applies the module's migrations and deploys its shipped process definitions (after the workflow engine's start-up).</summary>
+internal sealed class CasesInitializer : IModuleInitializer
+{
+    public int Order => 300;
+
+    public async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CasesDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await services.GetRequiredService<CaseDefinitions>().DeployShippedAsync(cancellationToken);
+    }
+}
