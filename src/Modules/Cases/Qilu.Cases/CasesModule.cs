@@ -43,6 +43,7 @@ public sealed class CasesModule : IQiluModule
         services.TryAddScoped<ICaseCatalog, NoCatalog>();
         services.AddScoped<CaseLifecycle>();
         services.AddSingleton<IModuleInitializer, CasesInitializer>();
+        services.AddHostedService<DeployDefinitionsAtStart>();
         services.AddModulePermissions(
             new PermissionDefinition(CasesPermissions.Apply, "申请办事", "Apply for matters", WellKnownRoles.Citizen, WellKnownRoles.EnterpriseAgent),
             new PermissionDefinition(CasesPermissions.Handle, "办理办件", "Handle cases", WellKnownRoles.Official),
@@ -58,5 +59,6 @@ public sealed class CasesModule : IQiluModule
         SupervisedCases.Map(api);
         GetCase.Map(api);
         CaseActions.Map(api);
+        Library.UploadFile.Map(api);
     }
 }

@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Qilu.Cases.Workflow;
 using Qilu.Platform.Hosting;
 
 namespace Qilu.Cases.Data;
 
-/// <summary>Applies the module's migrations and deploys its shipped process definitions (after the workflow engine's start-up).</summary>
+/// <summary>Applies the module's migrations.</summary>
 internal sealed class CasesInitializer : IModuleInitializer
 {
     public int Order => 300;
@@ -17,6 +16,5 @@ internal sealed class CasesInitializer : IModuleInitializer
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        await services.GetRequiredService<CaseDefinitions>().DeployShippedAsync(cancellationToken);
     }
 }
