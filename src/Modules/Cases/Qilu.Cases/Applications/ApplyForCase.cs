@@ -87,7 +87,7 @@ internal static class ApplyForCase
         if (matter is null)
             return Outcomes.Invalid<(Case, bool)>("matter.not_offered", $"事项 {matterCode} 在您所在地区（{division}）未开通办理", $"Matter {matterCode} is not offered in your division {division}", "matterCode");
         var (prefilled, prefillSources) = Prefill.For(matter.Fields, profile, actor.EnterpriseCreditCode);
-        var form = FormValidator.Validate(matter.Fields, request.Form, d.Clock);
+        var form = FormValidator.Validate(matter.Fields, WithPrefill(prefilled, request.Form), d.Clock);
         var now = d.Clock.GetUtcNow();
         var materials = await MaterialCheck.CheckAsync(matter.Materials, request.Materials, request.Consent, actor.SubjectId, d.Db, now, ct);
         var errors = form.Errors.Concat(materials.Errors).ToList();
@@ -115,7 +115,7 @@ internal static class ApplyForCase
         if (bundle is null)
             return Outcomes.Invalid<(Case, bool)>("bundle.not_offered", $"一件事 {bundleCode} 在您所在地区（{division}）未开通办理", $"Bundle {bundleCode} is not offered in your division {division}", "bundleCode");
         var (prefilled, prefillSources) = Prefill.For(bundle.Fields, profile, actor.EnterpriseCreditCode);
-        var form = FormValidator.Validate(bundle.Fields, request.Form, d.Clock);
+        var form = FormValidator.Validate(bundle.Fields, WithPrefill(prefilled, request.Form), d.Clock);
         var now = d.Clock.GetUtcNow();
         var materials = await MaterialCheck.CheckAsync(bundle.Materials, request.Materials, request.Consent, actor.SubjectId, d.Db, now, ct);
         var errors = form.Errors.Concat(materials.Errors).ToList();
@@ -174,6 +174,14 @@ internal static class ApplyForCase
             is JsonValue value && value.TryGetValue<string>(out var routed) && !string.IsNullOrWhiteSpace(routed))
             kind = routed;
         return await d.Organisation.FindResponsibleUnitAsync(kind, division, ct);
+    }
+
+    /// <summary>The applicant's answers over the prefilled values: a field left out keeps what the account gave (免填).</summary>
+    private static JsonObject WithPrefill(JsonObject prefilled, JsonObject? answers)
+    {
+        var merged = (JsonObject)prefilled.DeepClone();
+        foreach (var (k, v) in answers ?? []) merged[k] = v?.DeepClone();
+        return merged;
     }
 
     private static int CountPrefilled(JsonObject sources) =>
