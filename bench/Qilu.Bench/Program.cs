@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["token"] = Qilu.Bench.Token.TokenBenchmark.RunAsync,
     ["startup"] = Qilu.Bench.Startup.StartupBenchmark.RunAsync,
     ["search"] = Qilu.Bench.Search.SearchBenchmark.RunAsync,
+    ["rules"] = a => Task.FromResult(Qilu.Bench.Rules.RulesBenchmark.Run(a)),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -13,7 +13,7 @@ namespace Qilu.Host;
 /// <summary>Composition root: builds the web application from the platform, the web shell and the enabled modules.</summary>
 internal static class QiluApp
 {
-    public static IQiluModule[] AllModules() => [new Qilu.Identity.IdentityModule(), new Qilu.Workflow.WorkflowEngineModule(), new Qilu.Cases.CasesModule()];
+    public static IQiluModule[] AllModules() => [new Qilu.Identity.IdentityModule(), new Qilu.Matters.MattersModule(), new Qilu.Workflow.WorkflowEngineModule(), new Qilu.Cases.CasesModule()];
 
     public static WebApplication Create(string[] args)
     {
@@ -27,7 +27,7 @@ internal static class QiluApp
         var dataDir = PlatformRegistration.DataDirectory(builder.Configuration, builder.Environment.ContentRootPath);
         var db = PlatformRegistration.ResolveDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddQiluPlatform(builder.Configuration, db, dataDir);
-        // Start-up work (key store, migrations, demo seed) runs before the audit log's writer and timer start.
+        // Start-up work (key store, migrations) runs before the audit log's writer and timer start.
         builder.Services.AddHostedService<PlatformStartup>();
         builder.Services.AddSingleton<ICheckpointSigner, KeyStoreCheckpointSigner>();
         builder.Services.AddSingleton<ICheckpointVerifierKeys, KeyStoreCheckpointVerifierKeys>();
@@ -37,6 +37,8 @@ internal static class QiluApp
             if (interval is { } s) o.CheckpointInterval = TimeSpan.FromSeconds(s);
         });
         builder.Services.AddSingleton<IAuditWriter, AuditEventWriter>();
+        // Demo seeding starts after the audit writer (registered above) so seeders can audit what they create.
+        builder.Services.AddHostedService<DemoStartup>();
         // Search indexes are derived data under the data directory; each module rebuilds or feeds its own.
         builder.Services.AddQiluSearch(Path.Combine(dataDir, "index"));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -67,11 +69,14 @@ internal static class QiluApp
     }
 
     /// <summary>Migrations and module start-up work, then (in demo mode, first run only) the demo province.</summary>
-    public static async Task PrepareAsync(IServiceProvider services, bool seedDemo, CancellationToken ct = default)
+    public static async Task InitializeModulesAsync(IServiceProvider services, CancellationToken ct = default)
     {
         foreach (var init in services.GetServices<IModuleInitializer>().OrderBy(i => i.Order))
             await init.InitializeAsync(services, ct);
-        if (!seedDemo) return;
+    }
+
+    public static async Task SeedDemoAsync(IServiceProvider services, CancellationToken ct = default)
+    {
         var credentials = new List<DemoCredential>();
         foreach (var seeder in services.GetServices<IDemoSeeder>().OrderBy(s => s.Order))
             credentials.AddRange(await seeder.SeedAsync(services, ct));

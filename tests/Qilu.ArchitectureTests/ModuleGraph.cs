@@ -7,6 +7,6 @@ namespace Qilu.ArchitectureTests;
 /// </summary>
 public static class ModuleGraph
 {
-    /// <summary>Edges as (from assembly, to assembly). Identity is the only module so far and depends on none.</summary>
-    public static readonly IReadOnlyCollection<(string From, string To)> AllowedEdges = [];
+    /// <summary>Edges as (from assembly, to assembly). Matters reads the organisation directory of Identity.</summary>
+    public static readonly IReadOnlyCollection<(string From, string To)> AllowedEdges = [("Qilu.Matters", "Qilu.Identity")];
 }

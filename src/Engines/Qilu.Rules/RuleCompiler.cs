@@ -441,25 +441,44 @@ public static class RuleCompiler
         if (!op.TryGetLiteralVarPath(out var path))
         {
             var p = Value(a[0]);
-            return (d, c) => Js.Lookup(d, Js.SplitPath(p(d, c))) is var v && ReferenceEquals(v, Js.NotFound) ? fallback?.Invoke(d, c) : v;
+            return (d, c) =>
+            {
+                // JsonLogic evaluates every argument before the operator runs, the default included.
+                var f = fallback?.Invoke(d, c);
+                var v = Js.Lookup(d, Js.SplitPath(p(d, c)));
+                return ReferenceEquals(v, Js.NotFound) ? f : v;
+            };
         }
         var segments = Js.SplitPath(path.Length == 0 ? null : path);
         if (segments is { Length: 1 })
         {
             // The common case (a top-level field): one dictionary probe, no path walk.
             var key = segments[0];
+            if (fallback is null)
+            {
+                return (d, _) =>
+                {
+                    if (d is JsonObject o)
+                        return o.TryGetPropertyValue(key, out var child) ? child is JsonObject ? child : Js.FromNode(child) : null;
+                    var v = Js.Lookup(d, segments);
+                    return ReferenceEquals(v, Js.NotFound) ? null : v;
+                };
+            }
             return (d, c) =>
             {
+                var f = fallback(d, c);
                 if (d is JsonObject o)
-                {
-                    if (!o.TryGetPropertyValue(key, out var child)) return fallback?.Invoke(d, c);
-                    return child is JsonObject ? child : Js.FromNode(child);
-                }
+                    return o.TryGetPropertyValue(key, out var child) ? child is JsonObject ? child : Js.FromNode(child) : f;
                 var v = Js.Lookup(d, segments);
-                return ReferenceEquals(v, Js.NotFound) ? fallback?.Invoke(d, c) : v;
+                return ReferenceEquals(v, Js.NotFound) ? f : v;
             };
         }
-        return (d, c) => Js.Lookup(d, segments) is var v && ReferenceEquals(v, Js.NotFound) ? fallback?.Invoke(d, c) : v;
+        return (d, c) =>
+        {
+            var f = fallback?.Invoke(d, c);
+            var v = Js.Lookup(d, segments);
+            return ReferenceEquals(v, Js.NotFound) ? f : v;
+        };
     }
 
     private static ValueEvaluator Missing(OpNode op)

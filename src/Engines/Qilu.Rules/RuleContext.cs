@@ -8,6 +8,7 @@ namespace Qilu.Rules;
 /// administration's time zone (China Standard Time), supplied by the caller from an injected <see cref="TimeProvider"/>.</param>
 public sealed record RuleContext(DateOnly? Today = null)
 {
+
     /// <summary>A context for the calendar date of <paramref name="time"/> at UTC+8 (China Standard Time, no DST).</summary>
     public static RuleContext At(TimeProvider time)
     {

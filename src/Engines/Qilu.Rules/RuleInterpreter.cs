@@ -17,6 +17,13 @@ public static class RuleInterpreter
         return Js.ToNode(Eval(rule.Root, Js.FromRoot(data), context));
     }
 
+    /// <summary>Whether <paramref name="rule"/>'s value is truthy (JsonLogic truthiness: NaN and infinities count as numbers).</summary>
+    public static bool IsTrue(RuleDocument rule, JsonNode? data, RuleContext? context = null)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return Js.Truthy(Eval(rule.Root, Js.FromRoot(data), context));
+    }
+
     internal static object? Eval(RuleNode node, object? data, RuleContext? ctx)
     {
         switch (node)

@@ -59,7 +59,7 @@ internal sealed class ColumnarPlanner(RuleSchema schema)
                     var parts = new TruthPlan[a.Length];
                     for (var i = 0; i < a.Length; i++)
                         if ((parts[i] = Truth(a[i])!) is null) return null;
-                    return op.Op == "and" ? new AndTruth(node, parts) : new OrTruth(node, parts);
+                    return op.Op == "and" ? new AndTruth(node.Key, parts) : new OrTruth(node, parts);
                 }
             case "!":
                 return Truth(a[0]) is { } inner ? new NotTruth(node, inner) : null;
@@ -92,11 +92,9 @@ internal sealed class ColumnarPlanner(RuleSchema schema)
                     var values = new ValuePlan[a.Length];
                     for (var i = 0; i < a.Length; i++)
                         if ((values[i] = Value(a[i])!) is null) return null;
-                    for (var i = 0; i + 1 < values.Length; i++)
-                        if (!Comparable(values[i].Kind, values[i + 1].Kind)) return Fail(node, "compares a number with a date");
                     if (a.Length == 2) return new CompareTruth(node.Key, op.Op, values[0], values[1]);
                     // The between form: a op b and b op c.
-                    return new AndTruth(node, [
+                    return new AndTruth(node.Key, [
                         new CompareTruth(node.Key + "#1", op.Op, values[0], values[1]),
                         new CompareTruth(node.Key + "#2", op.Op, values[1], values[2])]);
                 }
@@ -108,7 +106,6 @@ internal sealed class ColumnarPlanner(RuleSchema schema)
                     var l = Value(a[0]);
                     var r = Value(a[1]);
                     if (l is null || r is null) return null;
-                    if (l.Kind == VecKind.Number || r.Kind == VecKind.Number) return Fail(node, "date comparison of a number");
                     var cmp = op.Op switch { "before" => Cmp.Less, "after" => Cmp.Greater, "on_or_before" => Cmp.LessOrEqual, _ => Cmp.GreaterOrEqual };
                     return new DateCompareTruth(node, cmp, l, r);
                 }
@@ -120,13 +117,22 @@ internal sealed class ColumnarPlanner(RuleSchema schema)
                     var columns = new string?[keys.Length];
                     for (var i = 0; i < keys.Length; i++)
                     {
-                        if (schema.Find(keys[i]) is { } v && IsLeaf(v.Name)) columns[i] = v.Name;
-                        else if (schema.Variables.Any(x => x.Name.StartsWith(keys[i] + ".", StringComparison.Ordinal) || keys[i].StartsWith(x.Name + ".", StringComparison.Ordinal)))
-                            return Fail(node, $"missing key '{keys[i]}' is inside or above a declared variable");
+                        if (schema.Find(keys[i]) is { } v && IsLeaf(v.Name) && v.Type is not (RuleValueType.Array or RuleValueType.Object))
+                            columns[i] = v.Name;
+                        else if (!Unrelated(keys[i])) return Fail(node, $"missing key '{keys[i]}' is inside, above or a JSON column");
                         else columns[i] = null;
                     }
                     var need = op.Op == "missing" ? -1 : Js.ToNumber(((LiteralNode)a[0]).Value);
                     return new MissingTruth(node, columns, need);
+                }
+            case "in":
+            case "starts_with":
+                {
+                    var args = new ValuePlan[a.Length];
+                    for (var i = 0; i < a.Length; i++)
+                        if ((args[i] = Value(a[i])!) is null) return null;
+                    Func<object?[], bool> f = op.Op == "in" ? v => Js.In(v[0], v[1]) : v => Js.StartsWith(v[0], v[1]);
+                    return new RowScalarTruth(node, args, f);
                 }
             default:
                 {
@@ -136,8 +142,20 @@ internal sealed class ColumnarPlanner(RuleSchema schema)
         }
     }
 
-    private static bool Comparable(VecKind a, VecKind b) =>
-        a == b || a == VecKind.Constant || b == VecKind.Constant;
+    /// <summary>True for operations that always yield a boolean, so that they can be used as boolean vectors.</summary>
+    private static bool IsBoolean(RuleNode node) => node switch
+    {
+        LiteralNode { Value: bool } => true,
+        OpNode { Op: "and" or "or" } op => op.Args.All(IsBoolean),
+        OpNode { Op: "if" or "?:" } op => op.Args.Length % 2 == 1 && op.Args.Where((_, i) => i % 2 == 1 || i == op.Args.Length - 1).All(IsBoolean),
+        OpNode op => Operators.IsComparison(op.Op) || Operators.IsDateComparison(op.Op)
+            || op.Op is "!" or "!!" or "in" or "starts_with",
+        _ => false,
+    };
+
+    /// <summary>A path that is no column, no parent of one and not inside one: always absent from a table row.</summary>
+    private bool Unrelated(string path) => schema.Find(path) is null && !schema.Variables.Any(x =>
+        x.Name.StartsWith(path + ".", StringComparison.Ordinal) || path.StartsWith(x.Name + ".", StringComparison.Ordinal));
 
     private bool IsLeaf(string name) => !schema.Variables.Any(x => x.Name.StartsWith(name + ".", StringComparison.Ordinal));
 
@@ -146,12 +164,14 @@ internal sealed class ColumnarPlanner(RuleSchema schema)
         var refs = RuleAnalysis.ExactDataPaths(node);
         if (refs is { Count: 0 }) return new ConstPlan(node);
         if (node is not OpNode op) return FailValue(node, "array value");
+        if (IsBoolean(node) && Truth(node) is { } truth) return new BoolPlan(truth);
         var a = op.Args;
         switch (op.Op)
         {
             case "var":
                 {
                     if (!op.TryGetLiteralVarPath(out var path) || path.Length == 0) return FailValue(node, "computed variable path");
+                    if (Unrelated(path)) return new ConstPlan(node);
                     var variable = schema.Find(path);
                     if (variable is null || !IsLeaf(path)) return FailValue(node, $"'{path}' is not a column");
                     object? fallback = null;
@@ -166,8 +186,10 @@ internal sealed class ColumnarPlanner(RuleSchema schema)
                             return new NumberVarPlan(path, fallback as double?);
                         case RuleValueType.Date when fallback is null || Dates.IsCanonical(fallback):
                             return new DateVarPlan(path, fallback is null ? null : Dates.Parse(fallback));
+                        case RuleValueType.String or RuleValueType.Boolean or RuleValueType.Number or RuleValueType.Date:
+                            return new ColumnValuePlan(path, fallback);
                         default:
-                            return FailValue(node, $"'{path}' ({variable.Type}) is only planned inside a one-column condition");
+                            return FailValue(node, $"'{path}' ({variable.Type}) with this default is evaluated row by row");
                     }
                 }
             case "+":
@@ -182,14 +204,14 @@ internal sealed class ColumnarPlanner(RuleSchema schema)
                     for (var i = 0; i < a.Length; i++)
                     {
                         if ((args[i] = Value(a[i])!) is null) return null;
-                        if (args[i].Kind == VecKind.Date) return FailValue(node, "arithmetic on a date");
                     }
                     return new ArithmeticPlan(op.Op, args);
                 }
             case "date":
                 {
                     var inner = Value(a[0]);
-                    return inner?.Kind == VecKind.Date ? new IdentityPlan(inner) : FailValue(node, "date of a non-date");
+                    if (inner is null) return null;
+                    return inner.Kind == VecKind.Date ? new IdentityPlan(inner) : new RowScalarValuePlan([inner], v => Dates.Date(v[0]));
                 }
             case "age":
             case "days_between":
@@ -197,7 +219,8 @@ internal sealed class ColumnarPlanner(RuleSchema schema)
                     var from = Value(a[0]);
                     var to = op.Op == "age" && a.Length == 1 ? new ConstPlan(new OpNode { Path = node.Path, Op = "today", Args = [] }) : Value(a[1]);
                     if (from is null || to is null) return null;
-                    if (from.Kind == VecKind.Number || to.Kind == VecKind.Number) return FailValue(node, "date difference of a number");
+                    if (from.Kind is not (VecKind.Date or VecKind.Constant) || to.Kind is not (VecKind.Date or VecKind.Constant))
+                        return op.Op == "age" ? new RowScalarValuePlan([from, to], v => Dates.Age(v[0], v[1])) : new RowScalarValuePlan([from, to], v => Dates.DaysBetween(v[0], v[1]));
                     return new DateDifferencePlan(op.Op == "age", from, to);
                 }
             case "add_days":
@@ -205,11 +228,47 @@ internal sealed class ColumnarPlanner(RuleSchema schema)
                     var date = Value(a[0]);
                     var days = Value(a[1]);
                     if (date is null || days is null) return null;
-                    if (date.Kind == VecKind.Number || days.Kind == VecKind.Date) return FailValue(node, "add_days operand types");
+                    if (date.Kind is not (VecKind.Date or VecKind.Constant) || days.Kind is not (VecKind.Number or VecKind.Constant))
+                        return new RowScalarValuePlan([date, days], v => Dates.AddDays(v[0], v[1]));
                     return new AddDaysPlan(date, days);
+                }
+            case "and":
+            case "or":
+            case "if":
+            case "?:":
+                {
+                    // As values these return one of their operands; all operands are computed (no side effects), then chosen per row.
+                    var args = new ValuePlan[a.Length];
+                    for (var i = 0; i < a.Length; i++)
+                        if ((args[i] = Value(a[i])!) is null) return null;
+                    return new RowScalarValuePlan(args, op.Op switch
+                    {
+                        "and" => v => Choose(v, stopWhen: false),
+                        "or" => v => Choose(v, stopWhen: true),
+                        _ => IfValue,
+                    });
                 }
             default:
                 return FailValue(node, $"operator '{op.Op}' is evaluated row by row");
         }
+    }
+
+    private static object? Choose(object?[] values, bool stopWhen)
+    {
+        object? r = null;
+        foreach (var v in values)
+        {
+            r = v;
+            if (Js.Truthy(v) == stopWhen) return r;
+        }
+        return r;
+    }
+
+    private static object? IfValue(object?[] v)
+    {
+        int i;
+        for (i = 0; i + 1 < v.Length; i += 2)
+            if (Js.Truthy(v[i])) return v[i + 1];
+        return i < v.Length ? v[i] : null;
     }
 }

@@ -107,7 +107,7 @@ internal sealed class DistinctTruth(RuleNode node, string column) : TruthPlan(no
     }
 }
 
-internal sealed class AndTruth(RuleNode node, TruthPlan[] parts) : TruthPlan(node.Key)
+internal sealed class AndTruth(string key, TruthPlan[] parts) : TruthPlan(key)
 {
     protected override ulong[] Compute(BatchRun run)
     {
@@ -220,6 +220,12 @@ internal sealed class ValueTruth(RuleNode node, ValuePlan value) : TruthPlan(nod
             case ConstVec c:
                 if (Js.Truthy(c.Value)) bits = Bits.Ones(run.Rows);
                 break;
+            case BoolVec b:
+                bits = (ulong[])b.Bits.Clone();
+                break;
+            default:
+                DistinctTruth.Fill(bits, run.Rows, i => Js.Truthy(VecRows.Box(v, i)));
+                break;
         }
         return bits;
     }
@@ -277,7 +283,9 @@ internal sealed class CompareTruth(string key, string op, ValuePlan left, ValueP
                     return bits;
                 }
             default:
-                throw new InvalidOperationException($"Unplanned comparison {l.GetType().Name} {op} {r.GetType().Name}.");
+                // Mixed kinds (a condition against a number, a date against a number…): row by row on boxed values.
+                DistinctTruth.Fill(bits, rows, i => Scalar(VecRows.Box(l, i), VecRows.Box(r, i)));
+                return bits;
         }
     }
 
@@ -288,6 +296,15 @@ internal sealed class CompareTruth(string key, string op, ValuePlan left, ValueP
         "===" => Js.StrictEquals(a, b),
         "!==" => !Js.StrictEquals(a, b),
         _ => Js.Relational(a, b, RelationalOf(op)!.Value),
+    };
+
+    /// <summary>k op x is x (mirrored op) k.</summary>
+    private static Cmp Mirror(Cmp cmp) => cmp switch
+    {
+        Cmp.Less => Cmp.Greater,
+        Cmp.LessOrEqual => Cmp.GreaterOrEqual,
+        Cmp.Greater => Cmp.Less,
+        _ => Cmp.LessOrEqual,
     };
 
     private static Cmp? RelationalOf(string op) => op switch
@@ -307,15 +324,13 @@ internal sealed class CompareTruth(string key, string op, ValuePlan left, ValueP
         {
             // Number against anything compares numerically: ToNumber(ToPrimitive(c)).
             var k = Js.ToNumber(c);
-            if (constantOnLeft) DistinctTruth.Fill(bits, rows, i => Js.CompareNumbers(k, values[i], cmp));
-            else
             {
-                switch (cmp)
+                switch (constantOnLeft ? Mirror(cmp) : cmp)
                 {
-                    case Cmp.Less: DistinctTruth.Fill(bits, rows, i => values[i] < k); break;
-                    case Cmp.LessOrEqual: DistinctTruth.Fill(bits, rows, i => values[i] <= k); break;
-                    case Cmp.Greater: DistinctTruth.Fill(bits, rows, i => values[i] > k); break;
-                    default: DistinctTruth.Fill(bits, rows, i => values[i] >= k); break;
+                    case Cmp.Less: Kernels.Compare<Kernels.Less>(values, k, bits, rows); break;
+                    case Cmp.LessOrEqual: Kernels.Compare<Kernels.LessOrEqual>(values, k, bits, rows); break;
+                    case Cmp.Greater: Kernels.Compare<Kernels.Greater>(values, k, bits, rows); break;
+                    default: Kernels.Compare<Kernels.GreaterOrEqual>(values, k, bits, rows); break;
                 }
             }
         }
@@ -326,7 +341,11 @@ internal sealed class CompareTruth(string key, string op, ValuePlan left, ValueP
             // A number equals c exactly when it equals c's number: loosely, c is coerced (null equals nothing);
             // strictly, c must be a number.
             double? k = strict ? c as double? : c is null ? null : Js.ToNumber(c);
-            if (k is { } kk) DistinctTruth.Fill(bits, rows, i => (values[i] == kk) != negate);
+            if (k is { } kk)
+            {
+                Kernels.Compare<Kernels.Equal>(values, kk, bits, rows);
+                if (negate) Kernels.Not(bits, rows);
+            }
             else if (negate) DistinctTruth.Fill(bits, rows, _ => true);
         }
         Bits.Override(bits, v.Nulls, nullResult);
@@ -340,11 +359,20 @@ internal sealed class CompareTruth(string key, string op, ValuePlan left, ValueP
             var k = Dates.Parse(c)!.Value;
             var days = v.Days;
             if (RelationalOf(op) is { } cmp)
-                DistinctTruth.Fill(bits, rows, i => constantOnLeft ? Js.CompareNumbers(k, days[i], cmp) : Js.CompareNumbers(days[i], k, cmp));
+            {
+                // k op day is day (mirrored op) k.
+                switch (constantOnLeft ? Mirror(cmp) : cmp)
+                {
+                    case Cmp.Less: Kernels.Compare<Kernels.Less>(days, k, bits, rows); break;
+                    case Cmp.LessOrEqual: Kernels.Compare<Kernels.LessOrEqual>(days, k, bits, rows); break;
+                    case Cmp.Greater: Kernels.Compare<Kernels.Greater>(days, k, bits, rows); break;
+                    default: Kernels.Compare<Kernels.GreaterOrEqual>(days, k, bits, rows); break;
+                }
+            }
             else
             {
-                var negate = op is "!=" or "!==";
-                DistinctTruth.Fill(bits, rows, i => (days[i] == k) != negate);
+                Kernels.Compare<Kernels.Equal>(days, k, bits, rows);
+                if (op is "!=" or "!==") Kernels.Not(bits, rows);
             }
             Bits.Override(bits, v.Nulls, constantOnLeft ? Scalar(c, null) : Scalar(null, c));
             return;
@@ -358,10 +386,47 @@ internal sealed class DateCompareTruth(RuleNode node, Cmp cmp, ValuePlan left, V
 {
     protected override ulong[] Compute(BatchRun run)
     {
-        var l = DayVector.Of(left.Evaluate(run));
-        var r = DayVector.Of(right.Evaluate(run));
+        var lv = left.Evaluate(run);
+        var rv = right.Evaluate(run);
         var bits = Bits.Zeros(run.Rows);
-        DistinctTruth.Fill(bits, run.Rows, i => l.TryGet(i, out var a) && r.TryGet(i, out var b) && Js.CompareNumbers(a, b, cmp));
+        if (lv is DateVec dv && rv is ConstVec cv && Dates.Parse(cv.Value) is { } fixedDay)
+        {
+            // The common case (a date column against a fixed date): a typed kernel, absent rows false.
+            switch (cmp)
+            {
+                case Cmp.Less: Kernels.Compare<Kernels.Less>(dv.Days, fixedDay, bits, run.Rows); break;
+                case Cmp.LessOrEqual: Kernels.Compare<Kernels.LessOrEqual>(dv.Days, fixedDay, bits, run.Rows); break;
+                case Cmp.Greater: Kernels.Compare<Kernels.Greater>(dv.Days, fixedDay, bits, run.Rows); break;
+                default: Kernels.Compare<Kernels.GreaterOrEqual>(dv.Days, fixedDay, bits, run.Rows); break;
+            }
+            Bits.Override(bits, dv.Nulls, false);
+        }
+        else if (lv is DateVec or ConstVec && rv is DateVec or ConstVec)
+        {
+            var l = DayVector.Of(lv);
+            var r = DayVector.Of(rv);
+            DistinctTruth.Fill(bits, run.Rows, i => l.TryGet(i, out var a) && r.TryGet(i, out var b) && Js.CompareNumbers(a, b, cmp));
+        }
+        else DistinctTruth.Fill(bits, run.Rows, i => Dates.Compare(VecRows.Box(lv, i), VecRows.Box(rv, i), cmp));
+        return bits;
+    }
+}
+
+/// <summary>A boolean operator (<c>in</c>, <c>starts_with</c>) over planned operands, applied row by row to boxed values.</summary>
+internal sealed class RowScalarTruth(RuleNode node, ValuePlan[] args, Func<object?[], bool> op) : TruthPlan(node.Key)
+{
+    protected override ulong[] Compute(BatchRun run)
+    {
+        var vectors = args.Select(a => a.Evaluate(run)).ToArray();
+        var bits = Bits.Zeros(run.Rows);
+        if (vectors.All(v => v is ConstVec))
+            return op([.. vectors.Select(v => ((ConstVec)v).Value)]) ? Bits.Ones(run.Rows) : bits;
+        var values = new object?[vectors.Length];
+        DistinctTruth.Fill(bits, run.Rows, i =>
+        {
+            for (var k = 0; k < vectors.Length; k++) values[k] = VecRows.Box(vectors[k], i);
+            return op(values);
+        });
         return bits;
     }
 }

@@ -29,6 +29,31 @@ internal sealed class DateVec(int[] days, ulong[]? nulls) : Vec
     public string? Text(int i) => IsNull(i) ? null : Dates.ToText(Days[i]);
 }
 
+/// <summary>Booleans per row (never null): the value of a condition used as an operand.</summary>
+internal sealed class BoolVec(ulong[] bits) : Vec
+{
+    public ulong[] Bits { get; } = bits;
+}
+
+/// <summary>A string or boolean column read row by row (absent rows give the <c>var</c> default).</summary>
+internal sealed class ColumnVec(EntityColumn column, object? fallback) : Vec
+{
+    public object? Box(int i) => column.IsMissing(i) ? fallback : column switch
+    {
+        StringColumn s => s.Pool[s.Ids[i]],
+        BooleanColumn b => Js.Box(Bits.Get(b.Values, i)),
+        NumberColumn n => n.Values[i],
+        DateColumn d => Dates.ToText(d.Days[i]),
+        _ => throw new InvalidOperationException("Unsupported column."),
+    };
+}
+
+/// <summary>Any runtime values per row (the result of an operator applied row by row).</summary>
+internal sealed class ObjVec(object?[] values) : Vec
+{
+    public object?[] Values { get; } = values;
+}
+
 /// <summary>The same value for every row.</summary>
 internal sealed class ConstVec(object? value) : Vec
 {
@@ -71,7 +96,31 @@ internal enum VecKind
 {
     Number,
     Date,
+    Boolean,
     Constant,
+    Other,
+}
+
+/// <summary>Row access shared by the generic (boxed, row-by-row) paths.</summary>
+internal static class VecRows
+{
+    /// <summary>Row <paramref name="i"/>'s runtime value exactly as the interpreter would see it.</summary>
+    public static object? Box(Vec v, int i) => v switch
+    {
+        NumVec n => n.IsNull(i) ? null : n.Values[i],
+        DateVec d => d.Text(i),
+        BoolVec b => Js.Box(Bits.Get(b.Bits, i)),
+        ConstVec c => c.Value,
+        ColumnVec c => c.Box(i),
+        ObjVec o => o.Values[i],
+        _ => throw new InvalidOperationException("Unknown vector."),
+    };
+}
+
+/// <summary>A condition used as a value (booleans per row).</summary>
+internal sealed class BoolPlan(TruthPlan truth) : ValuePlan(VecKind.Boolean)
+{
+    public override Vec Evaluate(BatchRun run) => new BoolVec(truth.Evaluate(run));
 }
 
 /// <summary>A value computed for every row at once.</summary>
@@ -101,6 +150,30 @@ internal sealed class NumberVarPlan(string column, double? fallback) : ValuePlan
         for (var i = 0; i < values.Length; i++)
             if (col.IsMissing(i)) values[i] = f;
         return new NumVec(values, null);
+    }
+}
+
+/// <summary><c>var</c> of a string or boolean column used as an operand (compared or computed row by row).</summary>
+internal sealed class ColumnValuePlan(string column, object? fallback) : ValuePlan(VecKind.Other)
+{
+    public override Vec Evaluate(BatchRun run) =>
+        new ColumnVec(run.Table.Column(column) ?? throw new InvalidOperationException($"The table has no column '{column}'."), fallback);
+}
+
+/// <summary>An operator applied row by row to the boxed values of planned operands (no JSON row is built).</summary>
+internal sealed class RowScalarValuePlan(ValuePlan[] args, Func<object?[], object?> op) : ValuePlan(VecKind.Other)
+{
+    public override Vec Evaluate(BatchRun run)
+    {
+        var vectors = args.Select(a => a.Evaluate(run)).ToArray();
+        var values = new object?[vectors.Length];
+        var result = new object?[run.Rows];
+        for (var i = 0; i < result.Length; i++)
+        {
+            for (var k = 0; k < vectors.Length; k++) values[k] = VecRows.Box(vectors[k], i);
+            result[i] = op(values);
+        }
+        return new ObjVec(result);
     }
 }
 
@@ -175,6 +248,15 @@ internal sealed class ArithmeticPlan(string op, ValuePlan[] args) : ValuePlan(Ve
                 var constant = new double[rows];
                 Array.Fill(constant, k);
                 return constant;
+            case BoolVec b:
+                var flags = new double[rows];
+                // parseFloat("true") is NaN; ToNumber(true) is 1.
+                for (var i = 0; i < rows; i++) flags[i] = parseFloat ? double.NaN : Bits.Get(b.Bits, i) ? 1 : 0;
+                return flags;
+            case DateVec d:
+                var dates = new double[rows];
+                for (var i = 0; i < rows; i++) dates[i] = parseFloat ? Js.ParseFloat(d.Text(i)) : Js.ToNumber(d.Text(i));
+                return dates;
             case NumVec n:
                 var values = new double[rows];
                 var nullValue = parseFloat ? double.NaN : 0;
@@ -185,7 +267,13 @@ internal sealed class ArithmeticPlan(string op, ValuePlan[] args) : ValuePlan(Ve
                 }
                 return values;
             default:
-                throw new InvalidOperationException("Arithmetic over a non-number vector.");
+                var boxed = new double[rows];
+                for (var i = 0; i < rows; i++)
+                {
+                    var x = VecRows.Box(v, i);
+                    boxed[i] = parseFloat ? Js.ParseFloat(x) : Js.ToNumber(x);
+                }
+                return boxed;
         }
     }
 }

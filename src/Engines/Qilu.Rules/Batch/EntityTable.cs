@@ -102,11 +102,14 @@ public sealed class EntityTable
     }
 
     /// <summary>Row <paramref name="row"/> as the JSON object rules see (what the per-entity fallback evaluates).</summary>
-    public JsonObject RowToJson(int row)
+    public JsonObject RowToJson(int row) => RowToJsonSubset(row, _columns.Values);
+
+    /// <summary>Row <paramref name="row"/> with only <paramref name="columns"/> (what a rule reads is enough to evaluate it).</summary>
+    internal JsonObject RowToJsonSubset(int row, IEnumerable<EntityColumn> columns)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)row, (uint)RowCount, nameof(row));
         var obj = new JsonObject();
-        foreach (var column in _columns.Values)
+        foreach (var column in columns)
         {
             if (column.IsMissing(row)) continue;
             var segments = column.Name.Split('.');

@@ -14,10 +14,25 @@ internal static class Dates
     /// <summary>Day number (<see cref="DateOnly.DayNumber"/>) of <c>yyyy-MM-dd</c>, optionally followed by <c>T…</c> (ignored).</summary>
     public static int? Parse(object? v)
     {
-        if (v is not string s || s.Length < 10 || (s.Length > 10 && s[10] != 'T')) return null;
-        return DateOnly.TryParseExact(s.AsSpan(0, 10), Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d.DayNumber
-            : null;
+        if (v is not string s || s.Length < 10 || (s.Length > 10 && s[10] != 'T') || s[4] != '-' || s[7] != '-') return null;
+        // Hand-parsed: this runs for every date comparison of every entity.
+        var year = Digits(s, 0, 4);
+        var month = Digits(s, 5, 2);
+        var day = Digits(s, 8, 2);
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return null;
+        return new DateOnly(year, month, day).DayNumber;
+    }
+
+    private static int Digits(string s, int start, int count)
+    {
+        var n = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var c = s[i];
+            if (c is < '0' or > '9') return -1;
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     public static string ToText(int dayNumber) => DateOnly.FromDayNumber(dayNumber).ToString(Format, CultureInfo.InvariantCulture);
@@ -28,9 +43,17 @@ internal static class Dates
 
     public static object? Date(object? v) => Parse(v) is { } d ? ToText(d) : null;
 
-    public static string Today(RuleContext? context) =>
-        ToText((context?.Today ?? throw new InvalidOperationException(
-            "The rule uses 'today' or 'age' without a reference date: pass a RuleContext with Today (the clock is never read).")));
+    public static string Today(RuleContext? context)
+    {
+        var today = context?.Today ?? throw new InvalidOperationException(
+            "The rule uses 'today' or 'age' without a reference date: pass a RuleContext with Today (the clock is never read).");
+        // One formatted date per thread: date operators ask for it on every evaluation.
+        if (_lastToday is not { } last || last.Day != today.DayNumber) _lastToday = last = (today.DayNumber, ToText(today));
+        return last.Text;
+    }
+
+    [ThreadStatic]
+    private static (int Day, string Text)? _lastToday;
 
     public static int TodayNumber(RuleContext? context) => Parse(Today(context))!.Value;
 
@@ -53,10 +76,10 @@ internal static class Dates
 
     public static int Age(int birth, int at)
     {
-        var b = DateOnly.FromDayNumber(birth);
-        var a = DateOnly.FromDayNumber(at);
-        var years = a.Year - b.Year;
-        if (a.Month < b.Month || (a.Month == b.Month && a.Day < b.Day)) years--;
+        DateOnly.FromDayNumber(birth).Deconstruct(out var by, out var bm, out var bd);
+        DateOnly.FromDayNumber(at).Deconstruct(out var ay, out var am, out var ad);
+        var years = ay - by;
+        if (am < bm || (am == bm && ad < bd)) years--;
         return years;
     }
 

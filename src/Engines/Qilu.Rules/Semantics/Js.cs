@@ -53,6 +53,10 @@ internal static class Js
 
     private static object? FromValue(JsonValue v)
     {
+        // Fast paths for the shapes parsed documents and JsonValue.Create produce; the kind switch covers the rest.
+        if (v.TryGetValue<double>(out var fast)) return fast;
+        if (v.TryGetValue<string>(out var text)) return text;
+        if (v.TryGetValue<bool>(out var flag)) return flag ? True : False;
         switch (v.GetValueKind())
         {
             case JsonValueKind.True:

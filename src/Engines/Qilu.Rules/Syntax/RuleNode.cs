@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Qilu.Rules.Semantics;
 
@@ -13,7 +15,10 @@ internal abstract class RuleNode
     public abstract JsonNode? ToNode();
 
     /// <summary>Canonical compact JSON; equal texts mean equal expressions (used to share columnar work across rules).</summary>
-    public string Key => _key ??= ToNode()?.ToJsonString() ?? "null";
+    public string Key => _key ??= ToNode()?.ToJsonString(Readable) ?? "null";
+
+    // Rule text is stored and shown to people, not embedded in HTML: keep <, >, + and Chinese unescaped.
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private string? _key;
 }
