@@ -40,7 +40,8 @@ public sealed class CasesModule : IQiluModule
         // The case processes assign tasks by rules on the case variables; the Rules engine evaluates them.
         services.AddSingleton<IWorkflowRuleEvaluator, RulesWorkflowEvaluator>();
         services.AddSingleton<CaseDefinitions>();
-        services.TryAddScoped<ICaseCatalog, NoCatalog>();
+        // The Matters module's catalog when it is switched on; otherwise nothing is offered.
+        services.TryAddScoped<ICaseCatalog>(sp => sp.GetService<Qilu.Matters.Contracts.IMatterCatalog>() is { } c ? new MatterCatalogSource(c) : new NoCatalog());
         services.AddScoped<CaseLifecycle>();
         services.AddSingleton<IModuleInitializer, CasesInitializer>();
         services.AddHostedService<DeployDefinitionsAtStart>();
