@@ -7,6 +7,6 @@ namespace Qilu.ArchitectureTests;
 /// </summary>
 public static class ModuleGraph
 {
-    /// <summary>Edges as (from assembly, to assembly). Matters reads the organisation directory of Identity.</summary>
-    public static readonly IReadOnlyCollection<(string From, string To)> AllowedEdges = [("Qilu.Matters", "Qilu.Identity")];
+    /// <summary>Edges as (from assembly, to assembly). Matters reads the organisation directory of Identity; Cases reads the organisation and person directories of Identity and the catalog of Matters.</summary>
+    public static readonly IReadOnlyCollection<(string From, string To)> AllowedEdges = [("Qilu.Matters", "Qilu.Identity"), ("Qilu.Cases", "Qilu.Identity"), ("Qilu.Cases", "Qilu.Matters")];
 }

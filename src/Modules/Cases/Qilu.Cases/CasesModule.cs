@@ -61,5 +61,8 @@ public sealed class CasesModule : IQiluModule
         GetCase.Map(api);
         CaseActions.Map(api);
         Library.UploadFile.Map(api);
+        Ratings.RateCase.Map(api);
+        Ratings.Rectifications.Map(api);
+        Ratings.RatingStatistics.Map(api);
     }
 }

@@ -149,8 +149,11 @@ internal static class ApplyForCase
         foreach (var (m, unit, memberForm) in routed)
         {
             var memberMaterials = new JsonArray([.. materials.Materials.Where(x => m.MaterialKeys.Values.Contains((string?)x?["key"])).Select(x => x!.DeepClone())]);
+            var childSources = new JsonObject();
+            foreach (var (own, merged) in m.FieldKeys)
+                if (sources["fields"]?[merged] is { } source) childSources[own] = source.DeepClone();
             var child = NewCase(CaseKind.Member, parent, m.Matter, bundle.Code, m.Matter.Name, division, actor, unit, memberForm,
-                new MaterialCheck.Outcome(memberMaterials, 0, []), sources, request.Consent, 0, 0, 0, null, now, ++index);
+                new MaterialCheck.Outcome(memberMaterials, 0, []), new JsonObject { ["fields"] = childSources }, request.Consent, 0, 0, 0, null, now, ++index);
             d.Db.Cases.Add(child);
             children.Add((child, memberForm));
         }
@@ -180,7 +183,8 @@ internal static class ApplyForCase
     private static JsonObject WithPrefill(JsonObject prefilled, JsonObject? answers)
     {
         var merged = (JsonObject)prefilled.DeepClone();
-        foreach (var (k, v) in answers ?? []) merged[k] = v?.DeepClone();
+        foreach (var (k, v) in answers ?? [])
+            if (v is not null) merged[k] = v.DeepClone();
         return merged;
     }
 

@@ -32,7 +32,7 @@ internal sealed class CaseLifecycle(CasesDbContext db, IWorkflowEngine engine, I
         };
         var started = await engine.StartAsync(c.WorkflowKey!, c.Number, variables, actor, ct);
         if (!started.IsSuccess) return Result<Case>.Failure(started.Errors, started.Kind);
-        await ProjectAsync(c.Id, actor, ct);
+        await ProjectAsync(c.Id, actor, ct, started.Value.Id);
         return c;
     }
 
@@ -50,14 +50,14 @@ internal sealed class CaseLifecycle(CasesDbContext db, IWorkflowEngine engine, I
     }
 
     /// <summary>Re-reads the case's instance and projects it onto the case (and its bundle parent).</summary>
-    public async Task ProjectAsync(Guid caseId, Actor actor, CancellationToken ct)
+    public async Task ProjectAsync(Guid caseId, Actor actor, CancellationToken ct, Guid? startedInstance = null)
     {
         for (var attempt = 0; ; attempt++)
         {
             db.ChangeTracker.Clear();
             var c = await db.Cases.SingleAsync(x => x.Id == caseId, ct);
             if (c.Kind == CaseKind.Bundle) return;
-            var instance = c.InstanceId is { } id ? await engine.GetInstanceAsync(id, ct) : await FindByBusinessKeyAsync(c, ct);
+            var instance = (c.InstanceId ?? startedInstance) is { } id ? await engine.GetInstanceAsync(id, ct) : NotStarted(c);
             if (!instance.IsSuccess) return;
             var view = instance.Value;
             if (c.InstanceId is not null && view.Version < c.InstanceVersion) return;
@@ -76,8 +76,8 @@ internal sealed class CaseLifecycle(CasesDbContext db, IWorkflowEngine engine, I
         if (saved.ParentId is { } parent) await JoinParentAsync(parent, ct);
     }
 
-    private static Task<Result<InstanceView>> FindByBusinessKeyAsync(Case c, CancellationToken ct) =>
-        Task.FromResult(Result<InstanceView>.Failure(new Error("not_started", $"办件 {c.Number} 的流程尚未启动", "The case's process has not started"), ErrorKind.NotFound));
+    private static Result<InstanceView> NotStarted(Case c) =>
+        Result<InstanceView>.Failure(new Error("not_started", $"办件 {c.Number} 的流程尚未启动", "The case's process has not started"), ErrorKind.NotFound);
 
     private void Apply(Case c, InstanceView view)
     {

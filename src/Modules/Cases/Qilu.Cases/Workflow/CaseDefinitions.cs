@@ -26,10 +26,18 @@ internal sealed class CaseDefinitions(IWorkflowEngine engine)
     private static readonly string RectificationJson = Read("case-rectification.json");
     private readonly ConcurrentDictionary<string, Task<Result<DefinitionSummary>>> _deployed = new(StringComparer.Ordinal);
 
+    /// <summary>Deploys the rectification process (idempotent; cached after the first success).</summary>
+    public Task<Result<DefinitionSummary>> EnsureRectificationAsync(CancellationToken ct)
+    {
+        var task = _deployed.GetOrAdd(RectificationJson, j => engine.DeployAsync(j, System, ct));
+        if (task.IsCompleted && (task.IsFaulted || !task.Result.IsSuccess)) _deployed.TryRemove(RectificationJson, out _);
+        return task;
+    }
+
     /// <summary>Deploys the rectification process and the generic standard process (start-up).</summary>
     public async Task DeployShippedAsync(CancellationToken ct)
     {
-        var r = await engine.DeployAsync(RectificationJson, System, ct);
+        var r = await EnsureRectificationAsync(ct);
         if (!r.IsSuccess) throw new InvalidOperationException($"Cannot deploy {RectificationKey}: {string.Join("; ", r.Errors)}");
         var s = await EnsureAsync(StandardKey, "办件标准流程", 20, ct);
         if (!s.IsSuccess) throw new InvalidOperationException($"Cannot deploy {StandardKey}: {string.Join("; ", s.Errors)}");
