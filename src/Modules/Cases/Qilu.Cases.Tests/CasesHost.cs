@@ -43,6 +43,7 @@ public sealed class CasesHost : QiluFactory
             services.AddSingleton<EventLog>();
             services.AddIntegrationEventHandler<CaseConcludedWithLicence, EventLog.LicenceHandler>();
             services.AddIntegrationEventHandler<CaseStatusChanged, EventLog.StatusHandler>();
+            services.AddIntegrationEventHandler<CaseRatedBadly, EventLog.BadRatingHandler>();
         },
     })
     {
@@ -131,6 +132,18 @@ public sealed class CasesHost : QiluFactory
         }));
         var next = signedIn.Headers.Location?.ToString() ?? throw new Xunit.Sdk.XunitException($"Sign-in of {login}: {(int)signedIn.StatusCode}");
         if (next.Contains("error=", StringComparison.Ordinal)) throw new Xunit.Sdk.XunitException($"Sign-in of {login} failed: {next}");
+        if (next.StartsWith("/account/choose", StringComparison.Ordinal))
+        {
+            // Someone who may act for an enterprise chooses the capacity; the suite applies personally.
+            var choose = await browser.GetStringAsync(next);
+            var chosen = await browser.PostAsync("/account/choose", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["capacity"] = "personal",
+                ["returnUrl"] = System.Web.HttpUtility.ParseQueryString(Abs(new Uri(next, UriKind.RelativeOrAbsolute)).Query)["returnUrl"]!,
+                ["__RequestVerificationToken"] = Antiforgery(choose),
+            }));
+            next = chosen.Headers.Location!.ToString();
+        }
         var authorized = await browser.GetAsync(next);
         if (authorized.Headers.Location!.ToString().Contains("/account/consent", StringComparison.Ordinal))
         {

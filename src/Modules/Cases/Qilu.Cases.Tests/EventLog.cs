@@ -11,6 +11,17 @@ public sealed class EventLog
 
     public ConcurrentQueue<CaseStatusChanged> Statuses { get; } = new();
 
+    public ConcurrentQueue<CaseRatedBadly> BadRatings { get; } = new();
+
+    public sealed class BadRatingHandler(EventLog log) : IIntegrationEventHandler<CaseRatedBadly>
+    {
+        public Task HandleAsync(CaseRatedBadly integrationEvent, CancellationToken cancellationToken)
+        {
+            log.BadRatings.Enqueue(integrationEvent);
+            return Task.CompletedTask;
+        }
+    }
+
     public sealed class LicenceHandler(EventLog log) : IIntegrationEventHandler<CaseConcludedWithLicence>
     {
         public Task HandleAsync(CaseConcludedWithLicence integrationEvent, CancellationToken cancellationToken)
