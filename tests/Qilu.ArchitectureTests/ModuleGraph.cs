@@ -8,5 +8,5 @@ namespace Qilu.ArchitectureTests;
 public static class ModuleGraph
 {
     /// <summary>Edges as (from assembly, to assembly). Matters reads the organisation directory of Identity; Cases reads the organisation and person directories of Identity and the catalog of Matters.</summary>
-    public static readonly IReadOnlyCollection<(string From, string To)> AllowedEdges = [("Qilu.Matters", "Qilu.Identity"), ("Qilu.Cases", "Qilu.Identity"), ("Qilu.Cases", "Qilu.Matters")];
+    public static readonly IReadOnlyCollection<(string From, string To)> AllowedEdges = [("Qilu.Matters", "Qilu.Identity"), ("Qilu.Cases", "Qilu.Identity"), ("Qilu.Cases", "Qilu.Matters"), ("Qilu.Cases", "Qilu.Workflow")];
 }
