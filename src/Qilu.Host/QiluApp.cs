@@ -21,6 +21,7 @@ internal static class QiluApp
         new Qilu.Trust.TrustModule(),
         new Qilu.Catalog.CatalogModule(),
         new Qilu.Matters.MattersModule(),
+        new Qilu.Cases.CasesModule(),
     ];
 
     public static WebApplication Create(string[] args)

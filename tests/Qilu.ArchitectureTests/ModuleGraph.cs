@@ -7,11 +7,15 @@ namespace Qilu.ArchitectureTests;
 /// </summary>
 public static class ModuleGraph
 {
-    /// <summary>Edges as (from assembly, to assembly): modules read the organisation through Identity's contracts.</summary>
+    /// <summary>Edges as (from assembly, to assembly): modules read the organisation through Identity's contracts;
+    /// Cases also reads the Matters catalog and drives the Workflow engine.</summary>
     public static readonly IReadOnlyCollection<(string From, string To)> AllowedEdges =
     [
         ("Qilu.Matters", "Qilu.Identity"),
         ("Qilu.Catalog", "Qilu.Identity"),
         ("Qilu.Trust", "Qilu.Identity"),
+        ("Qilu.Cases", "Qilu.Identity"),
+        ("Qilu.Cases", "Qilu.Matters"),
+        ("Qilu.Cases", "Qilu.Workflow"),
     ];
 }

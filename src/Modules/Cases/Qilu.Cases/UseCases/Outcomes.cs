@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http;
+using Qilu.Platform.Http;
+using Qilu.SharedKernel.Actors;
+using Qilu.SharedKernel.Results;
+
+namespace Qilu.Cases.UseCases;
+
+/// <summary>Result helpers shared by the use-case cores, which both the HTTP endpoints and the Blazor pages call.</summary>
+internal static class Outcomes
+{
+    public static Result<T> Invalid<T>(this Validation v) => Result<T>.Failure(v.Errors, ErrorKind.Validation);
+
+    public static Result<T> Invalid<T>(IReadOnlyList<Error> errors) => Result<T>.Failure(errors, ErrorKind.Validation);
+
+    public static Result<T> Invalid<T>(string code, string message, string messageEn, string? field) =>
+        Result<T>.Failure(new Error(code, message, messageEn, field), ErrorKind.Validation);
+
+    public static Result<T> Conflict<T>(string code, string message, string messageEn, string? field = null) =>
+        Result<T>.Failure(new Error(code, message, messageEn, field), ErrorKind.Conflict);
+
+    /// <summary>A 409 whose extra errors (code <c>cases.allowed_action</c>, field = action) name what is allowed now.</summary>
+    public static Result<T> NotAllowed<T>(string action, string whyZh, string whyEn, IEnumerable<string> allowed) =>
+        Result<T>.Failure([new Error("cases.action_not_allowed", $"当前不能执行“{action}”：{whyZh}", $"'{action}' is not allowed now: {whyEn}", "action"),
+            .. allowed.Select(a => new Error("cases.allowed_action", $"可执行：{a}", $"Allowed: {a}", a))], ErrorKind.Conflict);
+
+    public static Result<T> NotFound<T>(string what, string whatEn) =>
+        Result<T>.Failure(new Error("not_found", $"{what}不存在或不在您的权限范围内", $"{whatEn} does not exist or is outside your scope"), ErrorKind.NotFound);
+
+    public static Result<T> Unauthenticated<T>() =>
+        Result<T>.Failure(new Error("unauthenticated", "请先登录", "Sign in first"), ErrorKind.Unauthorized);
+
+    /// <summary>Null when the actor holds <paramref name="permission"/>, else the 403 error.</summary>
+    public static Error? Lacks(Actor actor, string permission) => actor.Has(permission) ? null
+        : new Error("permission.missing", $"您没有此操作的权限（{permission}）", $"You lack the permission {permission}");
+
+    public static Result<T> Denied<T>(Error error) => Result<T>.Failure(error, ErrorKind.Forbidden);
+
+    /// <summary>200 with the value, or the problem.</summary>
+    public static IResult Ok<T>(Result<T> result) => result.IsSuccess ? Results.Ok(result.Value) : Problems.From(result);
+}
