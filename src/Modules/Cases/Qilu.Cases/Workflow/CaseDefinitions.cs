@@ -30,7 +30,7 @@ internal sealed class CaseDefinitions(IWorkflowEngine engine)
     public Task<Result<DefinitionSummary>> EnsureRectificationAsync(CancellationToken ct)
     {
         var task = _deployed.GetOrAdd(RectificationJson, j => engine.DeployAsync(j, System, ct));
-        if (task.IsCompleted && (task.IsFaulted || !task.Result.IsSuccess)) _deployed.TryRemove(RectificationJson, out _);
+        if (task.IsCompleted && (!task.IsCompletedSuccessfully || !task.Result.IsSuccess)) _deployed.TryRemove(RectificationJson, out _);
         return task;
     }
 
@@ -51,8 +51,8 @@ internal sealed class CaseDefinitions(IWorkflowEngine engine)
             .Replace("{{name}}", JsonEncodedText.Encode(name).ToString(), StringComparison.Ordinal)
             .Replace("{{days}}", days.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var task = _deployed.GetOrAdd(json, j => engine.DeployAsync(j, System, ct));
-        // A failed deployment is not cached: the next application tries again.
-        if (task.IsCompleted && (task.IsFaulted || !task.Result.IsSuccess)) _deployed.TryRemove(json, out _);
+        // A failed or cancelled deployment is not cached: the next application tries again.
+        if (task.IsCompleted && (!task.IsCompletedSuccessfully || !task.Result.IsSuccess)) _deployed.TryRemove(json, out _);
         return task;
     }
 
