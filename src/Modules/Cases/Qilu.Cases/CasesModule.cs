@@ -34,6 +34,7 @@ public sealed class CasesModule : IQiluModule
         var db = services.Single(s => s.ServiceType == typeof(DatabaseConnection)).ImplementationInstance as DatabaseConnection
             ?? throw new InvalidOperationException("AddQiluPlatform must run before modules register.");
         services.AddModuleDbContext<CasesDbContext, CasesSqliteDbContext, CasesPostgresDbContext>(db, CasesDbContext.Module);
+        CasesMenu.Add(services);
         services.AddOutbox<CasesDbContext>();
         services.TryAddSingleton(TimeProvider.System);
         // The case processes assign tasks by rules on the case variables; the Rules engine evaluates them.

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using Qilu.Cases.Contracts;
+using Qilu.Platform.Modules;
+
+namespace Qilu.Cases;
+
+/// <summary>The Cases module's entries: 我的办件 in the portal, 办件待办 in the workbench.</summary>
+internal static class CasesMenu
+{
+    public static void Add(IServiceCollection services)
+    {
+        MenuEntry[] entries =
+        [
+            new(ShellFace.Portal, "/portal/cases", "我的办件", "My applications", "file-search", null, 30),
+            new(ShellFace.Workbench, "/workbench/cases", "办件待办", "Case inbox", "inbox", CasesPermissions.Handle, 20, "政务服务", "Services"),
+        ];
+        foreach (var e in entries) services.AddSingleton(e);
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Playwright;
+
+namespace Qilu.BrowserTests;
+
+/// <summary>The Cases module's pages behind sign-in: the citizen's 我的办件 and the official's 办件待办 (static rendering).</summary>
+[Collection(BrowserSuite.Name)]
+public sealed class CasesPagesTests(QiluHostFixture host)
+{
+    private async Task<IPage> SignedInAsync(string user, string path)
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync(path);
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", host.DemoSecret(user));
+        await page.ClickAsync("#signin");
+        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath is var p && (p == path || p == "/account/choose"), new() { Timeout = 20_000 });
+        if (new Uri(page.Url).AbsolutePath == "/account/choose")
+        {
+            await page.ClickAsync("#choose");
+            await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == path, new() { Timeout = 20_000 });
+        }
+        return page;
+    }
+
+    [Fact]
+    public async Task MyCases_WhenACitizenWithoutApplicationsSignsIn_SaysSoAndPointsToServices()
+    {
+        var page = await SignedInAsync(IdentityBrowser.ValidId("370102", "19950630", 342), "/portal/cases");
+
+        await Assertions.Expect(page.Locator("h1, .qilu-page-title").First).ToContainTextAsync("我的办件");
+        await Assertions.Expect(page.Locator(".qilu-empty-title")).ToContainTextAsync("还没有办件");
+    }
+
+    [Fact]
+    public async Task Inbox_WhenAnOfficialOpensIt_ShowsTheViewsOfTheUnitsWork()
+    {
+        var page = await SignedInAsync("jn.official", "/workbench/cases");
+
+        await Assertions.Expect(page.Locator("#inbox-views")).ToContainTextAsync("本单位");
+        await Assertions.Expect(page.Locator("#inbox-views")).ToContainTextAsync("逾期");
+        await page.ClickAsync("#inbox-views >> text=逾期");
+        await page.WaitForURLAsync(u => u.Contains("view=overdue", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("#inbox-views a.qilu-tag-primary")).ToHaveTextAsync("逾期");
+        await Screenshots.SaveAsync(page, "workbench-cases");
+    }
+}
