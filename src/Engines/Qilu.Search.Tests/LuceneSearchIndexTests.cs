@@ -95,6 +95,19 @@ public sealed class LuceneSearchIndexTests : IDisposable
     }
 
     [Fact]
+    public void Search_WhenTheDocumentHoldsMarkup_HighlightsEscapeIt()
+    {
+        var index = _indexes.Get("markup");
+        index.Rebuild([Doc("x", "出生<script>alert(1)</script>登记", "正文", "公安局", "出生", 1)]);
+
+        var title = index.Search(new SearchQuery("出生")).Hits.Single().Highlights["title"];
+
+        title.ShouldContain("<em>出生</em>");
+        title.ShouldNotContain("<script>");
+        title.ShouldContain("&lt;script&gt;");
+    }
+
+    [Fact]
     public void Search_WhenWordsAreSeparatedBySpaces_RequiresEachWord()
     {
         var index = Matters();

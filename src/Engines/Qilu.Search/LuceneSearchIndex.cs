@@ -26,6 +26,8 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private const string KeywordPrefix = "kw_";
     private const string NumberPrefix = "num_";
     private const int MaxTake = 1000;
+    private const string MarkStart = "\uE000";
+    private const string MarkEnd = "\uE001";
 
     private readonly LuceneDirectory _directory;
     private readonly Analyzer _analyzer;
@@ -139,7 +141,9 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             }
 
             var highlighter = textQuery is MatchAllDocsQuery ? null
-                : new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), new QueryScorer(textQuery)) { TextFragmenter = new SimpleFragmenter(80) };
+                // Marks are private-use characters, turned into <em> only after the fragment is HTML-escaped (pages render
+                // highlights as markup; Lucene.NET's own encoder left "<script>" in the text unescaped in our test).
+                : new Highlighter(new SimpleHTMLFormatter(MarkStart, MarkEnd), new QueryScorer(textQuery)) { TextFragmenter = new SimpleFragmenter(80) };
             var hits = new List<SearchHit>();
             foreach (var scoreDoc in top.ScoreDocs.Skip(skip).Take(take))
             {
@@ -150,7 +154,9 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                     {
                         var value = field.GetStringValue();
                         var fragment = highlighter.GetBestFragment(_analyzer, field.Name, value);
-                        if (fragment is not null) highlights[field.Name] = fragment;
+                        if (fragment is not null)
+                            highlights[field.Name] = System.Net.WebUtility.HtmlEncode(fragment).Replace(MarkStart, "<em>", StringComparison.Ordinal)
+                                .Replace(MarkEnd, "</em>", StringComparison.Ordinal);
                     }
                 hits.Add(new SearchHit(doc.Get(IdField), float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score, doc.Get(PayloadField), highlights));
             }
