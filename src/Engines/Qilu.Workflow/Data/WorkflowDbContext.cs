@@ -116,12 +116,7 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
     /// <summary>Bumps the version of every modified versioned entity so that concurrent changes conflict instead of overwriting.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        foreach (var entry in ChangeTracker.Entries())
-        {
-            if (entry.State != EntityState.Modified) continue;
-            if (entry.Metadata.FindProperty("Version") is null) continue;
-            entry.Property("Version").CurrentValue = (uint)entry.Property("Version").CurrentValue! + 1;
-        }
+        ConcurrencyVersions.Bump(ChangeTracker);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 }

@@ -142,12 +142,7 @@ internal abstract class CasesDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>Bumps the version of every modified versioned entity so that concurrent changes conflict instead of overwriting.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        foreach (var entry in ChangeTracker.Entries())
-        {
-            if (entry.State != EntityState.Modified) continue;
-            if (entry.Metadata.FindProperty("Version") is null) continue;
-            entry.Property("Version").CurrentValue = (uint)entry.Property("Version").CurrentValue! + 1;
-        }
+        ConcurrencyVersions.Bump(ChangeTracker);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 }

@@ -166,14 +166,7 @@ internal abstract class CatalogDbContext(DbContextOptions options) : DbContext(o
     /// <summary>Bumps the concurrency token of every modified versioned row so that a concurrent edit conflicts (409).</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        foreach (var entry in ChangeTracker.Entries())
-        {
-            if (entry.State != EntityState.Modified) continue;
-            var name = entry.Metadata.FindProperty("Version") is { ClrType: var t } && t == typeof(uint) ? "Version"
-                : entry.Metadata.FindProperty("RowVersion") is not null ? "RowVersion" : null;
-            if (name is null) continue;
-            entry.Property(name).CurrentValue = (uint)entry.Property(name).CurrentValue! + 1;
-        }
+        ConcurrencyVersions.Bump(ChangeTracker, "Version", "RowVersion");
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 }

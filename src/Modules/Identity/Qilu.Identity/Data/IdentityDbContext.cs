@@ -133,14 +133,7 @@ internal abstract class IdentityDbContext(DbContextOptions options) : DbContext(
     /// <summary>Bumps the version of every modified versioned entity so concurrent edits conflict (409) instead of overwriting.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        foreach (var entry in ChangeTracker.Entries())
-        {
-            if (entry.State != EntityState.Modified) continue;
-            var version = entry.Metadata.FindProperty("Version");
-            if (version is null) continue;
-            var current = (uint)entry.Property("Version").CurrentValue!;
-            entry.Property("Version").CurrentValue = current + 1;
-        }
+        ConcurrencyVersions.Bump(ChangeTracker);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 }
