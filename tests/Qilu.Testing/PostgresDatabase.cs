@@ -46,7 +46,20 @@ public sealed class PostgresDatabase : IDisposable, IAsyncDisposable
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)";
-        command.ExecuteNonQuery();
+        // FORCE may not terminate a backend of another role (an autovacuum worker that just started on the database):
+        // 42501. Such a worker ends within moments, so try again briefly before giving up.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                command.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+            {
+                Thread.Sleep(250);
+            }
+        }
     }
 
     public ValueTask DisposeAsync()
