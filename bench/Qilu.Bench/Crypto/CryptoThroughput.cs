@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using Org.BouncyCastle.Asn1.GM;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Security;
@@ -27,7 +26,7 @@ internal static class CryptoThroughput
 
         // Raw BouncyCastle as a careful caller would use it: domain parameters built once, one initialised signer
         // per thread reused across signatures ("reuse"), and the naive form with Init per signature ("init/call").
-        var x9 = GMNamedCurves.GetByName("sm2p256v1");
+        var x9 = Org.BouncyCastle.Crypto.EC.CustomNamedCurves.GetByName("sm2p256v1");
         var domain = new ECDomainParameters(x9.Curve, x9.G, x9.N, x9.H);
         var rawPrivate = new ECPrivateKeyParameters(new Org.BouncyCastle.Math.BigInteger(1, key.ToBytes()), domain);
         var rawPublic = new ECPublicKeyParameters(domain.Curve.DecodePoint(key.PublicKey.ToUncompressed()), domain);

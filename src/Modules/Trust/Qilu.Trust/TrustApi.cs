@@ -25,6 +25,7 @@ internal static class TrustApi
         VerifyDocument.Map(api);
         ListCertificateTypes.Map(api);
         IssueCertificate.Map(api);
+        IssueCertificates.Map(api);
         GetCertificate.Map(api);
         ChangeCertificateStatus.Map(api);
         GetStatusList.Map(api);

@@ -30,6 +30,7 @@ public sealed class TrustModule : IQiluModule
         services.AddModuleDbContext<TrustDbContext, TrustSqliteDbContext, TrustPostgresDbContext>(db, TrustDbContext.Module);
         services.AddSingleton<IModuleInitializer, TrustInitializer>();
         services.AddSingleton<CertificateAuthority>();
+        services.AddSingleton<Verification.SealKeyCache>();
         services.AddScoped<TrustAudit>();
         services.AddScoped<ICertificateWallet, CertificateWallet>();
         services.AddScoped<CertificateIssuer>();

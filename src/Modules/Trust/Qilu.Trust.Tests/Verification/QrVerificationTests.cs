@@ -124,7 +124,7 @@ public sealed class QrVerificationTests(TrustHost host)
         var later = new FakeTimeProvider(new DateTimeOffset(2050, 1, 2, 0, 0, 0, TimeSpan.Zero));
 
         var report = await host.RunAsync(sp => VerifyQr.HandleAsync(payload, sp.GetRequiredService<Qilu.Trust.Data.TrustDbContext>(),
-            sp.GetRequiredService<Qilu.Trust.Authority.CertificateAuthority>(), later, sp.GetRequiredService<Qilu.Trust.Auditing.TrustAudit>(),
+            sp.GetRequiredService<Qilu.Trust.Verification.SealKeyCache>(), later, sp.GetRequiredService<Qilu.Trust.Auditing.TrustAudit>(),
             TestContext.Current.CancellationToken));
 
         report.Value.Outcome.ShouldBe("expired");

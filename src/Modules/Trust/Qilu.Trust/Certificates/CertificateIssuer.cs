@@ -17,14 +17,18 @@ namespace Qilu.Trust.Certificates;
 
 /// <summary>
 /// Validates and issues certificate versions for an issuing unit: type and remit, holder identifier, schema, the unit's
-/// seal, a random status slot, the 电子证照标识, the canonical form and its SM2 signature. Shared by the API use case,
-/// the integration-event handler and the batch benchmark; the caller saves.
+/// seal, a random status slot, the 电子证照标识, the canonical form and its SM2 signature. Shared by the API use cases
+/// (single and batch), the integration-event handler and the benchmark; the caller saves.
+/// Signatures are made in <see cref="SaveAsync"/>, all pending ones at once and in parallel: the SM2 signature is the
+/// one CPU-heavy step of issuance, and a batch of a thousand certificates would otherwise sign on a single core.
 /// </summary>
 internal sealed class CertificateIssuer(TrustDbContext db, IFieldProtector protector, IKeyStore keys, TimeProvider clock,
     IOptions<TrustOptions> options)
 {
     private const string SerialSymbols = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private readonly Dictionary<string, CertificateType> _types = [];
+    private readonly Dictionary<string, List<SchemaField>> _schemas = [];
+    private readonly List<(IssuedCertificate Certificate, Sm2SigningKey Key)> _unsigned = [];
     private StatusSlots? _slots;
 
     /// <summary>
@@ -52,7 +56,7 @@ internal sealed class CertificateIssuer(TrustDbContext db, IFieldProtector prote
             errors.Add(new Error("certificate.holder_name", "请填写持证主体名称（不超过 100 字）", "The holder's name is required (at most 100 characters)", "holderName"));
         var holder = HolderIdentifier.Parse(draft.HolderIdentifier, type.HolderKind, clock);
         if (!holder.IsSuccess) errors.AddRange(holder.Errors);
-        var fields = ValidateFields(type, draft.Fields ?? new Dictionary<string, string>(), errors);
+        var fields = ValidateFields(type, Schema(type), draft.Fields ?? new Dictionary<string, string>(), errors);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var validUntil = draft.ValidUntil ?? (type.ValidityYears is { } y ? today.AddYears(y).AddDays(-1) : null);
         if (validUntil is { } until && until <= today)
@@ -80,7 +84,7 @@ internal sealed class CertificateIssuer(TrustDbContext db, IFieldProtector prote
             SealId = seal.Id, SealCertificateSerial = seal.CertificateSerial!, Status = CertificateStatus.Valid,
             StatusListId = listId, StatusIndex = index, RequestId = requestId, CreatedAt = now, CreatedBy = createdBy,
         };
-        await SignAsync(certificate, type, h, seal, ct);
+        _unsigned.Add((certificate, await CanonicaliseAsync(certificate, type, h, seal, ct)));
         db.Certificates.Add(certificate);
         return certificate;
     }
@@ -88,16 +92,24 @@ internal sealed class CertificateIssuer(TrustDbContext db, IFieldProtector prote
     /// <summary>Writes the canonical form and the seal's signature over it.</summary>
     public async Task SignAsync(IssuedCertificate certificate, CertificateType type, HolderIdentifier holder, Seal seal, CancellationToken ct)
     {
-        var document = CertificateDocument.Build(certificate, type, holder, CertificateDocument.NewSalt(),
-            options.Value.StatusListUrl(certificate.StatusListId));
-        certificate.CanonicalJson = CanonicalJson.Serialize(document);
-        var key = await keys.GetActiveSm2KeyAsync(seal.KeyPurpose, ct);
+        var key = await CanonicaliseAsync(certificate, type, holder, seal, ct);
         certificate.Signature = key.Sign(CertificateDocument.Utf8(certificate.CanonicalJson));
     }
 
-    /// <summary>Saves the added certificates and the status-list counts in one transaction.</summary>
+    /// <summary>Writes the canonical form; returns the seal's signing key.</summary>
+    private async Task<Sm2SigningKey> CanonicaliseAsync(IssuedCertificate certificate, CertificateType type, HolderIdentifier holder, Seal seal,
+        CancellationToken ct)
+    {
+        var document = CertificateDocument.Build(certificate, type, holder, CertificateDocument.NewSalt(),
+            options.Value.StatusListUrl(certificate.StatusListId));
+        certificate.CanonicalJson = CanonicalJson.Serialize(document);
+        return await keys.GetActiveSm2KeyAsync(seal.KeyPurpose, ct);
+    }
+
+    /// <summary>Signs the pending certificates, then saves them and the status-list counts in one transaction.</summary>
     public async Task SaveAsync(CancellationToken ct)
     {
+        SignPending();
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
@@ -106,6 +118,25 @@ internal sealed class CertificateIssuer(TrustDbContext db, IFieldProtector prote
             if (_slots is not null) await _slots.CommitCountsAsync(ct);
             await tx.CommitAsync(ct);
         });
+    }
+
+    private void SignPending()
+    {
+        var pending = _unsigned.ToArray();
+        _unsigned.Clear();
+        static void Sign((IssuedCertificate Certificate, Sm2SigningKey Key) p) =>
+            p.Certificate.Signature = p.Key.Sign(CertificateDocument.Utf8(p.Certificate.CanonicalJson));
+        if (pending.Length < 16)
+            foreach (var p in pending) Sign(p);
+        else
+            Parallel.ForEach(pending, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Sign);
+    }
+
+    private List<SchemaField> Schema(CertificateType type)
+    {
+        if (!_schemas.TryGetValue(type.Code, out var schema))
+            _schemas[type.Code] = schema = JsonSerializer.Deserialize<List<SchemaField>>(type.SchemaJson, TrustJson.Options) ?? [];
+        return schema;
     }
 
     public async Task<CertificateType?> TypeAsync(string code, CancellationToken ct)
@@ -129,9 +160,9 @@ internal sealed class CertificateIssuer(TrustDbContext db, IFieldProtector prote
         return _seal;
     }
 
-    internal static JsonObject ValidateFields(CertificateType type, IReadOnlyDictionary<string, string> values, List<Error> errors)
+    internal static JsonObject ValidateFields(CertificateType type, List<SchemaField> schema, IReadOnlyDictionary<string, string> values,
+        List<Error> errors)
     {
-        var schema = JsonSerializer.Deserialize<List<SchemaField>>(type.SchemaJson, TrustJson.Options) ?? [];
         var result = new JsonObject();
         foreach (var name in values.Keys.Where(k => schema.All(f => f.Name != k)))
             errors.Add(new Error("certificate.field_unknown", $"“{type.Name}”没有字段“{name}”", $"'{type.NameEn}' has no field '{name}'", $"fields.{name}"));

@@ -2,13 +2,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Org.BouncyCastle.X509;
 using Qilu.Platform.Cryptography;
 using Qilu.Platform.Http;
 using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Results;
 using Qilu.Trust.Auditing;
-using Qilu.Trust.Authority;
 using Qilu.Trust.Certificates;
 using Qilu.Trust.Data;
 
@@ -33,14 +31,14 @@ internal static class VerifyQr
         .AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimitPolicies.Public)
         .WithName("VerifyQrPayload").WithSummary("核验电子证照二维码 / Verify a certificate QR payload").Produces<Report>();
 
-    private static async Task<IResult> EndpointAsync(Request? request, HttpContext ctx, TrustDbContext db, CertificateAuthority ca,
+    private static async Task<IResult> EndpointAsync(Request? request, HttpContext ctx, TrustDbContext db, SealKeyCache sealKeys,
         TimeProvider clock, TrustAudit audit)
     {
-        var result = await HandleAsync(request?.Payload, db, ca, clock, audit, ctx.RequestAborted);
+        var result = await HandleAsync(request?.Payload, db, sealKeys, clock, audit, ctx.RequestAborted);
         return result.IsSuccess ? Results.Ok(result.Value) : Problems.From(result);
     }
 
-    internal static async Task<Result<Report>> HandleAsync(string? payload, TrustDbContext db, CertificateAuthority ca, TimeProvider clock,
+    internal static async Task<Result<Report>> HandleAsync(string? payload, TrustDbContext db, SealKeyCache sealKeys, TimeProvider clock,
         TrustAudit audit, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(payload))
@@ -60,24 +58,22 @@ internal static class VerifyQr
         }
         var fields = new PublicFields(claims.LicenceId, claims.TypeCode, claims.TypeName, claims.HolderName, claims.HolderIdMasked,
             claims.IssuerName, claims.IssuerCode, claims.IssuedOn, claims.ValidUntil);
-        var report = await CheckAsync(claims, body, signature, fields, db, ca, clock.GetUtcNow(), ct);
+        var report = await CheckAsync(claims, body, signature, fields, db, sealKeys, clock.GetUtcNow(), ct);
         if (report.Outcome is "tampered" or "unknown_issuer")
             await audit.WriteAsync("trust.verify.rejected", "certificate", claims.LicenceId, "failure", Actor.Anonymous, new { report.Outcome }, ct);
         return report;
     }
 
     private static async Task<Report> CheckAsync(QrPayload.Claims claims, byte[] body, byte[] signature, PublicFields fields,
-        TrustDbContext db, CertificateAuthority ca, DateTimeOffset now, CancellationToken ct)
+        TrustDbContext db, SealKeyCache sealKeys, DateTimeOffset now, CancellationToken ct)
     {
         Report R(string outcome, string zh, string en, string? reason = null) => new(outcome, zh, en, fields, reason);
         var serial = claims.SealSerial.ToLowerInvariant();
         var seal = await db.Seals.AsNoTracking().FirstOrDefaultAsync(s => s.CertificateSerial == serial, ct);
         if (seal?.CertificateDer is null)
             return R("unknown_issuer", "签发印章不是本平台登记的印章", "The signing seal is not registered on this platform");
-        var certificate = new X509Certificate(seal.CertificateDer);
-        if (!ca.IsIssuedByThisAuthority(certificate))
+        if (sealKeys.KeyFor(serial, seal.CertificateDer) is not { } key)
             return R("unknown_issuer", "印章证书不是本平台 CA 签发的", "The seal certificate was not issued by this platform's CA");
-        var key = Sm2PublicKey.ImportSubjectPublicKeyInfo(certificate.CertificateStructure.SubjectPublicKeyInfo.GetDerEncoded());
         if (!Sm2.Verify(key, body, signature, Sm2SignatureEncoding.Raw))
             return R("tampered", "签名验证失败：二维码内容被篡改", "The signature does not verify: the payload was altered");
         var stored = await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.LicenceId == claims.LicenceId, ct);

@@ -1,4 +1,3 @@
-using Org.BouncyCastle.Asn1.GM;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Generators;
 using Org.BouncyCastle.Crypto.Parameters;
@@ -17,7 +16,7 @@ internal static class Sm2
 
     private static ECDomainParameters CreateDomain()
     {
-        var curve = GMNamedCurves.GetByName("sm2p256v1");
+        var curve = Org.BouncyCastle.Crypto.EC.CustomNamedCurves.GetByName("sm2p256v1");
         return new ECDomainParameters(curve.Curve, curve.G, curve.N, curve.H);
     }
 
