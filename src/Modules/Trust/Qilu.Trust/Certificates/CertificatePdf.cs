@@ -4,6 +4,7 @@ using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using QRCoder;
+using SkiaSharp;
 using Qilu.Trust.Rendering;
 
 namespace Qilu.Trust.Certificates;
@@ -92,12 +93,29 @@ internal static class CertificatePdf
         return output.ToArray();
     }
 
-    /// <summary>The QR code as PNG (error correction Q: it survives a stamp or a crease over part of it).</summary>
-    public static byte[] QrPng(string payload)
+    /// <summary>
+    /// The QR code as an RGBA PNG (error correction Q: it survives a stamp or a crease over part of it). Drawn with Skia
+    /// from the module matrix because PDFsharp's PNG importer rejects QRCoder's low-bit-depth PNGs.
+    /// </summary>
+    public static byte[] QrPng(string payload, int pixelsPerModule = 6)
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(payload, QRCodeGenerator.ECCLevel.Q);
-        return new PngByteQRCode(data).GetGraphic(6);
+        var modules = data.ModuleMatrix;
+        var size = modules.Count * pixelsPerModule;
+        using var bitmap = new SKBitmap(new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        using (var canvas = new SKCanvas(bitmap))
+        using (var black = new SKPaint { Color = SKColors.Black, Style = SKPaintStyle.Fill })
+        {
+            canvas.Clear(SKColors.White);
+            for (var row = 0; row < modules.Count; row++)
+                for (var col = 0; col < modules.Count; col++)
+                    if (modules[row][col])
+                        canvas.DrawRect(col * pixelsPerModule, row * pixelsPerModule, pixelsPerModule, pixelsPerModule, black);
+        }
+        using var image = SKImage.FromBitmap(bitmap);
+        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+        return png.ToArray();
     }
 
     private static List<(string Label, string Text)> Rows(Content content)

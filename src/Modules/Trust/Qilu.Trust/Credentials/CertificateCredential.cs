@@ -47,11 +47,11 @@ internal static class CertificateCredential
             ["name"] = signed["type"]!["name"]!.DeepClone(),
             ["issuer"] = new JsonObject { ["id"] = DidKeyP256.Did(compressed), ["name"] = c.IssuerName, ["creditCode"] = c.IssuerCode },
             // Dates of 电子证照 are Beijing calendar days.
-            ["validFrom"] = c.IssuedOn.ToString("yyyy-MM-dd'T'00:00:00+08:00", CultureInfo.InvariantCulture),
+            ["validFrom"] = c.IssuedOn.ToString("yyyy-MM-dd'T00:00:00+08:00'", CultureInfo.InvariantCulture),
             ["credentialSubject"] = subject,
             ["credentialStatus"] = new JsonArray(StatusEntry(statusListUrl, "revocation", c.StatusIndex), StatusEntry(statusListUrl, "suspension", c.StatusIndex)),
         };
-        if (c.ValidUntil is { } until) credential["validUntil"] = until.ToString("yyyy-MM-dd'T'23:59:59+08:00", CultureInfo.InvariantCulture);
+        if (c.ValidUntil is { } until) credential["validUntil"] = until.ToString("yyyy-MM-dd'T23:59:59+08:00'", CultureInfo.InvariantCulture);
         return EcdsaJcs2019.AddProof(credential, DidKeyP256.VerificationMethod(compressed), now, data => key.SignData(data));
     }
 
