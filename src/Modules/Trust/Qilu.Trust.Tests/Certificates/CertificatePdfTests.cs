@@ -83,6 +83,9 @@ public sealed class CertificatePdfTests(TrustHost host)
         var (code, scanned, _) = Tools.Run(dir, "zbarimg", "--raw", "-q", Directory.GetFiles(dir, "page*.png").Single());
 
         code.ShouldBe(0, scanned);
+        // Set QILU_TEST_ARTIFACTS to a folder to keep the rasterised page for a look.
+        if (Environment.GetEnvironmentVariable("QILU_TEST_ARTIFACTS") is { Length: > 0 } keep)
+            File.Copy(Directory.GetFiles(dir, "page*.png").Single(), Path.Combine(keep, "certificate-pdf.png"), overwrite: true);
         var payload = scanned.Trim();
         payload.ShouldStartWith("QL1.");
         var response = await host.Client.PostAsync("/api/trust/verify", System.Net.Http.Json.JsonContent.Create(new { payload }), TestContext.Current.CancellationToken);

@@ -67,6 +67,8 @@ public sealed class PdfSigningTests(TrustHost host)
             document.Pages[0].Resources.Elements.GetDictionary("/XObject")!.Elements.Count.ShouldBe(1, "the seal picture is on page 1");
             document.Pages[1].Resources.Elements.GetDictionary("/XObject").ShouldBeNull("page 2 is untouched");
         }
+        if (Environment.GetEnvironmentVariable("QILU_TEST_ARTIFACTS") is { Length: > 0 } keep)
+            await File.WriteAllBytesAsync(Path.Combine(keep, "stamped.pdf"), stamped, TestContext.Current.CancellationToken);
         var report = (await VerifyAsync(stamped, signed.Signature)).Value;
         report.Outcome.ShouldBe("valid", report.ReasonEn);
         report.Seal!.Name.ShouldBe(seal.Name);

@@ -32,7 +32,7 @@ internal static class SealPng
 
     private static void Draw(SKCanvas canvas, string unitName, string typeName)
     {
-        const float c = 120, ring = 112, textRadius = 88;
+        const float c = 120, ring = 112;
         using var stroke = new SKPaint { Color = Red, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 7 };
         using var fill = new SKPaint { Color = Red, IsAntialias = true, Style = SKPaintStyle.Fill };
         canvas.DrawCircle(c, c, ring, stroke);
@@ -51,6 +51,8 @@ internal static class SealPng
         // Same size rule as the SVG; the characters are spread over at most 250° of the upper arc, centred on the top,
         // each upright towards the outside with its baseline on the text circle (as textPath places them).
         var size = (float)Math.Clamp(330.0 / Math.Max(unitName.Length, 1), 14, 28);
+        // Baseline placed so the glyphs' tops (≈0.88 em) stay 4 units inside the ring's inner edge (112 − 3.5).
+        var textRadius = 104.5f - 0.88f * size;
         using (var font = new SKFont(typeface, size) { Embolden = true })
         {
             var chars = System.Globalization.StringInfo.GetTextElementEnumerator(unitName);
