@@ -38,6 +38,7 @@ internal static class TrustApi
         GetCertificatePdf.Map(api);
         GetCredential.Map(api);
         VerifyCredential.Map(api);
+        GetIssuerKeys.Map(api);
         ReissueCertificate.Map(api);
         ListCertificateVersions.Map(api);
     }

@@ -178,6 +178,24 @@ public sealed class CredentialTests(TrustHost host)
     }
 
     [Fact]
+    public async Task IssuerKeys_WhenPublished_ListTheDidKeyOfTheProofUnderTheUnitsCreditCode()
+    {
+        var (_, c, vc) = await IssueAsync("371100");
+
+        var response = await host.Client.GetAsync($"/api/trust/credentials/issuers/{c.IssuerCode}", TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var document = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        document["creditCode"]!.GetValue<string>().ShouldBe(c.IssuerCode);
+        var method = document["verificationMethod"]!.AsArray().Single()!;
+        method["id"]!.GetValue<string>().ShouldBe(vc["proof"]!["verificationMethod"]!.GetValue<string>());
+        method["type"]!.GetValue<string>().ShouldBe("Multikey");
+        method["status"]!.GetValue<string>().ShouldBe("active");
+        (await host.Client.GetAsync("/api/trust/credentials/issuers/91110108MA0000015T", TestContext.Current.CancellationToken))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public void DidKey_WhenRoundTripped_GivesTheSamePublicKeyForBothParities()
     {
         for (var i = 0; i < 8; i++)

@@ -26,6 +26,15 @@ internal static class DidKeyP256
         return $"did:key:{key}#{key}";
     }
 
+    /// <summary>The SEC 1 compressed point of a P-256 SubjectPublicKeyInfo (DER).</summary>
+    public static byte[] Compress(byte[] subjectPublicKeyInfo)
+    {
+        using var ec = ECDsa.Create();
+        ec.ImportSubjectPublicKeyInfo(subjectPublicKeyInfo, out _);
+        var q = ec.ExportParameters(includePrivateParameters: false).Q;
+        return [(byte)((q.Y![^1] & 1) == 0 ? 0x02 : 0x03), .. q.X!];
+    }
+
     /// <summary>The compressed point in a did:key verification method (or DID), or a format error.</summary>
     public static byte[] Parse(string verificationMethod)
     {
