@@ -62,10 +62,28 @@ public sealed class SealPngTests(TrustHost host)
         Should.Throw<ArgumentOutOfRangeException>(() => SealPng.Render("x", "y", 10));
     }
 
-    [Fact]
-    public async Task GetPng_WhenNotSignedIn_IsRefused()
+    [Theory]
+    [InlineData("GET", "/api/trust/seals/{0}/image.png")]
+    [InlineData("GET", "/api/trust/certificates/{0}.pdf")]
+    [InlineData("GET", "/api/trust/certificates/{0}/vc")]
+    [InlineData("GET", "/api/trust/certificates/{0}/versions")]
+    [InlineData("POST", "/api/trust/certificates/{0}/reissue")]
+    [InlineData("POST", "/api/trust/seals/{0}/sign-pdf")]
+    public async Task Routes_WhenNotSignedIn_AreRefusedRatherThanMissing(string method, string template)
     {
-        var response = await host.Client.GetAsync($"/api/trust/seals/{Guid.NewGuid()}/image.png", TestContext.Current.CancellationToken);
-        response.StatusCode.ShouldBeOneOf(HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
+        using var request = new HttpRequestMessage(new HttpMethod(method), string.Format(System.Globalization.CultureInfo.InvariantCulture, template, Guid.NewGuid()));
+        if (method == "POST") request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+
+        var response = await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, $"{method} {template} exists and needs a signed-in caller");
+    }
+
+    [Fact]
+    public async Task Routes_WhenTheRouteDoesNotExist_AreNotFoundSoTheRefusalsAboveMeanSomething()
+    {
+        var response = await host.Client.GetAsync($"/api/trust/certificates/{Guid.NewGuid()}/no-such-rendering", TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }
