@@ -230,6 +230,29 @@ public abstract class KeyStoreContractTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task EcdsaP256Key_WhenRestartedAndRotated_SignsVerifiablyAndStaysListedWithItsPublicKey()
+    {
+        var node = await NodeAsync();
+        var first = await node.Keys.GetActiveEcdsaP256KeyAsync("trust.vc.unit", TestContext.Current.CancellationToken);
+        var signature = first.SignData("hashData"u8);
+
+        var restarted = await NodeAsync();
+        var again = await restarted.Keys.GetActiveEcdsaP256KeyAsync("trust.vc.unit", TestContext.Current.CancellationToken);
+        again.KeyId.ShouldBe(first.KeyId);
+        using var verifier = ECDsa.Create();
+        verifier.ImportSubjectPublicKeyInfo(again.ExportSubjectPublicKeyInfo(), out _);
+        verifier.KeySize.ShouldBe(256);
+        signature.Length.ShouldBe(64);
+        verifier.VerifyData("hashData"u8, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation).ShouldBeTrue();
+        again.ExportCompressedPublicKey()[1..].ShouldBe(verifier.ExportParameters(false).Q.X!);
+
+        var rotated = await restarted.Keys.RotateAsync("trust.vc.unit", KeyAlgorithm.EcdsaP256, TestContext.Current.CancellationToken);
+        var listed = await restarted.Keys.ListAsync("trust.vc.unit", TestContext.Current.CancellationToken);
+        listed.Select(k => (k.Id, k.Algorithm)).ShouldBe([(rotated.Id, KeyAlgorithm.EcdsaP256), (first.KeyId, KeyAlgorithm.EcdsaP256)], ignoreOrder: true);
+        listed.Single(k => k.Id == first.KeyId).PublicKey.ShouldBe(first.ExportSubjectPublicKeyInfo());
+    }
+
+    [Fact]
     public async Task GetActive_WhenPurposeInvalid_ThrowsArgumentException()
     {
         var node = await NodeAsync();

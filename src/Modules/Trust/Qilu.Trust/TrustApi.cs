@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Qilu.Trust.Authority;
 using Qilu.Trust.Certificates;
+using Qilu.Trust.Credentials;
 using Qilu.Trust.Seals;
 using Qilu.Trust.Verification;
 using Qilu.Trust.Wallet;
@@ -34,5 +35,12 @@ internal static class TrustApi
         ShareCertificate.Map(api);
         ListShares.Map(api);
         OpenShare.Map(api);
+        SignPdf.Map(api);
+        GetCertificatePdf.Map(api);
+        GetCredential.Map(api);
+        VerifyCredential.Map(api);
+        GetIssuerKeys.Map(api);
+        ReissueCertificate.Map(api);
+        ListCertificateVersions.Map(api);
     }
 }

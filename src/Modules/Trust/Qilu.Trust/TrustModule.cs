@@ -37,6 +37,7 @@ public sealed class TrustModule : IQiluModule
         services.AddScoped<WhenCertificateIssueRequested>();
         services.AddIntegrationEventHandler<CertificateIssueRequested, WhenCertificateIssueRequested>();
         services.Configure<TrustOptions>(configuration.GetSection("Qilu:Trust"));
+        Rendering.CjkFont.Configure(configuration["Qilu:Trust:FontPath"]);
         services.AddModulePermissions(
             new PermissionDefinition(TrustPermissions.SealsRead, "查看电子印章", "View seals", WellKnownRoles.Official, WellKnownRoles.SystemAdministrator),
             new PermissionDefinition(TrustPermissions.SealsApply, "申请电子印章", "Apply for seals", WellKnownRoles.Official),

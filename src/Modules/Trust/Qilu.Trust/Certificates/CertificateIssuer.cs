@@ -22,7 +22,7 @@ namespace Qilu.Trust.Certificates;
 /// Signatures are made in <see cref="SaveAsync"/>, all pending ones at once and in parallel: the SM2 signature is the
 /// one CPU-heavy step of issuance, and a batch of a thousand certificates would otherwise sign on a single core.
 /// </summary>
-internal sealed class CertificateIssuer(TrustDbContext db, IFieldProtector protector, IKeyStore keys, TimeProvider clock,
+internal sealed partial class CertificateIssuer(TrustDbContext db, IFieldProtector protector, IKeyStore keys, TimeProvider clock,
     IOptions<TrustOptions> options)
 {
     private const string SerialSymbols = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -70,14 +70,15 @@ internal sealed class CertificateIssuer(TrustDbContext db, IFieldProtector prote
 
         _slots ??= new StatusSlots(db, clock) { Preload = BatchMode };
         var (listId, index) = await _slots.NextAsync(ct);
-        var serial = RandomNumberGenerator.GetString(SerialSymbols, 20);
-        var licenceId = LicenceIdentifier.Create(type.Code, unit.CreditCode, serial, 1);
+        var serial = _reissuing?.Serial ?? RandomNumberGenerator.GetString(SerialSymbols, 20);
+        var versionNumber = (_reissuing?.VersionNumber ?? 0) + 1;
+        var licenceId = LicenceIdentifier.Create(type.Code, unit.CreditCode, serial, versionNumber);
         if (!licenceId.IsSuccess) return Result<IssuedCertificate>.Failure(licenceId.Errors);
         var now = clock.GetUtcNow();
         var h = holder.Value;
         var certificate = new IssuedCertificate
         {
-            LicenceId = licenceId.Value.ToString(), Serial = serial, VersionNumber = 1, TypeCode = type.Code, HolderName = name!,
+            LicenceId = licenceId.Value.ToString(), Serial = serial, VersionNumber = versionNumber, TypeCode = type.Code, HolderName = name!,
             HolderIdType = h.TypeCode, HolderIdProtected = protector.Protect(h.Value), HolderIdIndex = h.Index(protector),
             HolderIdMasked = h.Masked, IssuerUnitId = unit.Id, IssuerName = unit.Name, IssuerCode = unit.CreditCode,
             DivisionCode = unit.DivisionCode, IssuedOn = today, ValidUntil = validUntil, FieldsJson = fields.ToJsonString(TrustJson.Options),

@@ -30,6 +30,9 @@ internal sealed class DatabaseKeyStore(
     public async Task<RsaKeyMaterial> GetActiveRsaKeyAsync(string purpose, CancellationToken cancellationToken = default) =>
         (RsaKeyMaterial)await GetActiveAsync(purpose, KeyAlgorithm.Rsa, cancellationToken);
 
+    public async Task<EcdsaP256KeyMaterial> GetActiveEcdsaP256KeyAsync(string purpose, CancellationToken cancellationToken = default) =>
+        (EcdsaP256KeyMaterial)await GetActiveAsync(purpose, KeyAlgorithm.EcdsaP256, cancellationToken);
+
     public async Task<Sm2PublicKey?> FindVerificationKeyAsync(string keyId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keyId);
@@ -191,6 +194,9 @@ internal sealed class DatabaseKeyStore(
             case KeyAlgorithm.Rsa:
                 material = new RsaKeyMaterial(row.Id, row.Purpose, row.CreatedAt, secret, row.PublicMaterial);
                 break;
+            case KeyAlgorithm.EcdsaP256:
+                material = new EcdsaP256KeyMaterial(row.Id, row.Purpose, row.CreatedAt, secret, row.PublicMaterial);
+                break;
             default:
                 throw new KeyStoreException($"Key '{row.Id}' has unknown algorithm {row.Algorithm}.");
         }
@@ -223,6 +229,14 @@ internal sealed class DatabaseKeyStore(
                 }
                 material = new RsaKeyMaterial(id, purpose, now, (byte[])secret.Clone(), publicMaterial);
                 break;
+            case KeyAlgorithm.EcdsaP256:
+                using (var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256))
+                {
+                    secret = ec.ExportPkcs8PrivateKey();
+                    publicMaterial = ec.ExportSubjectPublicKeyInfo();
+                }
+                material = new EcdsaP256KeyMaterial(id, purpose, now, (byte[])secret.Clone(), publicMaterial);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(algorithm));
         }
@@ -247,6 +261,7 @@ internal sealed class DatabaseKeyStore(
         KeyAlgorithm.Sm2 => "sm2",
         KeyAlgorithm.Symmetric => "sym",
         KeyAlgorithm.Rsa => "rsa",
+        KeyAlgorithm.EcdsaP256 => "p256",
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm)),
     };
 

@@ -23,6 +23,9 @@ public interface IKeyStore
     /// <summary>The active RSA key of <paramref name="purpose"/>; generated (2048 bits) on first use.</summary>
     Task<RsaKeyMaterial> GetActiveRsaKeyAsync(string purpose, CancellationToken cancellationToken = default);
 
+    /// <summary>The active ECDSA P-256 key of <paramref name="purpose"/>; generated on first use.</summary>
+    Task<EcdsaP256KeyMaterial> GetActiveEcdsaP256KeyAsync(string purpose, CancellationToken cancellationToken = default);
+
     /// <summary>All RSA keys of <paramref name="purpose"/>, newest first (publish the retired ones in JWKS too).</summary>
     Task<IReadOnlyList<KeyInfo>> ListRsaKeysAsync(string purpose, CancellationToken cancellationToken = default);
 

@@ -11,4 +11,7 @@ public enum KeyAlgorithm
 
     /// <summary>RSA 2048 key pair (OpenID Connect requires RS256 support for ID tokens).</summary>
     Rsa,
+
+    /// <summary>ECDSA key pair on NIST P-256 (W3C Data Integrity <c>ecdsa-jcs-2019</c> proofs beside the SM2 forms).</summary>
+    EcdsaP256,
 }

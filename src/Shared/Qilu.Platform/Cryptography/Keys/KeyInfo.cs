@@ -7,7 +7,7 @@ namespace Qilu.Platform.Cryptography.Keys;
 /// <param name="CreatedAt">When the key was generated (UTC).</param>
 /// <param name="ActivatedAt">When it became active (UTC).</param>
 /// <param name="RetiredAt">When a rotation superseded it (UTC), or null while active.</param>
-/// <param name="PublicKey">SM2: uncompressed point 04‖x‖y (65 bytes); RSA: SubjectPublicKeyInfo DER; symmetric: empty.</param>
+/// <param name="PublicKey">SM2: uncompressed point 04‖x‖y (65 bytes); RSA and ECDSA P-256: SubjectPublicKeyInfo DER; symmetric: empty.</param>
 /// <param name="Status">Active or retired.</param>
 public sealed record KeyInfo(
     string Id,

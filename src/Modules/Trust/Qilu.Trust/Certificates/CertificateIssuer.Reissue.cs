@@ -1,0 +1,28 @@
+using Qilu.Identity.Contracts;
+using Qilu.SharedKernel.Results;
+
+namespace Qilu.Trust.Certificates;
+
+internal sealed partial class CertificateIssuer
+{
+    private IssuedCertificate? _reissuing;
+
+    /// <summary>
+    /// 变更: issues the next version of <paramref name="previous"/> — same 流水号, version part + 1 (so a new check
+    /// character), a new status slot, the same holder — with the draft's fields, after the same checks as a first
+    /// issuance. The caller marks <paramref name="previous"/> superseded and saves both in one transaction.
+    /// </summary>
+    public async Task<Result<IssuedCertificate>> ReissueAsync(UnitInfo unit, IssuedCertificate previous, Draft draft, string createdBy,
+        CancellationToken ct)
+    {
+        _reissuing = previous;
+        try
+        {
+            return await IssueAsync(unit, draft, createdBy, null, ct);
+        }
+        finally
+        {
+            _reissuing = null;
+        }
+    }
+}
