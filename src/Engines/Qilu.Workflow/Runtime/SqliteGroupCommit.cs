@@ -110,9 +110,11 @@ internal sealed partial class SqliteGroupCommit(DatabaseConnection connection, I
                 {
                     await job.Db.SaveChangesAsync(acceptAllChangesOnSuccess: false);
                 }
-                catch (DbUpdateException e)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // EF Core rolled this save back to its savepoint; the rest of the batch goes on.
+                    // Boundary between units of work: EF Core rolled this save back to its savepoint (a lost race, a
+                    // duplicate key, or a fault in this one unit of work), so it fails alone and the rest of the batch
+                    // goes on. Had SQLite abandoned the whole transaction instead, the commit below fails every caller.
                     job.Error = ExceptionDispatchInfo.Capture(e);
                 }
                 finally
