@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["token"] = Qilu.Bench.Token.TokenBenchmark.RunAsync,
     ["startup"] = Qilu.Bench.Startup.StartupBenchmark.RunAsync,
     ["workflow"] = Qilu.Bench.Workflow.WorkflowBenchmark.RunAsync,
+    ["cases"] = a => Qilu.Bench.Workflow.WorkflowBenchmark.RunAsync([.. a, "--open-loop-only"]),
     ["search"] = Qilu.Bench.Search.SearchBenchmark.RunAsync,
     ["rules"] = a => Task.FromResult(Qilu.Bench.Rules.RulesBenchmark.Run(a)),
     ["catalog"] = Qilu.Bench.Catalog.CatalogSearchBenchmark.RunAsync,

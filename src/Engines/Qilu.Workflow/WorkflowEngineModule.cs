@@ -50,6 +50,7 @@ public sealed class WorkflowEngineModule : IQiluModule
         // A rules engine registered before or after this module replaces the default (last registration wins;
         // TryAdd keeps an earlier one).
         services.TryAddSingleton<IWorkflowRuleEvaluator, JsonLogicRuleEvaluator>();
+        services.AddSingleton<SqliteGroupCommit>();
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<IWorkflowEngine>(sp => sp.GetRequiredService<WorkflowEngine>());
         services.AddSingleton<IModuleInitializer, WorkflowInitializer>();

@@ -25,13 +25,14 @@ internal sealed class Session(WorkflowDbContext db, DateTimeOffset now, Actor ac
 
     public WorkflowDbContext Db => db;
 
+    /// <summary>Whether the session loaded or started an instance, i.e. may have something to commit.</summary>
+    public bool HasWork => _instances.Count > 0;
+
     public DateTimeOffset Now => now;
 
     public Actor Actor => actor;
 
     public WorkingCalendar Calendar => calendar;
-
-    public List<AuditEvent> Audits { get; } = [];
 
     /// <summary>An instance with its definition, parsed variables, live tasks and active timers.</summary>
     internal sealed class Loaded(ProcessInstance instance, ProcessDefinition definition, JsonObject variables)
@@ -224,9 +225,23 @@ internal sealed class Session(WorkflowDbContext db, DateTimeOffset now, Actor ac
             InstanceId = li.Instance.Id, At = now, Action = action, NodeId = nodeId, TaskId = taskId,
             ActorId = actor.SubjectId, ActorName = actor.DisplayName, Details = json,
         });
-        Audits.Add(new AuditEvent("workflow." + action, "workflow_instance", li.Instance.Id.ToString(), "success", actor,
-            new { definition = li.Instance.DefinitionKey, version = li.Instance.DefinitionVersion, businessKey = li.Instance.BusinessKey, node = nodeId, task = taskId, details = json }));
+        if (!_steps.TryGetValue(li.Instance.Id, out var steps)) _steps[li.Instance.Id] = steps = (li.Instance, []);
+        steps.Steps.Add(new AuditStep(action, nodeId, taskId, json));
     }
+
+    private readonly Dictionary<Guid, (ProcessInstance Instance, List<AuditStep> Steps)> _steps = [];
+
+    /// <summary>One step of a transition as the audit record lists it.</summary>
+    internal sealed record AuditStep(string Action, string? Node, Guid? Task, string? Details);
+
+    /// <summary>
+    /// One audit record per instance the operation changed (ADR 0014): named after its first step (the transition the
+    /// caller asked for, e.g. <c>workflow.task.completed</c>) and listing every step that followed from it (the next
+    /// task created, a gateway decided, the instance completed), as the history table does row by row.
+    /// </summary>
+    public IReadOnlyList<AuditEvent> Audits => [.. _steps.Values.Select(s => new AuditEvent("workflow." + s.Steps[0].Action, "workflow_instance",
+        s.Instance.Id.ToString(), "success", actor,
+        new { definition = s.Instance.DefinitionKey, version = s.Instance.DefinitionVersion, businessKey = s.Instance.BusinessKey, steps = s.Steps }))];
 
     public void Publish(WorkflowEvent evt) => events.Publish(db, evt);
 

@@ -23,19 +23,13 @@ namespace Qilu.Workflow.Runtime;
 /// branches of one instance both succeed.
 /// </summary>
 internal sealed partial class WorkflowEngine(IServiceScopeFactory scopes, TimeProvider clock, DefinitionCache definitions, CalendarProvider calendar,
-    IWorkflowEventPublisher events, IAuditWriter audit, DatabaseConnection connection) : IWorkflowEngine, IDisposable
+    IWorkflowEventPublisher events, IAuditWriter audit, DatabaseConnection connection, SqliteGroupCommit groupCommit) : IWorkflowEngine
 {
     private const int Attempts = 5;
 
     /// <summary>The actor timers act as.</summary>
     public static readonly Actor TimerActor = new(ActorKind.SystemClient, "system:workflow-timer", "工作流计时器", null, null,
         new HashSet<string>(), new HashSet<string>(), RealNameLevel.None);
-
-    // SQLite admits one writer per file; queueing writers here instead of in SQLite's busy-retry loop keeps the tail
-    // latency flat. PostgreSQL takes row locks and needs no gate.
-    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
-
-    public void Dispose() => _sqliteWriter.Dispose();
 
     // ---- definitions -----------------------------------------------------------------------------------------
 
@@ -122,9 +116,10 @@ internal sealed partial class WorkflowEngine(IServiceScopeFactory scopes, TimePr
         ArgumentNullException.ThrowIfNull(starter);
         if (string.IsNullOrWhiteSpace(businessKey) || businessKey.Length > 128)
             return Result<InstanceView>.Failure(new Error("workflow.business_key", "业务编号必须是 1–128 个字符", "businessKey must be 1–128 characters", "businessKey"));
-        if (await FindByBusinessKeyAsync(definitionKey, businessKey, ct) is { } existing) return existing;
         var result = await MutateAsync<InstanceView>(starter, async (s, ct) =>
         {
+            // Idempotent start, checked in the operation's own context (no second scope for the common, new case).
+            if (await FindByBusinessKeyAsync(s.Db, definitionKey, businessKey, ct) is { } existing) return Result<Func<InstanceView>>.Success(() => existing);
             var latest = await definitions.LatestAsync(s.Db, definitionKey, ct);
             if (latest is null)
                 return Result<Func<InstanceView>>.Failure(new Error("not_found", $"流程“{definitionKey}”未部署", $"Process '{definitionKey}' is not deployed", "definitionKey"), ErrorKind.NotFound);
@@ -132,15 +127,17 @@ internal sealed partial class WorkflowEngine(IServiceScopeFactory scopes, TimePr
             return Result<Func<InstanceView>>.Success(() => Views.Of(li.Instance));
         }, ct, uniqueViolationIsConflict: true);
         // Lost a race with a concurrent start of the same business key: answer with the winner's instance.
-        if (!result.IsSuccess && result.Error.Code == "workflow.duplicate" && await FindByBusinessKeyAsync(definitionKey, businessKey, ct) is { } winner)
-            return winner;
+        if (!result.IsSuccess && result.Error.Code == "workflow.duplicate")
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            if (await FindByBusinessKeyAsync(scope.ServiceProvider.GetRequiredService<WorkflowDbContext>(), definitionKey, businessKey, ct) is { } winner)
+                return winner;
+        }
         return result;
     }
 
-    private async Task<InstanceView?> FindByBusinessKeyAsync(string definitionKey, string businessKey, CancellationToken ct)
+    private static async Task<InstanceView?> FindByBusinessKeyAsync(WorkflowDbContext db, string definitionKey, string businessKey, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
         var instance = await db.Instances.AsNoTracking().Include(i => i.Executions)
             .SingleOrDefaultAsync(i => i.DefinitionKey == definitionKey && i.BusinessKey == businessKey, ct);
         return instance is null ? null : Views.Of(instance, alreadyExisted: true);
@@ -229,6 +226,8 @@ internal sealed partial class WorkflowEngine(IServiceScopeFactory scopes, TimePr
             {
                 result = await body(session, ct);
                 if (!result.IsSuccess) return Result<T>.Failure(result.Errors, result.Kind);
+                // Nothing loaded or started (an idempotent start that found its instance): nothing to commit.
+                if (!session.HasWork) return Result<T>.Success(result.Value());
                 session.Finish();
                 await SaveAsync(session.Db, ct);
             }
@@ -258,23 +257,12 @@ internal sealed partial class WorkflowEngine(IServiceScopeFactory scopes, TimePr
         new(services.GetRequiredService<WorkflowDbContext>(), clock.GetUtcNow(), actor, calendar.Current, definitions,
             services.GetRequiredService<IWorkflowRuleEvaluator>(), events);
 
-    internal async Task SaveAsync(WorkflowDbContext db, CancellationToken ct)
-    {
-        if (!connection.IsSqlite)
-        {
-            await db.SaveChangesAsync(ct);
-            return;
-        }
-        await _sqliteWriter.WaitAsync(ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            _sqliteWriter.Release();
-        }
-    }
+    /// <summary>
+    /// SQLite admits one writer per file: operations are queued to one writer that commits them in groups (one fsync per
+    /// group, ADR 0014). PostgreSQL takes row locks and commits each operation on its own.
+    /// </summary>
+    internal Task SaveAsync(WorkflowDbContext db, CancellationToken ct) =>
+        connection.IsSqlite ? groupCommit.SaveAsync(db, ct) : db.SaveChangesAsync(ct);
 
     internal async Task WriteAuditsAsync(Session session, CancellationToken ct)
     {
