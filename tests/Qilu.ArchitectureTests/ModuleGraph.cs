@@ -17,5 +17,8 @@ public static class ModuleGraph
         ("Qilu.Cases", "Qilu.Identity"),
         ("Qilu.Cases", "Qilu.Matters"),
         ("Qilu.Cases", "Qilu.Workflow"),
+        // The catalog names certificate types by Trust's codes; Cases asks Trust to issue and reacts to issued certificates.
+        ("Qilu.Matters", "Qilu.Trust"),
+        ("Qilu.Cases", "Qilu.Trust"),
     ];
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Qilu.Trust.Contracts;
 using Shouldly;
 
 namespace Qilu.Cases.Tests;
@@ -63,8 +64,8 @@ public sealed class BundleTests(CasesHost host) : IClassFixture<CasesHost>
         var log = await host.DrainOutboxAsync();
         var numbers = done.GetProperty("subCases").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ToHashSet();
         var licences = log.Licences.Where(l => numbers.Contains(l.CaseId)).ToList();
-        licences.Select(l => l.CertificateTypeCode).Order().ShouldBe(["DZZZ.CSYXZM", "DZZZ.JMHKB", "DZZZ.SBK"]);
-        var birth = licences.Single(l => l.CertificateTypeCode == "DZZZ.CSYXZM");
+        licences.Select(l => l.CertificateTypeCode).Order().ShouldBe(new[] { CertificateTypeCodes.BirthCertificate, CertificateTypeCodes.HouseholdRegister, CertificateTypeCodes.SocialSecurityCard }.Order());
+        var birth = licences.Single(l => l.CertificateTypeCode == CertificateTypeCodes.BirthCertificate);
         birth.HolderName.ShouldBe("张小宝");
         birth.IssuingUnitName.ShouldContain("卫生健康");
     }

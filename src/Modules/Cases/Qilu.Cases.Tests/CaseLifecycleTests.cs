@@ -90,7 +90,7 @@ public sealed class CaseLifecycleTests(CasesHost host) : IClassFixture<CasesHost
         progress.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ShouldBe(["submitted", "accept", "pass", "approve", "deliver"]);
         var log = await host.DrainOutboxAsync();
         var licence = log.Licences.Single(l => l.CaseId == id);
-        licence.CertificateTypeCode.ShouldBe("DZZZ.YYZZ");
+        licence.CertificateTypeCode.ShouldBe(Qilu.Trust.Contracts.CertificateTypeCodes.BusinessLicence);
         licence.HolderName.ShouldBe("济南齐鲁测试科技有限公司");
         licence.IssuingUnitName.ShouldContain("市场监督管理局");
     }

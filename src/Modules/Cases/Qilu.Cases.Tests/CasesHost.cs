@@ -21,25 +21,30 @@ namespace Qilu.Cases.Tests;
 /// 2026-11-30 09:00 (UTC+8), and the suite's catalog. Officials of 历下区's departments are created through the
 /// Identity API as the system administrator; everyone signs in through OpenID Connect (code + PKCE) as a person would.
 /// </summary>
-public sealed class CasesHost : QiluFactory
+public class CasesHost : QiluFactory
 {
     public const string Password = "Cases-Test-2026";
 
     private readonly Dictionary<string, string> _tokens = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public CasesHost() : this(new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 1, 0, 0, TimeSpan.Zero)))
+    public CasesHost() : this(true)
     {
     }
 
-    private CasesHost(FakeTimeProvider clock) : base(new QiluFactoryOptions
+    /// <param name="testCatalog">False: the Matters module's real demo catalog instead of the suite's <see cref="TestCatalog"/>.</param>
+    protected CasesHost(bool testCatalog) : this(new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 1, 0, 0, TimeSpan.Zero)), testCatalog)
+    {
+    }
+
+    private CasesHost(FakeTimeProvider clock, bool testCatalog) : base(new QiluFactoryOptions
     {
         DemoData = true,
         Settings = new Dictionary<string, string?> { ["Qilu:RateLimiting:SignIn:PermitLimit"] = "100000", ["Qilu:Workflow:TimerPollSeconds"] = "0.2" },
         ConfigureServices = services =>
         {
             if (Environment.GetEnvironmentVariable("CASES_REAL_CLOCK") is null) services.AddSingleton<TimeProvider>(clock);
-            services.AddScoped<ICaseCatalog, TestCatalog>();
+            if (testCatalog) services.AddScoped<ICaseCatalog, TestCatalog>();
             services.AddSingleton<EventLog>();
             services.AddIntegrationEventHandler<CaseConcludedWithLicence, EventLog.LicenceHandler>();
             services.AddIntegrationEventHandler<CaseStatusChanged, EventLog.StatusHandler>();
@@ -101,10 +106,18 @@ public sealed class CasesHost : QiluFactory
         return Bearer(await TokenAsync(userName, Password));
     }
 
-    /// <summary>Delivers every pending outbox message now (instead of waiting for the dispatcher's poll).</summary>
+    /// <summary>
+    /// Delivers every pending outbox message now (instead of waiting for the dispatcher's poll), across modules until
+    /// nothing is left: a Cases event handled by Trust may publish a Trust event handled by Cases.
+    /// </summary>
     public async Task<EventLog> DrainOutboxAsync()
     {
-        foreach (var d in Services.GetServices<IOutboxDispatcher>()) await d.DispatchPendingAsync(CancellationToken.None);
+        for (var round = 0; round < 10; round++)
+        {
+            var delivered = 0;
+            foreach (var d in Services.GetServices<IOutboxDispatcher>()) delivered += await d.DispatchPendingAsync(CancellationToken.None);
+            if (delivered == 0) break;
+        }
         return Services.GetRequiredService<EventLog>();
     }
 
@@ -175,5 +188,6 @@ public sealed class CasesHost : QiluFactory
     {
         _gate.Dispose();
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }

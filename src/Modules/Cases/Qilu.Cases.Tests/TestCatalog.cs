@@ -75,7 +75,7 @@ internal sealed class TestCatalog : ICaseCatalog
             bundleMembers.Add(new CaseBundleMember(m, null, keys, mats));
         }
         return new CaseBundle("newborn", "新生儿出生一件事", "health", "370000", bundleMembers, fields, materials,
-            new CaseOfferConfig("health.birth_certificate.issued", "parents", 30), 7);
+            new CaseOfferConfig("trust.certificate.issued", "parents", 30, Qilu.Trust.Contracts.CertificateTypeCodes.BirthCertificate), 7);
     }
 
     public Task<CaseMatter?> FindMatterAsync(string basicCode, string divisionCode, CancellationToken ct = default) =>

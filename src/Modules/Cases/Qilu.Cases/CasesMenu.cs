@@ -12,6 +12,7 @@ internal static class CasesMenu
         MenuEntry[] entries =
         [
             new(ShellFace.Portal, "/portal/cases", "我的办件", "My applications", "file-search", null, 30),
+            new(ShellFace.Portal, "/portal/offers", "主动服务", "Offers for you", "bell", null, 31),
             new(ShellFace.Workbench, "/workbench/cases", "办件待办", "Case inbox", "inbox", CasesPermissions.Handle, 20, "政务服务", "Services"),
         ];
         foreach (var e in entries) services.AddSingleton(e);

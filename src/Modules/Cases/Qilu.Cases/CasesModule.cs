@@ -42,6 +42,8 @@ public sealed class CasesModule : IQiluModule
         // The Matters module's catalog when it is switched on; otherwise nothing is offered.
         services.TryAddScoped<ICaseCatalog>(sp => sp.GetService<Qilu.Matters.Contracts.IMatterCatalog>() is { } c ? new MatterCatalogSource(c) : new NoCatalog());
         services.AddScoped<CaseLifecycle>();
+        // 主动服务: Trust's issued certificates trigger the bundles configured to offer themselves (ADR 0013).
+        services.AddIntegrationEventHandler<Qilu.Trust.Contracts.CertificateIssued, Offers.WhenCertificateIssued>();
         services.AddSingleton<IModuleInitializer, CasesInitializer>();
         services.AddHostedService<DeployDefinitionsAtStart>();
         services.AddModulePermissions(
@@ -63,5 +65,8 @@ public sealed class CasesModule : IQiluModule
         Ratings.RateCase.Map(api);
         Ratings.Rectifications.Map(api);
         Ratings.RatingStatistics.Map(api);
+        Offers.ListMyOffers.Map(api);
+        Offers.ConfirmOffer.Map(api);
+        Offers.DeclineOffer.Map(api);
     }
 }

@@ -34,6 +34,7 @@ public sealed class TrustModule : IQiluModule
         services.AddScoped<TrustAudit>();
         services.AddScoped<ICertificateWallet, CertificateWallet>();
         services.AddScoped<CertificateIssuer>();
+        services.AddOutbox<TrustDbContext>();
         services.AddScoped<WhenCertificateIssueRequested>();
         services.AddIntegrationEventHandler<CertificateIssueRequested, WhenCertificateIssueRequested>();
         services.Configure<TrustOptions>(configuration.GetSection("Qilu:Trust"));
@@ -49,6 +50,7 @@ public sealed class TrustModule : IQiluModule
             new PermissionDefinition(TrustPermissions.CertificatesManage, "中止、撤销、恢复电子证照", "Suspend, revoke, restore certificates", WellKnownRoles.Official),
             new PermissionDefinition(TrustPermissions.TypesManage, "管理证照类型", "Manage certificate types", WellKnownRoles.SystemAdministrator));
         TrustMenu.Add(services);
+        services.AddSingleton<IDemoSeeder, Seals.TrustDemoSeeder>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder routes) => TrustApi.Map(routes);

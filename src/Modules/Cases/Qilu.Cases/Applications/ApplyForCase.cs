@@ -55,7 +55,12 @@ internal static class ApplyForCase
     }
 
     /// <summary>The use case, for the endpoint and the portal page alike.</summary>
-    internal static async Task<Result<(Case Case, bool Existing)>> HandleAsync(Actor actor, Request request, string? idempotencyKey, Dependencies d, CancellationToken ct)
+    internal static Task<Result<(Case Case, bool Existing)>> HandleAsync(Actor actor, Request request, string? idempotencyKey, Dependencies d, CancellationToken ct) =>
+        HandleAsync(actor, request, idempotencyKey, d, null, ct);
+
+    /// <summary>The use case with values a confirmed proactive offer prefills (source <c>offer</c>); never taken from the request body.</summary>
+    internal static async Task<Result<(Case Case, bool Existing)>> HandleAsync(Actor actor, Request request, string? idempotencyKey, Dependencies d,
+        JsonObject? offered, CancellationToken ct)
     {
         if (!actor.IsAuthenticated) return Outcomes.Unauthenticated<(Case, bool)>();
         if (Outcomes.Lacks(actor, CasesPermissions.Apply) is { } denied || actor.Kind is not (ActorKind.Citizen or ActorKind.EnterpriseAgent))
@@ -76,7 +81,7 @@ internal static class ApplyForCase
             return Outcomes.Invalid<(Case, bool)>("applicant.division_missing", "您的账户没有登记所在行政区划，无法确定受理地", "Your account has no division of residence", "divisionCode");
 
         return request.BundleCode is { } bundleCode
-            ? await ApplyForBundleAsync(actor, request, bundleCode.Trim(), division, profile, idempotencyKey, d, ct)
+            ? await ApplyForBundleAsync(actor, request, bundleCode.Trim(), division, profile, idempotencyKey, d, offered, ct)
             : await ApplyForMatterAsync(actor, request, request.MatterCode!.Trim(), division, profile, idempotencyKey, d, ct);
     }
 
@@ -109,12 +114,12 @@ internal static class ApplyForCase
     }
 
     private static async Task<Result<(Case, bool)>> ApplyForBundleAsync(Actor actor, Request request, string bundleCode, string division, PersonProfile? profile,
-        string? idempotencyKey, Dependencies d, CancellationToken ct)
+        string? idempotencyKey, Dependencies d, JsonObject? offered, CancellationToken ct)
     {
         var bundle = await d.Catalog.FindBundleAsync(bundleCode, division, ct);
         if (bundle is null)
             return Outcomes.Invalid<(Case, bool)>("bundle.not_offered", $"一件事 {bundleCode} 在您所在地区（{division}）未开通办理", $"Bundle {bundleCode} is not offered in your division {division}", "bundleCode");
-        var (prefilled, prefillSources) = Prefill.For(bundle.Fields, profile, actor.EnterpriseCreditCode);
+        var (prefilled, prefillSources) = Prefill.For(bundle.Fields, profile, actor.EnterpriseCreditCode, offered);
         var form = FormValidator.Validate(bundle.Fields, WithPrefill(prefilled, request.Form), d.Clock);
         var now = d.Clock.GetUtcNow();
         var materials = await MaterialCheck.CheckAsync(bundle.Materials, request.Materials, request.Consent, actor.SubjectId, d.Db, now, ct);

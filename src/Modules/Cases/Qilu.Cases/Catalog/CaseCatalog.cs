@@ -42,8 +42,9 @@ internal sealed record CaseMatter(string BasicCode, string? ImplementationCode, 
 internal sealed record CaseBundleMember(CaseMatter Matter, string? AppliesWhen, IReadOnlyDictionary<string, string> FieldKeys,
     IReadOnlyDictionary<string, string> MaterialKeys);
 
-/// <summary>Proactive offer configuration of a bundle.</summary>
-internal sealed record CaseOfferConfig(string TriggerEvent, string Audience, int ExpiryDays);
+/// <summary>Proactive offer configuration of a bundle: trigger, audience, expiry, and the form keys prefilled from the triggering certificate.</summary>
+internal sealed record CaseOfferConfig(string TriggerEvent, string Audience, int ExpiryDays, string? TriggerCertificateType = null,
+    IReadOnlyDictionary<string, string>? Prefill = null);
 
 /// <summary>A 一件事 bundle as offered in one division.</summary>
 internal sealed record CaseBundle(string Code, string Name, string CoordinatorUnitKind, string DivisionCode, IReadOnlyList<CaseBundleMember> Members,

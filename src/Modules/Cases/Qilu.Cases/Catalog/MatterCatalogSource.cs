@@ -26,7 +26,7 @@ internal sealed class MatterCatalogSource(IMatterCatalog catalog) : ICaseCatalog
             return new CaseBundleMember(matter, member.AppliesWhen, fieldKeys, materialKeys);
         }).ToList();
         return new CaseBundle(b.Code, b.Name, b.CoordinatorUnitKind, b.DivisionCode, members, [.. b.Form.Select(f => Field(f.Field) with { Key = f.Key })],
-            [.. b.Materials.Select(x => Material(x.Material, x.Key))], b.Offer is { } o ? new CaseOfferConfig(o.TriggerEvent, o.Audience, o.ExpiryDays) : null,
+            [.. b.Materials.Select(x => Material(x.Material, x.Key))], b.Offer is { } o ? new CaseOfferConfig(o.TriggerEvent, o.Audience, o.ExpiryDays, o.TriggerCertificateType, o.Prefill) : null,
             b.PromisedLimitDays);
     }
 

@@ -5,10 +5,12 @@ using Microsoft.EntityFrameworkCore;
 using Qilu.Cases.Catalog;
 using Qilu.Cases.Contracts;
 using Qilu.Cases.Data;
+using Qilu.Identity.Contracts;
 using Qilu.Platform.Audit;
 using Qilu.Platform.Events;
 using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Results;
+using Qilu.Trust.Contracts;
 using Qilu.Workflow.Contracts;
 
 namespace Qilu.Cases.Handling;
@@ -19,7 +21,7 @@ namespace Qilu.Cases.Handling;
 /// whatever the order of concurrent requests: an older view never overwrites a newer one. Events (status changed,
 /// licence to issue) are published through the module's outbox in the same transaction as the projection.
 /// </summary>
-internal sealed class CaseLifecycle(CasesDbContext db, IWorkflowEngine engine, IAuditWriter audit, TimeProvider clock)
+internal sealed class CaseLifecycle(CasesDbContext db, IWorkflowEngine engine, IAuditWriter audit, TimeProvider clock, IPersonDirectory people)
 {
     /// <summary>Starts the case's instance (idempotent per case number) and projects it.</summary>
     public async Task<Result<Case>> StartAsync(Case c, JsonObject form, Actor actor, CancellationToken ct)
@@ -61,7 +63,7 @@ internal sealed class CaseLifecycle(CasesDbContext db, IWorkflowEngine engine, I
             if (!instance.IsSuccess) return;
             var view = instance.Value;
             if (c.InstanceId is not null && view.Version < c.InstanceVersion) return;
-            Apply(c, view);
+            if (Apply(c, view)) await PublishLicenceAsync(c, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -79,7 +81,8 @@ internal sealed class CaseLifecycle(CasesDbContext db, IWorkflowEngine engine, I
     private static Result<InstanceView> NotStarted(Case c) =>
         Result<InstanceView>.Failure(new Error("not_started", $"办件 {c.Number} 的流程尚未启动", "The case's process has not started"), ErrorKind.NotFound);
 
-    private void Apply(Case c, InstanceView view)
+    /// <summary>Projects the instance onto the case; true when the case now asks for its result certificate.</summary>
+    private bool Apply(Case c, InstanceView view)
     {
         var before = c.Status;
         c.InstanceId = view.Id;
@@ -95,11 +98,40 @@ internal sealed class CaseLifecycle(CasesDbContext db, IWorkflowEngine engine, I
         if (CaseStatuses.IsDecided(status) && c.DecidedAt is null) c.DecidedAt = now;
         if (CaseStatuses.IsFinal(status) && c.ClosedAt is null) c.ClosedAt = now;
         if (status != before) Publish(c);
-        if (CaseStatuses.IsDecided(status) && c.Decision == "approved" && c.LicenceType is not null && !c.LicencePublished)
+        if (!CaseStatuses.IsDecided(status) || c.Decision != "approved" || c.LicenceType is null || c.LicencePublished) return false;
+        c.LicencePublished = true;
+        return true;
+    }
+
+    /// <summary>
+    /// Publishes, once per case, <see cref="CaseConcludedWithLicence"/> for whoever follows cases and the Trust module's own
+    /// <see cref="CertificateIssueRequested"/> (request id = case id, so Trust issues at most one certificate per case
+    /// however often it is delivered). Cases depends on Trust's contracts, not the other way round: the module graph
+    /// stays acyclic while Cases also listens to Trust's <see cref="CertificateIssued"/> for proactive offers (ADR 0013).
+    /// </summary>
+    private async Task PublishLicenceAsync(Case c, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var result = ResultCertificates.For(c.MatterCode ?? "");
+        if (result is null) return;
+        var form = JsonNode.Parse(c.FormJson) as JsonObject ?? [];
+        var elements = JsonSerializer.Deserialize<Dictionary<string, string>>(c.SourcesJson is { Length: > 2 } ? ElementsOf(c) : "{}") ?? [];
+        string? ByElement(string? element)
         {
-            c.LicencePublished = true;
-            db.Publish(LicenceEvent(c, now));
+            if (element is null) return null;
+            var key = elements.FirstOrDefault(e => e.Value == element).Key ?? element;
+            return form[key] is JsonValue v ? v.ToString() : null;
         }
+        var holderName = ByElement(result.HolderNameElement) ?? c.ApplicantName;
+        // The holder is the applicant unless the result names someone else; the applicant's identifier comes from their own account.
+        var holderId = result.HolderIdElement == ResultCertificates.NewCreditCode ? ResultCertificates.CreditCodeFor(c.Id, c.UnitDivision ?? c.DivisionCode)
+            : ByElement(result.HolderIdElement) ?? (result.HolderIdElement is null ? ByElement("公民身份号码") ?? await people.FindIdNumberAsync(c.ApplicantId, ct) : null) ?? "";
+        var holderType = result.HolderIdElement is "统一社会信用代码" or ResultCertificates.NewCreditCode ? "统一社会信用代码" : "身份证";
+        var fields = form.Where(p => p.Value is JsonValue).ToDictionary(p => elements.GetValueOrDefault(p.Key) ?? p.Key, p => p.Value!.ToString());
+        db.Publish(new CaseConcludedWithLicence(c.Id, c.Number, c.MatterCode ?? "", c.Title, holderName, holderType, holderId, c.ApplicantId,
+            c.LicenceType!, result.Name, c.UnitId ?? Guid.Empty, c.UnitName ?? "", c.UnitCreditCode ?? "", fields) { OccurredAt = now });
+        db.Publish(new CertificateIssueRequested(c.Id, c.UnitId ?? Guid.Empty, c.LicenceType!, holderName, holderId, null,
+            ResultCertificates.FieldsOf(result, ByElement, c.Id, c.DecidedAt ?? now)) { OccurredAt = now });
     }
 
     private void Publish(Case c) => db.Publish(new CaseStatusChanged(c.Id, c.Number, c.ApplicantId, CaseStatuses.Code(c.Status), CaseStatuses.Zh(c.Status))
@@ -122,25 +154,6 @@ internal sealed class CaseLifecycle(CasesDbContext db, IWorkflowEngine engine, I
     private static string? Text(JsonObject vars, string name) =>
         vars[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
-    private static CaseConcludedWithLicence LicenceEvent(Case c, DateTimeOffset now)
-    {
-        var form = JsonNode.Parse(c.FormJson) as JsonObject ?? [];
-        var elements = JsonSerializer.Deserialize<Dictionary<string, string>>(c.SourcesJson is { Length: > 2 } ? ElementsOf(c) : "{}") ?? [];
-        string? ByElement(string? element)
-        {
-            if (element is null) return null;
-            var key = elements.FirstOrDefault(e => e.Value == element).Key ?? element;
-            return form[key] is JsonValue v ? v.ToString() : null;
-        }
-        var result = ResultOf(c);
-        var holderName = ByElement(result?.HolderNameElement) ?? c.ApplicantName;
-        var holderId = ByElement(result?.HolderIdElement) ?? ByElement("公民身份号码") ?? "";
-        var holderType = holderId.Length == 18 && result?.HolderIdElement == "统一社会信用代码" ? "统一社会信用代码" : "身份证";
-        var fields = form.Where(p => p.Value is JsonValue).ToDictionary(p => elements.GetValueOrDefault(p.Key) ?? p.Key, p => p.Value!.ToString());
-        return new CaseConcludedWithLicence(c.Id, c.Number, c.MatterCode ?? "", c.Title, holderName, holderType, holderId, c.ApplicantId,
-            c.LicenceType!, result?.Name ?? c.Title, c.UnitId ?? Guid.Empty, c.UnitName ?? "", c.UnitCreditCode ?? "", fields) { OccurredAt = now };
-    }
-
     private static string ElementsOf(Case c)
     {
         // SourcesJson: { "fields": { key: { "element": ..., "source": ... } } }
@@ -151,8 +164,6 @@ internal sealed class CaseLifecycle(CasesDbContext db, IWorkflowEngine engine, I
                 if (v?["element"] is JsonValue e) map[k] = e.ToString();
         return map.ToJsonString();
     }
-
-    private static ResultCertificate? ResultOf(Case c) => c.LicenceType is null ? null : ResultCertificates.For(c.MatterCode ?? "", true, c.Title);
 
     /// <summary>
     /// Joins a bundle parent's status from its sub-cases: the earliest open stage while any is open, else 送达 when

@@ -176,13 +176,13 @@ public abstract class CatalogSliceTestsBase(MattersFixture fixture)
         var memberFields = bundle.GetProperty("members").EnumerateArray().Sum(m => m.GetProperty("matter").GetProperty("form").GetProperty("fields").GetArrayLength());
         form.Count.ShouldBeLessThan(memberFields);
         var materials = bundle.GetProperty("materials").EnumerateArray().ToList();
-        materials.Count(m => m.GetProperty("key").GetString() == "cert:DZZZ.CSYXZM").ShouldBe(1);
-        materials.Single(m => m.GetProperty("key").GetString() == "cert:DZZZ.CSYXZM").GetProperty("usedBy").GetArrayLength().ShouldBe(3);
+        materials.Count(m => m.GetProperty("key").GetString() == "cert:" + Qilu.Trust.Contracts.CertificateTypeCodes.BirthCertificate).ShouldBe(1);
+        materials.Single(m => m.GetProperty("key").GetString() == "cert:" + Qilu.Trust.Contracts.CertificateTypeCodes.BirthCertificate).GetProperty("usedBy").GetArrayLength().ShouldBe(3);
         bundle.GetProperty("promisedLimitDays").GetInt32().ShouldBe(3, "the parent's limit is the latest member's: 历下区 promises 社保卡 in 3 days");
-        bundle.GetProperty("offer").GetProperty("triggerEvent").GetString().ShouldBe("health.birth_certificate.issued");
+        bundle.GetProperty("offer").GetProperty("triggerEvent").GetString().ShouldBe("trust.certificate.issued");
         using var scope = fixture.Host.Services.CreateScope();
         var catalog = scope.ServiceProvider.GetRequiredService<IMatterCatalog>();
-        (await catalog.BundlesTriggeredByAsync("health.birth_certificate.issued")).ShouldBe(["newborn"]);
+        (await catalog.BundlesTriggeredByAsync("trust.certificate.issued")).ShouldBe(["newborn"]);
         (await catalog.ListBundlesAsync("370102")).Count.ShouldBe(4);
     }
 }

@@ -62,12 +62,25 @@ internal static partial class BundleValidation
                 errors.Add(new Error("offer.audience", $"推送对象应为 {string.Join("、", Audiences)} 之一", $"The audience is one of {string.Join(", ", Audiences)}", "content.offer.audience"));
             if (offer.ExpiryDays is < 1 or > 365)
                 errors.Add(new Error("offer.expiry", "推送有效期应为1-365天", "An offer stays open 1-365 days", "content.offer.expiryDays"));
+            if (offer.TriggerCertificateType is { } type && !CertificateTypePattern().IsMatch(type))
+                errors.Add(new Error("offer.certificate_type", "触发证照类型代码应为21位（颁证机构统一社会信用代码+3位序号）", "The trigger certificate type code has 21 characters",
+                    "content.offer.triggerCertificateType"));
+            foreach (var (key, source) in offer.Prefill ?? new Dictionary<string, string>())
+            {
+                if (!keys.Contains(key))
+                    errors.Add(new Error("offer.prefill_key", $"预填字段“{key}”不在合并表单中", $"Prefill key '{key}' is not a field of the merged form", "content.offer.prefill"));
+                if (string.IsNullOrWhiteSpace(source) || source.Length > 64)
+                    errors.Add(new Error("offer.prefill_source", $"预填字段“{key}”的来源不能为空且不超过64个字符", $"The source of prefill key '{key}' is 1-64 characters", "content.offer.prefill"));
+            }
         }
         return errors;
     }
 
     [GeneratedRegex("^[a-z][a-z0-9._-]{1,63}$")]
     private static partial Regex WorkflowKeyPattern();
+
+    [GeneratedRegex("^[0-9A-Z]{21}$")]
+    private static partial Regex CertificateTypePattern();
 
     [GeneratedRegex("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*){1,5}$")]
     private static partial Regex EventPattern();

@@ -42,7 +42,28 @@ public sealed record MergedFormField(string Key, FormFieldDefinition Field, IRea
 public sealed record MergedMaterial(string Key, MaterialDefinition Material, IReadOnlyList<string> UsedBy);
 
 /// <summary>Proactive offer: a register event offers the bundle, prefilled, to the people it concerns.</summary>
-/// <param name="TriggerEvent">Integration event name, e.g. <c>health.birth_certificate.issued</c>.</param>
-/// <param name="Audience">Who is offered: <c>subject</c>, <c>parents</c>, <c>legal_representative</c> or <c>applicant</c>.</param>
+/// <param name="TriggerEvent">Integration event name, e.g. <c>trust.certificate.issued</c> (<see cref="CertificateIssued"/>).</param>
+/// <param name="Audience">
+/// Who is offered: <c>subject</c>, <c>parents</c>, <c>legal_representative</c>, <c>applicant</c> or <c>household</c>. For a
+/// certificate trigger the people the certificate names with an account: its holder (for a 出生医学证明, the parent under
+/// whose identifier it is held).
+/// </param>
 /// <param name="ExpiryDays">Calendar days the offer stays open.</param>
-public sealed record ProactiveOfferDefinition(string TriggerEvent, string Audience, int ExpiryDays);
+/// <param name="TriggerCertificateType">For <see cref="CertificateIssued"/>: the 证照类型代码 that triggers the offer (Trust's type register).</param>
+/// <param name="Prefill">
+/// Merged form key → what fills it from the triggering certificate: one of its 照面 field names, <see cref="HolderName"/>, or
+/// <see cref="HolderIdentifier"/> (filled from the confirming person's own account when they are the holder: the
+/// identifier never travels in the event).
+/// </param>
+public sealed record ProactiveOfferDefinition(string TriggerEvent, string Audience, int ExpiryDays, string? TriggerCertificateType = null,
+    IReadOnlyDictionary<string, string>? Prefill = null)
+{
+    /// <summary>The trigger name of the Trust module's CertificateIssued event.</summary>
+    public const string CertificateIssued = "trust.certificate.issued";
+
+    /// <summary>Prefill source: the certificate's 持证主体名称.</summary>
+    public const string HolderName = "$holder.name";
+
+    /// <summary>Prefill source: the holder's identifier, taken from the confirming holder's own account.</summary>
+    public const string HolderIdentifier = "$holder.id";
+}

@@ -7,6 +7,8 @@ using Microsoft.Extensions.Options;
 using Qilu.Identity.Contracts;
 using Qilu.Platform.Cryptography.Fields;
 using Qilu.Platform.Cryptography.Keys;
+using Qilu.Platform.Events;
+using Qilu.Trust.Contracts;
 using Qilu.SharedKernel.Identifiers;
 using Qilu.SharedKernel.Results;
 using Qilu.Trust.Data;
@@ -17,13 +19,14 @@ namespace Qilu.Trust.Certificates;
 
 /// <summary>
 /// Validates and issues certificate versions for an issuing unit: type and remit, holder identifier, schema, the unit's
-/// seal, a random status slot, the 电子证照标识, the canonical form and its SM2 signature. Shared by the API use cases
+/// seal, a random status slot, the 电子证照标识, the canonical form and its SM2 signature, and the
+/// <see cref="CertificateIssued"/> event in the outbox (saved in the same transaction). Shared by the API use cases
 /// (single and batch), the integration-event handler and the benchmark; the caller saves.
 /// Signatures are made in <see cref="SaveAsync"/>, all pending ones at once and in parallel: the SM2 signature is the
 /// one CPU-heavy step of issuance, and a batch of a thousand certificates would otherwise sign on a single core.
 /// </summary>
 internal sealed partial class CertificateIssuer(TrustDbContext db, IFieldProtector protector, IKeyStore keys, TimeProvider clock,
-    IOptions<TrustOptions> options)
+    IOptions<TrustOptions> options, IPersonDirectory people)
 {
     private const string SerialSymbols = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private readonly Dictionary<string, CertificateType> _types = [];
@@ -87,7 +90,21 @@ internal sealed partial class CertificateIssuer(TrustDbContext db, IFieldProtect
         };
         _unsigned.Add((certificate, await CanonicaliseAsync(certificate, type, h, seal, ct)));
         db.Certificates.Add(certificate);
+        await PublishIssuedAsync(certificate, type, h, ct);
         return certificate;
+    }
+
+    /// <summary>
+    /// Tells the other modules the certificate exists. The holder's identifier stays here: a person holder is resolved to
+    /// their account (by the Identity module's blind index) and only the account id and a masked form travel.
+    /// </summary>
+    private async Task PublishIssuedAsync(IssuedCertificate c, CertificateType type, HolderIdentifier holder, CancellationToken ct)
+    {
+        var subject = holder.TypeCode == HolderIdentifier.PersonCode ? (await people.FindByIdNumberAsync(holder.Value, ct))?.SubjectId : null;
+        var fields = (JsonNode.Parse(c.FieldsJson) as JsonObject ?? []).Where(p => p.Value is JsonValue)
+            .ToDictionary(p => p.Key, p => p.Value!.ToString(), StringComparer.Ordinal);
+        db.Publish(new CertificateIssued(c.Id, c.LicenceId, c.TypeCode, type.Name, c.HolderName, type.HolderKind, c.HolderIdMasked, subject,
+            c.IssuerUnitId, c.IssuerName, c.DivisionCode, c.IssuedOn, c.ValidUntil, c.RequestId, fields) { OccurredAt = c.CreatedAt });
     }
 
     /// <summary>Writes the canonical form and the seal's signature over it.</summary>

@@ -31,6 +31,9 @@ internal static class CertificateTypeSeed
             F("licenceNumber", "许可证编号", true, 20), F("operatorType", "主体业态", true, 50), F("businessItems", "经营项目", true, 500), F("address", "经营场所", true));
         yield return Type("MB000003", "002", "机动车驾驶证", "Driving licence", "中华人民共和国公安部", "person", "public_security", 6,
             F("licenceClass", "准驾车型", true, 10), F("firstIssuedOn", "初次领证日期", true, 10, @"^\d{4}-\d{2}-\d{2}$"), F("archiveNumber", "档案编号", true, 20));
+        yield return Type("MB000003", "003", "居民身份证", "Resident identity card", "中华人民共和国公安部", "person", "public_security", 20,
+            F("gender", "性别", true, 2), F("ethnicity", "民族", false, 20), F("birthDate", "出生", true, 10, @"^\d{4}-\d{2}-\d{2}$"),
+            F("address", "住址", true), F("issuingAuthority", "签发机关", true, 50));
     }
 
     /// <summary>A national body's placeholder 统一社会信用代码: 1 (机构编制) 1 (机关) 100000 + org code with both check characters.</summary>

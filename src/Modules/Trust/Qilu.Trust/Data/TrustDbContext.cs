@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Qilu.Platform.Events;
 using Qilu.Platform.Persistence;
 using Qilu.Trust.Authority;
 using Qilu.Trust.Certificates;
@@ -7,7 +8,7 @@ using Qilu.Trust.Seals;
 
 namespace Qilu.Trust.Data;
 
-/// <summary>The Trust module's data: CA certificates, seals, certificate types, issued certificates, status lists, shares.</summary>
+/// <summary>The Trust module's data: CA certificates, seals, certificate types, issued certificates, status lists, shares, outbox and inbox.</summary>
 internal abstract class TrustDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Module = "trust";
@@ -121,7 +122,8 @@ internal abstract class TrustDbContext(DbContextOptions options) : DbContext(opt
             e.Property(x => x.Outcome).HasMaxLength(40);
             e.HasIndex(x => x.ShareId);
         });
-
+        modelBuilder.AddOutbox();
+        modelBuilder.AddInbox();
         ModuleTableLayout.Apply(modelBuilder, Module, Database.IsSqlite());
     }
 
