@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Qilu.Trust.Authority;
 using Qilu.Trust.Certificates;
+using Qilu.Trust.Codes;
+using Qilu.Trust.Federation;
 using Qilu.Trust.Seals;
 using Qilu.Trust.Verification;
 using Qilu.Trust.Wallet;
@@ -33,5 +35,18 @@ internal static class TrustApi
         ShareCertificate.Map(api);
         ListShares.Map(api);
         OpenShare.Map(api);
+        IssuePersonalCode.Map(api);
+        ScanPersonalCode.Map(api);
+        ListMyCodeRequests.Map(api);
+        DecideCodeRequest.Map(api);
+        GetCodeRequest.Map(api);
+        ListCertificateUses.Map(api);
+        GetEnterpriseCode.Map(api);
+        GetEnterpriseProfile.Map(api);
+        GetCodeSigner.Map(api);
+        VerifyQrImage.Map(api);
+        ServeFederatedCertificate.Map(api);
+        RequestPeerCertificate.Map(api);
+        ListFederationRequests.Map(api);
     }
 }
