@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Qilu.Platform.Http;
 using Qilu.SharedKernel.Results;
@@ -22,14 +22,11 @@ internal static class VerifyQrImage
     public sealed record Response(string Text, string Kind, VerifyQr.Report? Certificate, EnterpriseCheck? Enterprise);
 
     public static void Map(IEndpointRouteBuilder api) => api.MapPost("/verify/image", EndpointAsync)
-        .AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimitPolicies.Public)
+        .AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimitPolicies.Public).WithMetadata(new UploadLimit())
         .WithName("VerifyQrImage").WithSummary("上传二维码图片核验 / Verify a QR image").Produces<Response>();
 
     private static async Task<IResult> EndpointAsync(HttpRequest request, CodeServices services, CertificateAuthority ca)
     {
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = QrImageDecoder.MaxBytes + 64 * 1024;
-        if (request.ContentLength > QrImageDecoder.MaxBytes + 64 * 1024) return Problems.Validation(TooLarge());
         if (!request.HasFormContentType)
             return Problems.Validation(new Error("image.required", "请以 multipart/form-data 上传图片（字段 image）", "Upload the image as multipart/form-data field 'image'", "image"));
         IFormCollection form;
@@ -86,6 +83,13 @@ internal static class VerifyQrImage
             return Result<Response>.Failure(new Error("qr.personal_code", "这是个人码，只能由办事窗口工作人员在工作台扫码使用",
                 "This is a personal code; only an official can scan it in the workbench", "payload"));
         return Result<Response>.Failure(new Error("qr.not_qilu", "不是本平台的证照二维码或企业码", "Not a Qilu certificate QR or enterprise code", "payload"));
+    }
+
+    /// <summary>The host caps bodies lower by default; an upload may carry the image plus the multipart framing (the host
+    /// answers anything larger with a 413 problem).</summary>
+    private sealed class UploadLimit : IRequestSizeLimitMetadata
+    {
+        public long? MaxRequestBodySize => QrImageDecoder.MaxBytes + 64 * 1024;
     }
 
     private static Error TooLarge() => new("image.too_large", $"图片过大（最多 {QrImageDecoder.MaxBytes / 1024 / 1024} MB）",
