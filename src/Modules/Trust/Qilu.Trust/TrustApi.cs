@@ -48,5 +48,7 @@ internal static class TrustApi
         ServeFederatedCertificate.Map(api);
         RequestPeerCertificate.Map(api);
         ListFederationRequests.Map(api);
+        SearchCertificates.Map(api);
+        CreateCertificateType.Map(api);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using StbImageSharp;
 using ZXing;
 using ZXing.Common;
@@ -17,6 +18,8 @@ internal static class QrImageDecoder
     /// <summary>Largest side in pixels.</summary>
     public const int MaxSide = 4096;
 
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
     public enum Failure
     {
         None,
@@ -27,6 +30,10 @@ internal static class QrImageDecoder
 
     public static (string? Text, Failure Failure) Decode(byte[] bytes)
     {
+        // PNG states its size in the IHDR at a fixed offset: read it directly so that a header-only bomb is named as such.
+        if (bytes.Length >= 24 && bytes.AsSpan(0, 8).SequenceEqual(PngSignature)
+            && (BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(16)) > MaxSide || BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(20)) > MaxSide))
+            return (null, Failure.TooManyPixels);
         ImageInfo? info;
         using (var header = new MemoryStream(bytes, writable: false))
             info = ImageInfo.FromStream(header);
