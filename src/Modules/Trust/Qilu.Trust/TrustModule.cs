@@ -32,7 +32,6 @@ public sealed class TrustModule : IQiluModule
         services.AddModuleDbContext<TrustDbContext, TrustSqliteDbContext, TrustPostgresDbContext>(db, TrustDbContext.Module);
         services.AddSingleton<IModuleInitializer, TrustInitializer>();
         services.AddSingleton<CertificateAuthority>();
-        services.AddModuleDbContext<TrustExchangeDbContext, TrustExchangeSqliteDbContext, TrustExchangePostgresDbContext>(db, TrustDbContext.Module);
         services.AddScoped<TrustAudit>();
         services.AddSingleton<CodeSigner>();
         services.AddScoped<CodeServices>();

@@ -9,9 +9,12 @@ namespace Qilu.Trust.Codes;
 /// The services the code and exchange use cases share, resolved per scope (one parameter instead of eight on every
 /// handler, for the endpoints and the Blazor pages alike).
 /// </summary>
-internal sealed record CodeServices(TrustDbContext Trust, TrustExchangeDbContext Exchange, IPersonDirectory People,
+internal sealed record CodeServices(TrustDbContext Trust, IPersonDirectory People,
     IOrganisationDirectory Directory, IFieldProtector Protector, TimeProvider Clock, TrustAudit Audit, CodeSigner Signer)
 {
+    /// <summary>The exchange tables (codes, requests, use record, federation log); the same unit of work as <see cref="Trust"/>.</summary>
+    public TrustDbContext Exchange => Trust;
+
     /// <summary>How long a personal code is valid after it is shown.</summary>
     public static readonly TimeSpan PersonalCodeLifetime = TimeSpan.FromSeconds(60);
 

@@ -8,7 +8,7 @@ using Qilu.Trust.Seals;
 namespace Qilu.Trust.Data;
 
 /// <summary>The Trust module's data: CA certificates, seals, certificate types, issued certificates, status lists, shares.</summary>
-internal abstract class TrustDbContext(DbContextOptions options) : DbContext(options)
+internal abstract partial class TrustDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Module = "trust";
 
@@ -121,6 +121,7 @@ internal abstract class TrustDbContext(DbContextOptions options) : DbContext(opt
             e.Property(x => x.Outcome).HasMaxLength(40);
             e.HasIndex(x => x.ShareId);
         });
+        ConfigureExchange(modelBuilder);
 
         ModuleTableLayout.Apply(modelBuilder, Module, Database.IsSqlite());
     }

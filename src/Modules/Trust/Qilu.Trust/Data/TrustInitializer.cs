@@ -23,7 +23,6 @@ internal sealed class TrustInitializer : IModuleInitializer
                 if (!existing.Contains(type.Code)) db.CertificateTypes.Add(type);
             }
             await db.SaveChangesAsync(cancellationToken);
-            await scope.ServiceProvider.GetRequiredService<TrustExchangeDbContext>().Database.MigrateAsync(cancellationToken);
         }
         await services.GetRequiredService<CertificateAuthority>().EnsureAsync(cancellationToken);
     }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Qilu.Trust.Data.Migrations.ExchangeSqlite
+namespace Qilu.Trust.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Exchange : Migration

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Qilu.Platform.Persistence;
 using Qilu.Trust.Codes;
 using Qilu.Trust.Federation;
@@ -7,12 +6,11 @@ using Qilu.Trust.Federation;
 namespace Qilu.Trust.Data;
 
 /// <summary>
-/// The Trust module's exchange data (ADR 0008): personal codes and the requests made with them, the holders' use record
-/// (用证记录) and outgoing cross-region requests. A second context of the same module (same schema, table prefix and
-/// history table as <see cref="TrustDbContext"/>) so that the exchange tables migrate independently of the certificate
-/// store; EF applies each context's own migrations and ignores the other's rows in the shared history table.
+/// The exchange part of the Trust module's data (ADR 0008 decision 7): personal codes and the requests made with them,
+/// the holders' use record (用证记录) and outgoing cross-region requests. Kept in its own file; one context per module
+/// (ADR 0002).
 /// </summary>
-internal abstract class TrustExchangeDbContext(DbContextOptions options) : DbContext(options)
+internal abstract partial class TrustDbContext
 {
     public DbSet<PersonalCode> PersonalCodes => Set<PersonalCode>();
 
@@ -22,7 +20,7 @@ internal abstract class TrustExchangeDbContext(DbContextOptions options) : DbCon
 
     public DbSet<FederationRequest> FederationRequests => Set<FederationRequest>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    private static void ConfigureExchange(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<PersonalCode>(e =>
         {
@@ -96,37 +94,5 @@ internal abstract class TrustExchangeDbContext(DbContextOptions options) : DbCon
             e.HasIndex(x => x.At);
         });
 
-        ModuleTableLayout.Apply(modelBuilder, TrustDbContext.Module, Database.IsSqlite());
-    }
-
-    /// <summary>Bumps the version of every modified versioned entity so concurrent decisions conflict (409).</summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        ConcurrencyVersions.Bump(ChangeTracker);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-}
-
-internal sealed class TrustExchangeSqliteDbContext(DbContextOptions<TrustExchangeSqliteDbContext> options) : TrustExchangeDbContext(options);
-
-internal sealed class TrustExchangePostgresDbContext(DbContextOptions<TrustExchangePostgresDbContext> options) : TrustExchangeDbContext(options);
-
-internal sealed class TrustExchangeSqliteDesignFactory : IDesignTimeDbContextFactory<TrustExchangeSqliteDbContext>
-{
-    public TrustExchangeSqliteDbContext CreateDbContext(string[] args)
-    {
-        var b = new DbContextOptionsBuilder<TrustExchangeSqliteDbContext>();
-        ModuleDbContextRegistration.Configure(b, DesignTime.Sqlite, TrustDbContext.Module);
-        return new TrustExchangeSqliteDbContext(b.Options);
-    }
-}
-
-internal sealed class TrustExchangePostgresDesignFactory : IDesignTimeDbContextFactory<TrustExchangePostgresDbContext>
-{
-    public TrustExchangePostgresDbContext CreateDbContext(string[] args)
-    {
-        var b = new DbContextOptionsBuilder<TrustExchangePostgresDbContext>();
-        ModuleDbContextRegistration.Configure(b, DesignTime.PostgreSql, TrustDbContext.Module);
-        return new TrustExchangePostgresDbContext(b.Options);
     }
 }

@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Qilu.Trust.Data.Migrations.ExchangePostgreSql
+namespace Qilu.Trust.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class Exchange : Migration
@@ -12,9 +12,6 @@ namespace Qilu.Trust.Data.Migrations.ExchangePostgreSql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.EnsureSchema(
-                name: "trust");
-
             migrationBuilder.CreateTable(
                 name: "certificate_uses",
                 schema: "trust",
