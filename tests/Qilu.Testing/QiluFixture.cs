@@ -27,9 +27,17 @@ public class QiluFixture : IAsyncLifetime
     /// <summary>The options the shared host starts with; override for a PostgreSQL collection.</summary>
     protected virtual QiluFactoryOptions Options => new();
 
+    /// <summary>Listen on a real loopback port (Kestrel) instead of the in-memory test server: for out-of-process clients
+    /// and for tests that run two hosts that call each other.</summary>
+    protected virtual bool OnKestrel => false;
+
+    /// <summary>The loopback address when <see cref="OnKestrel"/>, else null.</summary>
+    public Uri? Address { get; private set; }
+
     public virtual ValueTask InitializeAsync()
     {
         _factory = new QiluFactory(Options);
+        if (OnKestrel) Address = _factory.StartOnKestrel();
         _client = _factory.CreateClient();
         return ValueTask.CompletedTask;
     }

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Routing;
 using Qilu.Trust.Authority;
 using Qilu.Trust.Certificates;
 using Qilu.Trust.Credentials;
+using Qilu.Trust.Codes;
+using Qilu.Trust.Federation;
 using Qilu.Trust.Seals;
 using Qilu.Trust.Verification;
 using Qilu.Trust.Wallet;
@@ -42,5 +44,20 @@ internal static class TrustApi
         GetIssuerKeys.Map(api);
         ReissueCertificate.Map(api);
         ListCertificateVersions.Map(api);
+        IssuePersonalCode.Map(api);
+        ScanPersonalCode.Map(api);
+        ListMyCodeRequests.Map(api);
+        DecideCodeRequest.Map(api);
+        GetCodeRequest.Map(api);
+        ListCertificateUses.Map(api);
+        GetEnterpriseCode.Map(api);
+        GetEnterpriseProfile.Map(api);
+        GetCodeSigner.Map(api);
+        VerifyQrImage.Map(api);
+        ServeFederatedCertificate.Map(api);
+        RequestPeerCertificate.Map(api);
+        ListFederationRequests.Map(api);
+        SearchCertificates.Map(api);
+        CreateCertificateType.Map(api);
     }
 }

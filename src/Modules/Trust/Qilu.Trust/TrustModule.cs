@@ -9,6 +9,8 @@ using Qilu.Platform.Persistence;
 using Qilu.Trust.Auditing;
 using Qilu.Trust.Authority;
 using Qilu.Trust.Certificates;
+using Qilu.Trust.Codes;
+using Qilu.Trust.Federation;
 using Qilu.Trust.Contracts;
 using Qilu.Trust.Data;
 
@@ -32,6 +34,13 @@ public sealed class TrustModule : IQiluModule
         services.AddSingleton<CertificateAuthority>();
         services.AddSingleton<Verification.SealKeyCache>();
         services.AddScoped<TrustAudit>();
+        services.AddSingleton<CodeSigner>();
+        services.AddScoped<CodeServices>();
+        services.AddScoped<FederationClient>();
+        services.AddHttpClient(FederationClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
+        services.Configure<FederationOptions>(configuration.GetSection("Qilu:Trust:Federation"));
+        // Peers ask with client credentials carrying this scope; the provider refuses scopes it does not know.
+        services.AddOptions<OpenIddict.Server.OpenIddictServerOptions>().Configure(o => o.Scopes.Add(FederationScope.Name));
         services.AddScoped<ICertificateWallet, CertificateWallet>();
         services.AddScoped<CertificateIssuer>();
         services.AddOutbox<TrustDbContext>();
@@ -48,7 +57,10 @@ public sealed class TrustModule : IQiluModule
             new PermissionDefinition(TrustPermissions.CertificatesIssue, "颁发电子证照", "Issue certificates", WellKnownRoles.Official),
             new PermissionDefinition(TrustPermissions.CertificatesRead, "查询电子证照", "Look up certificates", WellKnownRoles.Official),
             new PermissionDefinition(TrustPermissions.CertificatesManage, "中止、撤销、恢复电子证照", "Suspend, revoke, restore certificates", WellKnownRoles.Official),
-            new PermissionDefinition(TrustPermissions.TypesManage, "管理证照类型", "Manage certificate types", WellKnownRoles.SystemAdministrator));
+            new PermissionDefinition(TrustPermissions.TypesManage, "管理证照类型", "Manage certificate types", WellKnownRoles.SystemAdministrator),
+            new PermissionDefinition(TrustPermissions.CodesScan, "扫个人码用证", "Scan personal codes to use certificates", WellKnownRoles.Official),
+            new PermissionDefinition(TrustPermissions.FederationRequest, "跨省调证", "Request certificates from other provinces", WellKnownRoles.Official),
+            new PermissionDefinition(TrustPermissions.CaRead, "查看平台 CA", "View the platform CA", WellKnownRoles.SystemAdministrator, WellKnownRoles.SecurityAdministrator));
         TrustMenu.Add(services);
         services.AddSingleton<IDemoSeeder, Seals.TrustDemoSeeder>();
     }

@@ -29,4 +29,13 @@ public static class TrustPermissions
 
     /// <summary>Define certificate types and their metadata schemas.</summary>
     public const string TypesManage = "trust.types.manage";
+
+    /// <summary>Scan a citizen's personal code and request certificates for a service (扫码用证).</summary>
+    public const string CodesScan = "trust.codes.scan";
+
+    /// <summary>Ask another province's platform for a certificate (跨省调证).</summary>
+    public const string FederationRequest = "trust.federation.request";
+
+    /// <summary>See the platform CA's certificates and details in the admin console.</summary>
+    public const string CaRead = "trust.ca.read";
 }

@@ -8,8 +8,9 @@ using Qilu.Trust.Seals;
 
 namespace Qilu.Trust.Data;
 
-/// <summary>The Trust module's data: CA certificates, seals, certificate types, issued certificates, status lists, shares, outbox and inbox.</summary>
-internal abstract class TrustDbContext(DbContextOptions options) : DbContext(options)
+/// <summary>The Trust module's data: CA certificates, seals, certificate types, issued certificates, status lists, shares,
+/// personal-code exchanges and federation requests, outbox and inbox.</summary>
+internal abstract partial class TrustDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Module = "trust";
 
@@ -124,6 +125,8 @@ internal abstract class TrustDbContext(DbContextOptions options) : DbContext(opt
         });
         modelBuilder.AddOutbox();
         modelBuilder.AddInbox();
+        ConfigureExchange(modelBuilder);
+
         ModuleTableLayout.Apply(modelBuilder, Module, Database.IsSqlite());
     }
 
