@@ -13,7 +13,7 @@ namespace Qilu.Workflow.Definitions;
 /// </summary>
 internal static class DefinitionDiagram
 {
-    private const int ColumnWidth = 190, RowHeight = 96, BoxWidth = 136, BoxHeight = 56, Margin = 30, Diamond = 26, Circle = 20;
+    private const int ColumnWidth = 170, RowHeight = 92, BoxWidth = 124, BoxHeight = 56, Margin = 30, Diamond = 26, Circle = 20;
 
     /// <summary>Where a node sits.</summary>
     internal sealed record Placement(Node Node, int Column, int Row, double X, double Y);
@@ -81,6 +81,14 @@ internal static class DefinitionDiagram
                 var y = Math.Max(a.Y, b.Y) + BoxHeight / 2.0 + 36;
                 svg.Append(CultureInfo.InvariantCulture, $"""<path class="wf-flow wf-back" data-from="{X(f.From)}" data-to="{X(f.To)}" d="M{F(a.X)},{F(a.Y + Half(a.Node).h)} C{F(a.X)},{F(y)} {F(b.X)},{F(y)} {F(b.X)},{F(b.Y + Half(b.Node).h)}" fill="none" stroke="#b25b00" stroke-dasharray="5 4" stroke-width="1.4" marker-end="url(#wf-arrow)"/>""");
                 if (label is not null) Label(svg, (a.X + b.X) / 2, y - 4, label, title);
+                continue;
+            }
+            if (b.Column - a.Column > 1 && at.Values.Any(p => p.Column > a.Column && p.Column < b.Column && Math.Abs(p.Y - (a.Y + b.Y) / 2) < RowHeight / 2.0))
+            {
+                // A flow that skips columns would run through the nodes between; it arcs over the top instead.
+                var top = Margin - 4;
+                svg.Append(CultureInfo.InvariantCulture, $"""<path class="wf-flow wf-skip-flow" data-from="{X(f.From)}" data-to="{X(f.To)}" d="M{F(a.X)},{F(a.Y - Half(a.Node).h)} C{F(a.X)},{F(top)} {F(b.X)},{F(top)} {F(b.X)},{F(b.Y - Half(b.Node).h)}" fill="none" stroke="#5a6b7d" stroke-width="1.4" marker-end="url(#wf-arrow)"/>""");
+                if (label is not null) Label(svg, (a.X + b.X) / 2, top + (Math.Min(a.Y, b.Y) - Half(a.Node).h - top) / 4 + 6, label, title);
                 continue;
             }
             var (x1, y1) = (a.X + Half(a.Node).w, a.Y);
