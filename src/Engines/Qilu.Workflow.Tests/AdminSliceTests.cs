@@ -172,8 +172,13 @@ public sealed class AdminSliceTests(QiluFixture host)
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
+    // Sign-in is rate limited per client address; the collection's host is shared, so each login signs in once.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<QiluFixture, System.Collections.Concurrent.ConcurrentDictionary<string, Task<HttpClient>>> Clients = [];
+
+    private Task<HttpClient> SignInAsync(string login) => Clients.GetOrCreateValue(host).GetOrAdd(login, SignInOnceAsync);
+
     /// <summary>A bearer client for a demo account through authorization code + PKCE at demo-rp (as in <see cref="HttpTests"/>).</summary>
-    private async Task<HttpClient> SignInAsync(string login)
+    private async Task<HttpClient> SignInOnceAsync(string login)
     {
         using var browser = host.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
