@@ -59,6 +59,7 @@ public sealed class WorkflowEngineModule : IQiluModule
             new PermissionDefinition(WorkflowPermissions.DefinitionsManage, "管理流程定义", "Manage process definitions", WellKnownRoles.SystemAdministrator),
             new PermissionDefinition(WorkflowPermissions.CalendarManage, "维护节假日安排", "Maintain the holiday calendar", WellKnownRoles.SystemAdministrator),
             new PermissionDefinition(WorkflowPermissions.InstancesRead, "查看流程实例", "Read process instances", WellKnownRoles.SystemAdministrator));
+        WorkflowMenu.Add(services);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder routes)
@@ -68,8 +69,12 @@ public sealed class WorkflowEngineModule : IQiluModule
         GetDefinition.Map(api);
         ValidateDefinition.Map(api);
         DeployDefinition.Map(api);
+        RenderDefinitionDiagram.Map(api);
+        TestRule.Map(api);
         ListCalendar.Map(api);
         PutCalendarYear.Map(api);
+        SetCalendarDay.Map(api);
+        CalculateWorkingDays.Map(api);
         GetInstance.Map(api);
         ListMyTasks.Map(api);
         ClaimTask.Map(api);

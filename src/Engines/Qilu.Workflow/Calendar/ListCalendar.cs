@@ -14,7 +14,11 @@ internal static class ListCalendar
     internal sealed record Day(DateOnly Date, CalendarDayKind Kind, string Name);
 
     /// <summary>A year's arrangement.</summary>
-    internal sealed record Year(int Value, IReadOnlyList<Day> Days, DateTimeOffset? UpdatedAt, string? UpdatedBy);
+    internal sealed record Year(int Value, IReadOnlyList<Day> Days, DateTimeOffset? UpdatedAt, string? UpdatedBy)
+    {
+        /// <summary>The concurrency token a per-day edit sends back (<see cref="SetCalendarDay"/>).</summary>
+        public string Stamp => CalendarStamp.Of(UpdatedAt, Days.Count);
+    }
 
     public static void Map(IEndpointRouteBuilder api) => api.MapGet("/calendar", EndpointAsync)
         .RequireAuthorization()

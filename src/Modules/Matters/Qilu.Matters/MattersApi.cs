@@ -21,6 +21,7 @@ internal static class MattersApi
         CreateStandardMatter.Map(api);
         CreateImplementation.Map(api);
         UpdateMatter.Map(api);
+        Forms.CheckForm.Map(api);
         PublishMatter.Map(api);
         ListDeviations.Map(api);
         ExportMattersXlsx.Map(api);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Qilu.Matters.Contracts;
+using Qilu.Rules;
 using Qilu.SharedKernel.Results;
 
 namespace Qilu.Matters.Forms;
@@ -52,7 +53,47 @@ internal static partial class FormValidation
             CheckRule(f.VisibleWhen, at + ".visibleWhen", keys, f.Key, errors);
             CheckRule(f.Computed, at + ".computed", keys, f.Key, errors);
         }
+        if (errors.Count == 0) CheckWithRulesEngine(form, prefix, errors);
     }
+
+    /// <summary>
+    /// The form's variables for the Rules engine: each field by its key, typed after the field (numbers, dates and
+    /// yes/no keep their type; everything else is text), so that comparing a date with a number is refused on save.
+    /// </summary>
+    public static RuleSchema SchemaOf(FormDefinition form) => new(form.Fields
+        .Where(f => f.Key is { Length: > 0 }).DistinctBy(f => f.Key, StringComparer.Ordinal)
+        .Select(f => new RuleVariable(f.Key, f.Type switch
+        {
+            FormFieldType.Number => RuleValueType.Number,
+            FormFieldType.Date => RuleValueType.Date,
+            FormFieldType.Boolean => RuleValueType.Boolean,
+            _ => RuleValueType.String,
+        }, f.Required, f.Label, f.Label, f.Type == FormFieldType.Choice && f.Options is { Count: > 0 } o ? [.. o.Select(x => (System.Text.Json.Nodes.JsonNode?)x)] : null)));
+
+    /// <summary>
+    /// Operators, arity and variable types as the Rules engine sees them; each error's field continues the rule's own
+    /// JSON path under the field (<c>content.form.fields[2].visibleWhen.and[1]</c>), so an editor can point at the clause.
+    /// </summary>
+    private static void CheckWithRulesEngine(FormDefinition form, string prefix, List<Error> errors)
+    {
+        var schema = SchemaOf(form);
+        for (var i = 0; i < form.Fields.Count; i++)
+        {
+            var f = form.Fields[i];
+            foreach (var (rule, member) in new[] { (f.VisibleWhen, "visibleWhen"), (f.Computed, "computed") })
+            {
+                if (rule is null) continue;
+                var at = $"{prefix}.fields[{i}].{member}";
+                var parsed = RuleDocument.Parse(rule);
+                var found = parsed.IsSuccess ? schema.Validate(parsed.Value) : parsed.Errors;
+                errors.AddRange(found.Select(e => e with { Field = RuleField(at, e.Field) }));
+            }
+        }
+    }
+
+    /// <summary><c>content.form.fields[0].computed</c> + <c>$.and[1]</c> → <c>content.form.fields[0].computed.and[1]</c>.</summary>
+    public static string RuleField(string at, string? rulePath) =>
+        rulePath is null or "$" or "" ? at : at + (rulePath.StartsWith("$[", StringComparison.Ordinal) ? rulePath[1..] : rulePath.StartsWith("$.", StringComparison.Ordinal) ? rulePath[1..] : "." + rulePath);
 
     private static void CheckRule(string? rule, string field, HashSet<string> keys, string self, List<Error> errors)
     {
