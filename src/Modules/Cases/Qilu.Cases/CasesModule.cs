@@ -54,6 +54,7 @@ public sealed class CasesModule : IQiluModule
     {
         var api = routes.MapGroup("/api/cases").WithTags("Cases 办件");
         ApplyForCase.Map(api);
+        GetApplicationForm.Map(api);
         ListMyCases.Map(api);
         Inbox.Map(api);
         SupervisedCases.Map(api);
@@ -61,6 +62,7 @@ public sealed class CasesModule : IQiluModule
         CaseActions.Map(api);
         Library.UploadFile.Map(api);
         Ratings.RateCase.Map(api);
+        Ratings.GetCaseRating.Map(api);
         Ratings.Rectifications.Map(api);
         Ratings.RatingStatistics.Map(api);
     }
