@@ -147,12 +147,32 @@ public sealed partial class CaseJourneyTests(QiluHostFixture host)
     }
 
     [Fact]
-    public async Task OverdueBoard_ForASupervisor_ShowsCountsAndChartsOfTheSubtree()
+    public async Task OverdueBoard_ForASupervisor_ShowsTheDueSoonCaseOfItsSubtreeByUnit()
     {
+        // 户口登记（出生登记） is 即办 (one working day): due soon as soon as it is filed. Applied through the API with the
+        // citizen's browser session (the same cookie the pages use).
+        var citizen = await IdentityBrowser.OpenAsAsync(host, ZhangSan, "/portal/me");
+        var applied = await citizen.APIRequest.PostAsync("/api/cases", new()
+        {
+            Headers = new Dictionary<string, string> { ["Idempotency-Key"] = "board-" + Guid.NewGuid().ToString("N") },
+            DataObject = new
+            {
+                matterCode = "370700102000", consent = true,
+                form = new Dictionary<string, object>
+                {
+                    ["baby_name"] = "张小满", ["baby_gender"] = "女", ["baby_birth"] = "2026-11-20", ["mother_name"] = "李芳",
+                    ["mother_id"] = IdentityBrowser.ValidId("370102", "19920508", 122), ["settle_with"] = "随父", ["household_address"] = "济南市历下区泉城路1号",
+                },
+            },
+        });
+        Assert.True(applied.Status == 201, await applied.TextAsync());
+        await citizen.Context.CloseAsync();
+
         var page = await IdentityBrowser.OpenAsAsync(host, "jn.official", "/workbench/cases/overdue");
 
         await Assertions.Expect(page.Locator("#board-stats")).ToContainTextAsync("已超期");
-        await Assertions.Expect(page.Locator("#chart-overdue")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#board-cases")).ToContainTextAsync("户口登记（出生登记）");
+        await Assertions.Expect(page.Locator("#chart-due-soon svg")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "workbench-overdue");
     }
 
