@@ -120,7 +120,9 @@ public sealed partial class CaseJourneyTests(QiluHostFixture host)
 
         // The citizen sees the progress.
         await citizen.GotoAsync($"/portal/cases/{caseId}");
+        await citizen.Locator("#case-page[data-ready=yes]").WaitForAsync();
         await Assertions.Expect(citizen.Locator("#case-facts")).ToContainTextAsync("审查中");
+        await Assertions.Expect(citizen.Locator("#case-stages .cs-stage-now")).ToHaveTextAsync("审查");
         await Assertions.Expect(citizen.Locator("#case-timeline")).ToContainTextAsync("受理");
         await Screenshots.SaveAsync(citizen, "portal-case-progress");
 
