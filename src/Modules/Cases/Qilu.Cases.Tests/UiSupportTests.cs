@@ -126,7 +126,8 @@ public sealed class UiSupportTests(CasesHost host) : IClassFixture<CasesHost>
         (await stranger.GetAsync($"/api/cases/{id}/rating")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         var list = await officer.GetAsync("/api/cases/rectifications").OkAsync();
-        var item = list.EnumerateArray().Single(r => r.GetProperty("rectification").GetProperty("id").GetGuid() == rectificationId);
+        var item = list.EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == rectificationId);
+        item.GetProperty("status").GetString().ShouldBe("open");
         item.GetProperty("caseTitle").GetString().ShouldBe("公司设立登记");
         item.GetProperty("levelName").GetString().ShouldBe("非常不满意");
         item.GetProperty("comment").GetString().ShouldBe("材料要求前后不一致");

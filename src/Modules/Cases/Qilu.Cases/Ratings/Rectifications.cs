@@ -18,7 +18,7 @@ namespace Qilu.Cases.Ratings;
 /// <summary>
 /// 差评整改: the unit replies (and records the call-back) — POST /api/cases/rectifications/{id}/reply; the applicant
 /// accepts the reply or appeals it (申诉) — POST .../accept, POST .../appeal, which opens a new 15-working-day round;
-/// GET /api/cases/rectifications lists the unit's open rectifications.
+/// GET /api/cases/rectifications lists the unit's rectifications (open first) with the case and the rating that opened each.
 /// </summary>
 internal static class Rectifications
 {
@@ -28,8 +28,9 @@ internal static class Rectifications
 
     public sealed record View(Guid Id, Guid CaseId, string Status, int Round, DateTimeOffset OpenedAt, DateTimeOffset? DueAt, string? Reply, string? CallbackNote, string? Appeal);
 
-    /// <summary>A rectification with its case and the rating that opened it, for the unit's 整改 list.</summary>
-    public sealed record Item(View Rectification, string CaseNumber, string CaseTitle, int Level, string LevelName, string? Comment, DateTimeOffset RatedAt);
+    /// <summary>A rectification (the <see cref="View"/> fields) with its case and the rating that opened it, for the unit's 整改 list.</summary>
+    public sealed record Item(Guid Id, Guid CaseId, string Status, int Round, DateTimeOffset OpenedAt, DateTimeOffset? DueAt, string? Reply, string? CallbackNote,
+        string? Appeal, string CaseNumber, string CaseTitle, int Level, string LevelName, string? Comment, DateTimeOffset RatedAt);
 
     /// <summary>The unit's rectifications, open ones (by deadline) first.</summary>
     internal static async Task<Result<IReadOnlyList<Item>>> ListAsync(Actor actor, CasesDbContext db, CancellationToken ct)
@@ -42,7 +43,8 @@ internal static class Rectifications
                           select new { r, g.Level, g.Comment, g.RatedAt, c.Number, c.Title }).Take(500).ToListAsync(ct);
         return Result<IReadOnlyList<Item>>.Success([.. rows
             .OrderBy(x => x.r.Status is RectificationStatus.Closed or RectificationStatus.Replied).ThenBy(x => x.r.DueAt)
-            .Select(x => new Item(ViewOf(x.r), x.Number, x.Title, x.Level, RateCase.LevelNames[x.Level], x.Comment, x.RatedAt))]);
+            .Select(x => new Item(x.r.Id, x.r.CaseId, x.r.Status.ToString().ToLowerInvariant(), x.r.Round, x.r.OpenedAt, x.r.DueAt, x.r.Reply, x.r.CallbackNote,
+                x.r.Appeal, x.Number, x.Title, x.Level, RateCase.LevelNames[x.Level], x.Comment, x.RatedAt))]);
     }
 
     /// <summary>The applicant accepts the unit's reply; the rectification closes.</summary>
