@@ -56,6 +56,7 @@ public sealed class CasesModule : IQiluModule
     {
         var api = routes.MapGroup("/api/cases").WithTags("Cases 办件");
         ApplyForCase.Map(api);
+        GetApplicationForm.Map(api);
         ListMyCases.Map(api);
         Inbox.Map(api);
         SupervisedCases.Map(api);
@@ -63,6 +64,7 @@ public sealed class CasesModule : IQiluModule
         CaseActions.Map(api);
         Library.UploadFile.Map(api);
         Ratings.RateCase.Map(api);
+        Ratings.GetCaseRating.Map(api);
         Ratings.Rectifications.Map(api);
         Ratings.RatingStatistics.Map(api);
         Offers.ListMyOffers.Map(api);

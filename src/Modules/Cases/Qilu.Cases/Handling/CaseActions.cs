@@ -17,7 +17,7 @@ namespace Qilu.Cases.Handling;
 /// <summary>
 /// POST /api/cases/{id}/actions/{action}: one step of the lifecycle. Officials of the responsible unit: <c>accept</c>
 /// (受理), <c>refuse</c> (不予受理, reason required), <c>request-correction</c> (补正: stops the clock), <c>pass</c>
-/// (审查通过), <c>approve</c> / <c>deny</c> (决定; deny needs a reason), <c>deliver</c> (送达). The applicant:
+/// (审查通过), <c>approve</c> / <c>deny</c> (决定; deny needs a reason), <c>deliver</c> (送达), <c>claim</c> (签收 the open task). The applicant:
 /// <c>withdraw</c> (撤回, before the decision) and <c>answer-correction</c> (补正 answered: restarts the clock). An
 /// action not allowed now answers 409 naming the allowed ones; of two officials acting at once one wins.
 /// </summary>
@@ -39,6 +39,7 @@ internal static class CaseActions
     public const string AnswerCorrection = "answer-correction";
     public const string Withdraw = "withdraw";
     public const string Rate = "rate";
+    public const string Claim = "claim";
 
     public static void Map(IEndpointRouteBuilder api) => api.MapPost("/{id:guid}/actions/{action}", async (Guid id, string action, Request? request, HttpContext ctx,
             ActorAccessor actors, CasesDbContext db, IWorkflowEngine engine, CaseLifecycle lifecycle, TimeProvider clock) =>
@@ -67,6 +68,7 @@ internal static class CaseActions
             {
                 var allowed = await engine.AllowedTaskActionsAsync(task.Id, actor, ct);
                 if (!allowed.IsSuccess || !allowed.Value.Contains(WorkflowActions.Complete)) continue;
+                if (allowed.Value.Contains(WorkflowActions.Claim)) list.Add(Claim);
                 list.AddRange(TaskActions.Where(a => a.Value.Node == task.NodeId).Select(a => a.Key));
                 if (task.NodeId is "accept" or "review") list.Add(RequestCorrection);
             }
@@ -88,7 +90,7 @@ internal static class CaseActions
 
         if (action == Withdraw) return await WithdrawAsync(actor, c, children, reason, engine, lifecycle, ct);
         if (action == AnswerCorrection) return await AnswerAsync(actor, c, request, db, engine, lifecycle, ct);
-        if (!TaskActions.ContainsKey(action) && action != RequestCorrection)
+        if (!TaskActions.ContainsKey(action) && action is not (RequestCorrection or Claim))
             return Outcomes.Invalid<bool>("action.unknown", $"未知的操作“{action}”", $"Unknown action '{action}'", "action");
         if (Outcomes.Lacks(actor, CasesPermissions.Handle) is { } denied) return Outcomes.Denied<bool>(denied);
         if (!CaseScope.IsHandler(actor, c) || c.InstanceId is null)
@@ -111,6 +113,8 @@ internal static class CaseActions
             return true;
         }
 
+        if (action == Claim) return await ClaimAsync(actor, c, engine, lifecycle, ct);
+
         var (node, outcome, title) = TaskActions[action];
         var tasks = await engine.ListTasksAsync(new TaskQuery { InstanceId = c.InstanceId }, ct);
         var task = tasks.FirstOrDefault(t => t.NodeId == node);
@@ -126,6 +130,17 @@ internal static class CaseActions
         if (!done.IsSuccess) return await FromEngineAsync<bool>(actor, c, action, done.Errors, done.Kind, engine, ct);
         await lifecycle.RecordAsync(c, action, title, actor, reason ?? comment, ct);
         await lifecycle.ProjectAsync(c.Id, actor, ct);
+        return true;
+    }
+
+    /// <summary>签收: the official takes the case's open task, so colleagues see who handles it; completing does not require it.</summary>
+    private static async Task<Result<bool>> ClaimAsync(Actor actor, Case c, IWorkflowEngine engine, CaseLifecycle lifecycle, CancellationToken ct)
+    {
+        var tasks = await engine.ListTasksAsync(new TaskQuery { InstanceId = c.InstanceId }, ct);
+        if (tasks.Count == 0) return await RefuseAsync<bool>(actor, c, Claim, $"办件当前状态为“{CaseStatuses.Zh(c.Status)}”", $"the case is {CaseStatuses.En(c.Status)}", engine, ct);
+        var claimed = await engine.ClaimAsync(tasks[0].Id, actor, ct: ct);
+        if (!claimed.IsSuccess) return await FromEngineAsync<bool>(actor, c, Claim, claimed.Errors, claimed.Kind, engine, ct);
+        await lifecycle.RecordAsync(c, Claim, $"签收（{tasks[0].Name}）", actor, null, ct);
         return true;
     }
 

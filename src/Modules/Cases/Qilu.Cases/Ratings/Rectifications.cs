@@ -18,7 +18,7 @@ namespace Qilu.Cases.Ratings;
 /// <summary>
 /// 差评整改: the unit replies (and records the call-back) — POST /api/cases/rectifications/{id}/reply; the applicant
 /// accepts the reply or appeals it (申诉) — POST .../accept, POST .../appeal, which opens a new 15-working-day round;
-/// GET /api/cases/rectifications lists the unit's open rectifications.
+/// GET /api/cases/rectifications lists the unit's rectifications (open first) with the case and the rating that opened each.
 /// </summary>
 internal static class Rectifications
 {
@@ -28,14 +28,43 @@ internal static class Rectifications
 
     public sealed record View(Guid Id, Guid CaseId, string Status, int Round, DateTimeOffset OpenedAt, DateTimeOffset? DueAt, string? Reply, string? CallbackNote, string? Appeal);
 
+    /// <summary>A rectification (the <see cref="View"/> fields) with its case and the rating that opened it, for the unit's 整改 list.</summary>
+    public sealed record Item(Guid Id, Guid CaseId, string Status, int Round, DateTimeOffset OpenedAt, DateTimeOffset? DueAt, string? Reply, string? CallbackNote,
+        string? Appeal, string CaseNumber, string CaseTitle, int Level, string LevelName, string? Comment, DateTimeOffset RatedAt);
+
+    /// <summary>The unit's rectifications, open ones (by deadline) first.</summary>
+    internal static async Task<Result<IReadOnlyList<Item>>> ListAsync(Actor actor, CasesDbContext db, CancellationToken ct)
+    {
+        if (Outcomes.Lacks(actor, CasesPermissions.Handle) is { } denied) return Outcomes.Denied<IReadOnlyList<Item>>(denied);
+        if (actor.DepartmentId is not { } unit) return Result<IReadOnlyList<Item>>.Success([]);
+        var rows = await (from r in db.Rectifications.AsNoTracking().Where(r => r.UnitId == unit)
+                          join g in db.Ratings.AsNoTracking() on r.RatingId equals g.Id
+                          join c in db.Cases.AsNoTracking() on r.CaseId equals c.Id
+                          select new { r, g.Level, g.Comment, g.RatedAt, c.Number, c.Title }).Take(500).ToListAsync(ct);
+        return Result<IReadOnlyList<Item>>.Success([.. rows
+            .OrderBy(x => x.r.Status is RectificationStatus.Closed or RectificationStatus.Replied).ThenBy(x => x.r.DueAt)
+            .Select(x => new Item(x.r.Id, x.r.CaseId, x.r.Status.ToString().ToLowerInvariant(), x.r.Round, x.r.OpenedAt, x.r.DueAt, x.r.Reply, x.r.CallbackNote,
+                x.r.Appeal, x.Number, x.Title, x.Level, RateCase.LevelNames[x.Level], x.Comment, x.RatedAt))]);
+    }
+
+    /// <summary>The applicant accepts the unit's reply; the rectification closes.</summary>
+    internal static async Task<Result<View>> AcceptAsync(Actor actor, Guid id, CasesDbContext db, IAuditWriter audit, CancellationToken ct)
+    {
+        var r = await db.Rectifications.SingleOrDefaultAsync(x => x.Id == id, ct);
+        var c = r is null ? null : await db.Cases.AsNoTracking().SingleAsync(x => x.Id == r.CaseId, ct);
+        if (r is null || c!.ApplicantId != actor.SubjectId) return Outcomes.NotFound<View>("整改任务", "Rectification");
+        if (r.Status != RectificationStatus.Replied) return Outcomes.NotAllowed<View>("accept", "单位尚未答复", "the unit has not replied yet", []);
+        r.Status = RectificationStatus.Closed;
+        await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(new AuditEvent("cases.rectification.accepted", "rectification", r.Id.ToString(), "success", actor), ct);
+        return ViewOf(r);
+    }
+
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/rectifications", async (HttpContext ctx, ActorAccessor actors, CasesDbContext db) =>
-            {
-                var actor = actors.FromContext(ctx);
-                var rows = await db.Rectifications.AsNoTracking().Where(r => r.UnitId == actor.DepartmentId).OrderBy(r => r.DueAt).ToListAsync(ctx.RequestAborted);
-                return Results.Ok(rows.Select(ViewOf));
-            }).RequirePermission(CasesPermissions.Handle).WithName("ListRectifications").WithSummary("差评整改任务 / My unit's rectifications");
+                Outcomes.Ok(await ListAsync(actors.FromContext(ctx), db, ctx.RequestAborted)))
+            .RequirePermission(CasesPermissions.Handle).WithName("ListRectifications").WithSummary("差评整改任务 / My unit's rectifications");
         api.MapPost("/rectifications/{id:guid}/reply", async (Guid id, ReplyRequest request, HttpContext ctx, ActorAccessor actors, CasesDbContext db, IWorkflowEngine engine,
                 IAuditWriter audit, TimeProvider clock) => Outcomes.Ok(await ReplyAsync(actors.FromContext(ctx), id, request, db, engine, audit, clock, ctx.RequestAborted)))
             .RequirePermission(CasesPermissions.Handle).WithName("ReplyRectification").WithSummary("整改答复 / Reply to a bad rating");
@@ -44,18 +73,8 @@ internal static class Rectifications
                 Outcomes.Ok(await AppealAsync(actors.FromContext(ctx), id, request, db, engine, definitions, audit, clock, ctx.RequestAborted)))
             .RequirePermission(CasesPermissions.Apply).WithName("AppealRectification").WithSummary("申诉整改答复 / Appeal a rectification reply");
         api.MapPost("/rectifications/{id:guid}/accept", async (Guid id, HttpContext ctx, ActorAccessor actors, CasesDbContext db, IAuditWriter audit) =>
-            {
-                var actor = actors.FromContext(ctx);
-                var r = await db.Rectifications.SingleOrDefaultAsync(x => x.Id == id, ctx.RequestAborted);
-                var c = r is null ? null : await db.Cases.AsNoTracking().SingleAsync(x => x.Id == r.CaseId, ctx.RequestAborted);
-                if (r is null || c!.ApplicantId != actor.SubjectId) return Qilu.Platform.Http.Problems.NotFound("整改任务", "Rectification");
-                if (r.Status != RectificationStatus.Replied)
-                    return Qilu.Platform.Http.Problems.From(Outcomes.NotAllowed<View>("accept", "单位尚未答复", "the unit has not replied yet", []));
-                r.Status = RectificationStatus.Closed;
-                await db.SaveChangesAsync(ctx.RequestAborted);
-                await audit.WriteAsync(new AuditEvent("cases.rectification.accepted", "rectification", r.Id.ToString(), "success", actor), ctx.RequestAborted);
-                return Results.Ok(ViewOf(r));
-            }).RequirePermission(CasesPermissions.Apply).WithName("AcceptRectification").WithSummary("认可整改答复 / Accept the reply");
+                Outcomes.Ok(await AcceptAsync(actors.FromContext(ctx), id, db, audit, ctx.RequestAborted)))
+            .RequirePermission(CasesPermissions.Apply).WithName("AcceptRectification").WithSummary("认可整改答复 / Accept the reply");
     }
 
     public static View ViewOf(Rectification r) => new(r.Id, r.CaseId, r.Status.ToString().ToLowerInvariant(), r.Round, r.OpenedAt, r.DueAt, r.Reply, r.CallbackNote, r.Appeal);
@@ -78,7 +97,7 @@ internal static class Rectifications
         return r.DueAt;
     }
 
-    private static async Task<Result<View>> ReplyAsync(Actor actor, Guid id, ReplyRequest request, CasesDbContext db, IWorkflowEngine engine, IAuditWriter audit,
+    internal static async Task<Result<View>> ReplyAsync(Actor actor, Guid id, ReplyRequest request, CasesDbContext db, IWorkflowEngine engine, IAuditWriter audit,
         TimeProvider clock, CancellationToken ct)
     {
         var r = await db.Rectifications.SingleOrDefaultAsync(x => x.Id == id, ct);
@@ -100,7 +119,7 @@ internal static class Rectifications
         return ViewOf(r);
     }
 
-    private static async Task<Result<View>> AppealAsync(Actor actor, Guid id, AppealRequest request, CasesDbContext db, IWorkflowEngine engine, CaseDefinitions definitions,
+    internal static async Task<Result<View>> AppealAsync(Actor actor, Guid id, AppealRequest request, CasesDbContext db, IWorkflowEngine engine, CaseDefinitions definitions,
         IAuditWriter audit, TimeProvider clock, CancellationToken ct)
     {
         var r = await db.Rectifications.SingleOrDefaultAsync(x => x.Id == id, ct);
