@@ -14,7 +14,7 @@ namespace Qilu.Cases.Contracts;
 /// <param name="HolderIdType">持证主体代码类型: <c>身份证</c> (公民身份号码) or <c>统一社会信用代码</c>.</param>
 /// <param name="HolderId">持证主体代码 (the identifier itself).</param>
 /// <param name="HolderSubjectId">Account of the applicant who receives it in the wallet.</param>
-/// <param name="CertificateTypeCode">电子证照类型代码, e.g. <c>DZZZ.CSYXZM</c>.</param>
+/// <param name="CertificateTypeCode">电子证照类型代码 (Trust's <c>CertificateTypeCodes</c>, e.g. 出生医学证明 <c>11100000MB0000027F001</c>).</param>
 /// <param name="CertificateName">Certificate name, e.g. 出生医学证明.</param>
 /// <param name="IssuingUnitId">Issuing unit (the responsible unit of the case).</param>
 /// <param name="IssuingUnitName">Issuing unit's name.</param>
