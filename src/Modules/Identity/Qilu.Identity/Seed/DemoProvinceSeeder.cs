@@ -56,6 +56,12 @@ internal sealed class DemoProvinceSeeder : IDemoSeeder
         credentials.Add(accounts.Official("lx.official", "吴历下", Dep("370102", "civil_affairs"), "370102", [BuiltInRoles.Official, BuiltInRoles.ChiefDataOfficer], "历下区民政局工作人员，仅可见历下区"));
         credentials.Add(accounts.Official("sn.official", "郑市南", Dep("370202", "civil_affairs"), "370202", [BuiltInRoles.Official, BuiltInRoles.ChiefDataOfficer], "青岛市南区民政局工作人员，仅可见市南区"));
         credentials.Add(accounts.Official("qd.official", "王青岛", Dep("370200", "bigdata"), "370200", [BuiltInRoles.Official, BuiltInRoles.DataOfficer], "青岛市大数据局数据专员"));
+        // The departments that handle 历下区's 新生儿出生一件事 sub-cases (and 社会保障卡申领), so the demo's bundle can be
+        // taken from application to the certificates in the wallet by hand.
+        credentials.Add(accounts.Official("lx.health", "陈卫健", Dep("370102", "health"), "370102", [BuiltInRoles.Official], "历下区卫生健康局工作人员（出生医学证明）"));
+        credentials.Add(accounts.Official("lx.police", "褚公安", Dep("370102", "public_security"), "370102", [BuiltInRoles.Official], "历下区公安分局工作人员（户口登记）"));
+        credentials.Add(accounts.Official("lx.yibao", "卫医保", Dep("370102", "medical_insurance"), "370102", [BuiltInRoles.Official], "历下区医疗保障局工作人员（医保参保登记）"));
+        credentials.Add(accounts.Official("lx.hrss", "蒋人社", Dep("370102", "hrss"), "370102", [BuiltInRoles.Official], "历下区人力资源和社会保障局工作人员（社会保障卡）"));
         credentials.Add(accounts.Official("jn.totp", "冯动态", Dep("370100", "public_security"), "370100", [BuiltInRoles.Official], "济南市公安局工作人员，已启用动态口令（TOTP）", withTotp: true));
 
         accounts.Citizen("张三", MakeId("370102", new DateOnly(1988, 3, 15), 101), "13800138001", "370102", RealNameLevel.Verified, out var c1);
