@@ -90,7 +90,7 @@ internal sealed partial class CertificateIssuer(TrustDbContext db, IFieldProtect
         };
         _unsigned.Add((certificate, await CanonicaliseAsync(certificate, type, h, seal, ct)));
         db.Certificates.Add(certificate);
-        await PublishIssuedAsync(certificate, type, h, ct);
+        await PublishIssuedAsync(certificate, type, h, fields, ct);
         return certificate;
     }
 
@@ -98,13 +98,12 @@ internal sealed partial class CertificateIssuer(TrustDbContext db, IFieldProtect
     /// Tells the other modules the certificate exists. The holder's identifier stays here: a person holder is resolved to
     /// their account (by the Identity module's blind index) and only the account id and a masked form travel.
     /// </summary>
-    private async Task PublishIssuedAsync(IssuedCertificate c, CertificateType type, HolderIdentifier holder, CancellationToken ct)
+    private async Task PublishIssuedAsync(IssuedCertificate c, CertificateType type, HolderIdentifier holder, JsonObject fields, CancellationToken ct)
     {
         var subject = holder.TypeCode == HolderIdentifier.PersonCode ? (await people.FindByIdNumberAsync(holder.Value, ct))?.SubjectId : null;
-        var fields = (JsonNode.Parse(c.FieldsJson) as JsonObject ?? []).Where(p => p.Value is JsonValue)
-            .ToDictionary(p => p.Key, p => p.Value!.ToString(), StringComparer.Ordinal);
+        var values = fields.Where(p => p.Value is JsonValue).ToDictionary(p => p.Key, p => p.Value!.ToString(), StringComparer.Ordinal);
         db.Publish(new CertificateIssued(c.Id, c.LicenceId, c.TypeCode, type.Name, c.HolderName, type.HolderKind, c.HolderIdMasked, subject,
-            c.IssuerUnitId, c.IssuerName, c.DivisionCode, c.IssuedOn, c.ValidUntil, c.RequestId, fields) { OccurredAt = c.CreatedAt });
+            c.IssuerUnitId, c.IssuerName, c.DivisionCode, c.IssuedOn, c.ValidUntil, c.RequestId, values) { OccurredAt = c.CreatedAt });
     }
 
     /// <summary>Writes the canonical form and the seal's signature over it.</summary>

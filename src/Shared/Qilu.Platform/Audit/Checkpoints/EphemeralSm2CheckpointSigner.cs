@@ -1,4 +1,4 @@
-using Org.BouncyCastle.Crypto.Parameters;
+using Qilu.Platform.Cryptography;
 
 namespace Qilu.Platform.Audit.Checkpoints;
 
@@ -8,15 +8,14 @@ namespace Qilu.Platform.Audit.Checkpoints;
 /// </summary>
 public sealed class EphemeralSm2CheckpointSigner : ICheckpointSigner
 {
-    private readonly ECPrivateKeyParameters _private;
+    private readonly Sm2PrivateKey _private;
 
     public EphemeralSm2CheckpointSigner(string keyId = "qilu-audit-ephemeral")
     {
         SignedNote.ValidateKeyName(keyId);
         KeyId = keyId;
-        var pair = Sm2.GenerateKeyPair();
-        _private = (ECPrivateKeyParameters)pair.Private;
-        PublicKey = Sm2.EncodePublicKey((ECPublicKeyParameters)pair.Public);
+        _private = Sm2PrivateKey.Generate();
+        PublicKey = _private.PublicKey.ToUncompressed();
     }
 
     public string KeyId { get; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Qilu.Platform.Cryptography;
 
 namespace Qilu.Platform.Audit.Checkpoints;
 
@@ -84,12 +85,29 @@ public sealed record SignedCheckpoint(
         {
             var key = keys.FindPublicKey(sig.KeyName);
             if (key is null || SignedNote.KeyHash(sig.KeyName, key) != sig.KeyHash) continue;
-            if (!Sm2.Verify(key, body, sig.Value))
+            if (!VerifySm2(key, body, sig.Value))
                 return CheckpointParseResult.Fail($"signature by key '{sig.KeyName}' does not verify");
             verified ??= sig;
         }
         if (verified is null) return CheckpointParseResult.Fail("no signature by a trusted key");
         return new CheckpointParseResult(new SignedCheckpoint(origin, size, root, timestamp, verified.KeyName, verified.Value, note), null);
+    }
+
+    /// <summary>
+    /// SM3withSM2 (DER, default user ID) under an uncompressed public point; a malformed key or signature verifies as
+    /// false, so a hostile note cannot make parsing throw.
+    /// </summary>
+    private static bool VerifySm2(byte[] publicKey, byte[] body, byte[] signature)
+    {
+        if (publicKey.Length != 65 || publicKey[0] != 0x04) return false;
+        try
+        {
+            return Sm2.Verify(Sm2PublicKey.FromPoint(publicKey), body, signature);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 }
 
