@@ -22,6 +22,7 @@ internal static class QiluApp
         new Qilu.Catalog.CatalogModule(),
         new Qilu.Matters.MattersModule(),
         new Qilu.Cases.CasesModule(),
+        new Qilu.Hotline.HotlineModule(),
     ];
 
     public static WebApplication Create(string[] args)

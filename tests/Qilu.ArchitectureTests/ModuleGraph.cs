@@ -20,5 +20,8 @@ public static class ModuleGraph
         // The catalog names certificate types by Trust's codes; Cases asks Trust to issue and reacts to issued certificates.
         ("Qilu.Matters", "Qilu.Trust"),
         ("Qilu.Cases", "Qilu.Trust"),
+        // The hotline dispatches to units and runs its tickets on the workflow engine.
+        ("Qilu.Hotline", "Qilu.Identity"),
+        ("Qilu.Hotline", "Qilu.Workflow"),
     ];
 }

@@ -22,3 +22,13 @@ public sealed record CatalogEntryPublished(Guid EntryId, string Code, int Versio
 /// <param name="Reason">Why.</param>
 /// <param name="WithdrawnAt">When.</param>
 public sealed record CatalogEntryWithdrawn(Guid EntryId, string Code, string Reason, DateTimeOffset WithdrawnAt) : IntegrationEvent;
+
+/// <summary>Rows of a mounted table changed (an import or re-import committed). Subscribers (the Sharing module's
+/// subscriptions) read the changes from <see cref="IResourceRows.ChangesSinceAsync"/>.</summary>
+/// <param name="ResourceId">The resource.</param>
+/// <param name="EntryId">The catalog entry (stable id).</param>
+/// <param name="FromSequence">First change sequence of this batch.</param>
+/// <param name="ToSequence">Last change sequence of this batch.</param>
+/// <param name="ChangedAt">When.</param>
+public sealed record ResourceRowsChanged(Guid ResourceId, Guid EntryId, long FromSequence, long ToSequence,
+    DateTimeOffset ChangedAt) : IntegrationEvent;
