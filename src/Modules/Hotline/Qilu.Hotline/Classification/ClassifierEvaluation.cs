@@ -7,7 +7,7 @@ namespace Qilu.Hotline.Classification;
 /// <param name="Level1Top1">Share of rows whose best suggestion is in the label's level-1 category.</param>
 /// <param name="ByLevel1">Top-1 accuracy per level-1 category of the label.</param>
 /// <param name="Confusions">The most frequent wrong best suggestions (label → suggestion, level 3), most frequent first.</param>
-public sealed record EvaluationReport(
+internal sealed record EvaluationReport(
     int Count,
     double Top1,
     double Top3,
@@ -22,13 +22,13 @@ public sealed record EvaluationReport(
 /// <param name="Top1">Share of them whose best suggestion is the label.</param>
 /// <param name="Level1Top1">Share of them whose best suggestion is in the same level-1 category.</param>
 /// <param name="Top3">Share of them whose label is among the suggestions.</param>
-public sealed record Level1Accuracy(string Code, string Name, int Count, double Top1, double Level1Top1, double Top3);
+internal sealed record Level1Accuracy(string Code, string Name, int Count, double Top1, double Level1Top1, double Top3);
 
 /// <summary>How often rows of category <paramref name="Expected"/> got <paramref name="Suggested"/> as best suggestion.</summary>
-public sealed record Confusion(string Expected, string Suggested, int Count);
+internal sealed record Confusion(string Expected, string Suggested, int Count);
 
 /// <summary>Measures top-1/top-3 accuracy of a classifier on corpus rows (used by the tests, the bench and the docs).</summary>
-public static class ClassifierEvaluation
+internal static class ClassifierEvaluation
 {
     /// <summary>Classifies every row and compares with its label.</summary>
     public static EvaluationReport Evaluate(ITicketClassifier classifier, IReadOnlyList<CorpusEntry> rows, IHotlineTaxonomy taxonomy, int confusions = 10)

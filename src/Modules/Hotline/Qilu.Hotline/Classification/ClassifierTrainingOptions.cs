@@ -2,7 +2,7 @@ namespace Qilu.Hotline.Classification;
 
 /// <summary>Hyper-parameters of <see cref="NgramSoftmaxClassifier"/>. The defaults were chosen on a validation part of
 /// the training split (never on the held-out split); see docs/hotline-classifier.md.</summary>
-public sealed record ClassifierTrainingOptions
+internal sealed record ClassifierTrainingOptions
 {
     /// <summary>Passes over the training rows.</summary>
     public int Epochs { get; init; } = 8;

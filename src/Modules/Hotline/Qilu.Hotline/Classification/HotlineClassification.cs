@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Qilu.Hotline.Classification;
 
 /// <summary>Registers the hotline taxonomy and ticket classifier (called from <see cref="HotlineModule"/>).</summary>
-public static class HotlineClassification
+internal static class HotlineClassification
 {
     /// <summary>
     /// Adds <see cref="IHotlineTaxonomy"/> and <see cref="ITicketClassifier"/> as singletons. The classifier is trained

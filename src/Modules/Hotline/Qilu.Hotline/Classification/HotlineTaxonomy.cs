@@ -7,7 +7,7 @@ namespace Qilu.Hotline.Classification;
 /// categories with 6-digit codes laid out as GB/T 39666-2020 does (2 digits per level: level 1 ends in 0000, level 2 in
 /// 00). The categories are the project's own; the standard's text was not available to copy from.
 /// </summary>
-public sealed class HotlineTaxonomy : IHotlineTaxonomy
+internal sealed class HotlineTaxonomy : IHotlineTaxonomy
 {
     private static readonly Lazy<HotlineTaxonomy> EmbeddedInstance =
         new(() => Parse(EmbeddedData.ReadBytes("taxonomy.csv")), LazyThreadSafetyMode.ExecutionAndPublication);

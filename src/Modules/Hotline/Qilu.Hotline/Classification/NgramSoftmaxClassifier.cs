@@ -13,7 +13,7 @@ namespace Qilu.Hotline.Classification;
 /// and a classify path that allocates only its result. Immutable once trained, so <see cref="Classify"/> is
 /// thread-safe.
 /// </summary>
-public sealed class NgramSoftmaxClassifier : ITicketClassifier
+internal sealed class NgramSoftmaxClassifier : ITicketClassifier
 {
     /// <summary>How many suggestions <see cref="Classify"/> returns at most.</summary>
     public const int SuggestionCount = 3;

@@ -211,7 +211,8 @@ def main():
         if form == 5:
             return f"{district}{rng.choice(LANDMARKS)}附近"
         if form == 6:
-            return f"{rng.choice(estates)}小区门口"
+            estate = rng.choice(estates)
+            return f"{estate}{'' if estate.endswith('小区') else '小区'}门口"
         if form == 7:
             return f"{city}{rng.choice(roads)}{rng.randint(1, 300)}号"
         return ""  # the caller did not say where
@@ -254,7 +255,7 @@ def main():
                 subj, prob = rng.choice(s["S"]), rng.choice(s["P_new"])
         else:
             subj, prob = rng.choice(s["S_new"]), rng.choice(s["P_new"])
-        core = subj + prob
+        core = prob if subj in prob else subj + prob  # "税控盘" + "税控盘用不了" says it once
         text = rng.choice(frames).format(i=rng.choice(INTROS), p=place(test), t=rng.choice(TIMES), c=core,
                                          m=rng.choice(IMPACTS), d=rng.choice(DEMANDS))
         r = rng.random()
