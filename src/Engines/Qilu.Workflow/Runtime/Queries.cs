@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Qilu.Workflow.Contracts;
+using Qilu.Workflow.Data;
+
+namespace Qilu.Workflow.Runtime;
+
+/// <summary>
+/// The engine's hot reads as compiled queries: every transition runs them, and a compiled query skips building,
+/// funcletizing and hashing the expression tree for EF Core's query cache on each call (EF recompiles when the
+/// context's model differs, so one delegate serves both providers).
+/// </summary>
+internal static class Queries
+{
+    /// <summary>An instance with its tokens, tracked.</summary>
+    public static readonly Func<WorkflowDbContext, Guid, CancellationToken, Task<ProcessInstance?>> Instance =
+        EF.CompileAsyncQuery((WorkflowDbContext db, Guid id, CancellationToken ct) =>
+            db.Instances.Include(i => i.Executions).SingleOrDefault(i => i.Id == id));
+
+    /// <summary>An instance's open and claimed tasks, tracked.</summary>
+    public static readonly Func<WorkflowDbContext, Guid, IAsyncEnumerable<WorkTask>> LiveTasks =
+        EF.CompileAsyncQuery((WorkflowDbContext db, Guid instanceId) =>
+            db.Tasks.Where(t => t.InstanceId == instanceId && (t.State == WorkTaskState.Open || t.State == WorkTaskState.Claimed)));
+
+    /// <summary>
+    /// A task together with the live tasks of its instance, tracked: one statement where a transition on a task used
+    /// to read the task and then its instance's live tasks.
+    /// </summary>
+    public static readonly Func<WorkflowDbContext, Guid, IAsyncEnumerable<WorkTask>> TaskWithLiveSiblings =
+        EF.CompileAsyncQuery((WorkflowDbContext db, Guid taskId) =>
+            db.Tasks.Where(t => t.InstanceId == db.Tasks.Where(x => x.Id == taskId).Select(x => x.InstanceId).FirstOrDefault()
+                && (t.Id == taskId || t.State == WorkTaskState.Open || t.State == WorkTaskState.Claimed)));
+
+    /// <summary>An instance's pending and suspended timers, tracked.</summary>
+    public static readonly Func<WorkflowDbContext, Guid, IAsyncEnumerable<WorkflowTimer>> ActiveTimers =
+        EF.CompileAsyncQuery((WorkflowDbContext db, Guid instanceId) =>
+            db.Timers.Where(t => t.InstanceId == instanceId && (t.State == TimerState.Pending || t.State == TimerState.Suspended)));
+}
