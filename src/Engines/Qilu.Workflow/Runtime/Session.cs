@@ -53,21 +53,21 @@ internal sealed class Session(WorkflowDbContext db, DateTimeOffset now, Actor ac
     private async Task<Loaded?> LoadAsync(Guid instanceId, List<WorkTask>? liveTasks, CancellationToken ct)
     {
         if (_instances.TryGetValue(instanceId, out var loaded)) return loaded;
-        var instance = await Queries.Instance(db, instanceId, ct);
+        var instance = await Queries.For(db).Instance(db, instanceId, ct);
         if (instance is null) return null;
         var definition = await definitions.GetAsync(db, instance.DefinitionId, ct);
         loaded = new Loaded(instance, definition, JsonNode.Parse(instance.Variables) as JsonObject ?? []);
         if (liveTasks is null)
         {
             liveTasks = [];
-            await foreach (var t in Queries.LiveTasks(db, instanceId).WithCancellation(ct)) liveTasks.Add(t);
+            await foreach (var t in Queries.For(db).LiveTasks(db, instanceId).WithCancellation(ct)) liveTasks.Add(t);
         }
         loaded.Tasks.AddRange(liveTasks);
         // Timers are created only with a limit clock (Schedule after LimitClock.Start, which sets the budget, never
         // cleared), and a task's timers are cancelled when the task ends: an instance whose own clock and live tasks
         // have no budget has no active timer, so the query is skipped (most steps of a case have no limit of their own).
         if (instance.LimitBudgetTicks is not null || liveTasks.Exists(t => t.LimitBudgetTicks is not null))
-            await foreach (var t in Queries.ActiveTimers(db, instanceId).WithCancellation(ct)) loaded.Timers.Add(t);
+            await foreach (var t in Queries.For(db).ActiveTimers(db, instanceId).WithCancellation(ct)) loaded.Timers.Add(t);
         _instances[instanceId] = loaded;
         return loaded;
     }
@@ -80,7 +80,7 @@ internal sealed class Session(WorkflowDbContext db, DateTimeOffset now, Actor ac
     {
         WorkTask? task = null;
         var live = new List<WorkTask>();
-        await foreach (var t in Queries.TaskWithLiveSiblings(db, taskId).WithCancellation(ct))
+        await foreach (var t in Queries.For(db).TaskWithLiveSiblings(db, taskId).WithCancellation(ct))
         {
             if (t.Id == taskId) task = t;
             if (t.IsLive) live.Add(t);
