@@ -114,6 +114,18 @@ internal static class WorkflowBenchmark
                 }
             }
 
+            if (Int(args, "--profile", 0) is var profileSeconds and > 0)
+            {
+                // Profiling aid: open tasks first, then only completions, so a trace taken after the marker holds nothing else.
+                await StartsAsync(engine, "profile", workers, TimeSpan.FromSeconds(profileSeconds), print: true);
+                Console.WriteLine($"PROFILE-READY pid {Environment.ProcessId}");
+                await Task.Delay(TimeSpan.FromSeconds(3));
+                await CompletionsAsync(sp, engine, workers, TimeSpan.FromSeconds(profileSeconds), "profile", print: true);
+                Console.WriteLine("PROFILE-DONE");
+                foreach (var h in hosted) await h.StopAsync(CancellationToken.None);
+                return 0;
+            }
+
             var empty = await PhaseAsync(sp, engine, "empty", workers, TimeSpan.FromSeconds(seconds), rate, TimeSpan.FromSeconds(openSeconds), openOnly);
 
             var stored = await CountAsync(sp);

@@ -41,7 +41,12 @@ public sealed class WorkflowEngineModule : IQiluModule
         if (configuration?.GetValue<double?>("Qilu:Workflow:TimerPollSeconds") is { } seconds) options.TimerPollInterval = TimeSpan.FromSeconds(seconds);
         options.RunTimers = configuration?.GetValue("Qilu:Workflow:RunTimers", true) ?? true;
         services.AddSingleton(options);
-        services.AddModuleDbContext<WorkflowDbContext, WorkflowSqliteDbContext, WorkflowPostgresDbContext>(db, WorkflowDbContext.Module);
+        // Pooled: every transition takes a fresh context, and building one (its internal services, change tracker,
+        // options) was a measurable share of a completion's CPU; a pooled context is reset on return instead.
+        if (db.IsSqlite)
+            services.AddDbContextPool<WorkflowDbContext, WorkflowSqliteDbContext>(o => ModuleDbContextRegistration.Configure(o, db, WorkflowDbContext.Module));
+        else
+            services.AddDbContextPool<WorkflowDbContext, WorkflowPostgresDbContext>(o => ModuleDbContextRegistration.Configure(o, db, WorkflowDbContext.Module));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DefinitionCache>();
         services.AddSingleton<CalendarProvider>();

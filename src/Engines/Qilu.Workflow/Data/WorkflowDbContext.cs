@@ -113,11 +113,33 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
         ModuleTableLayout.Apply(modelBuilder, Module, Database.IsSqlite());
     }
 
-    /// <summary>Bumps the version of every modified versioned entity so that concurrent changes conflict instead of overwriting.</summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Bumps the version of every modified versioned entity so that concurrent changes conflict instead of overwriting
+    /// (as <see cref="ConcurrencyVersions.Bump"/> does for other modules). Changes are detected once here and not again
+    /// by the save itself: detection walks every tracked entity, and a transition tracks a dozen or more.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        ConcurrencyVersions.Bump(ChangeTracker);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var tracker = ChangeTracker;
+        tracker.DetectChanges();
+        var auto = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var entry in tracker.Entries())
+            {
+                // The same rule as ConcurrencyVersions.Bump: a modified entity's uint Version, set through the tracker
+                // so that the UPDATE writes the new value and checks the old one.
+                if (entry.State != EntityState.Modified || entry.Metadata.FindProperty("Version") is not { } p || p.ClrType != typeof(uint)) continue;
+                var version = entry.Property(p.Name);
+                version.CurrentValue = (uint)version.CurrentValue! + 1;
+            }
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = auto;
+        }
     }
 }
 

@@ -44,17 +44,50 @@ internal sealed class Session(WorkflowDbContext db, DateTimeOffset now, Actor ac
         public List<WorkflowTimer> Timers { get; } = [];
     }
 
-    public async Task<Loaded?> LoadAsync(Guid instanceId, CancellationToken ct)
+    public async Task<Loaded?> LoadAsync(Guid instanceId, CancellationToken ct) => await LoadAsync(instanceId, null, ct);
+
+    /// <summary>
+    /// Loads an instance with its tokens, live tasks and active timers; <paramref name="liveTasks"/> are the instance's
+    /// live tasks when the caller already read them (<see cref="FindTaskAsync"/>).
+    /// </summary>
+    private async Task<Loaded?> LoadAsync(Guid instanceId, List<WorkTask>? liveTasks, CancellationToken ct)
     {
         if (_instances.TryGetValue(instanceId, out var loaded)) return loaded;
-        var instance = await db.Instances.Include(i => i.Executions).SingleOrDefaultAsync(i => i.Id == instanceId, ct);
+        var instance = await Queries.For(db).Instance(db, instanceId, ct);
         if (instance is null) return null;
         var definition = await definitions.GetAsync(db, instance.DefinitionId, ct);
         loaded = new Loaded(instance, definition, JsonNode.Parse(instance.Variables) as JsonObject ?? []);
-        loaded.Tasks.AddRange(await db.Tasks.Where(t => t.InstanceId == instanceId && (t.State == WorkTaskState.Open || t.State == WorkTaskState.Claimed)).ToListAsync(ct));
-        loaded.Timers.AddRange(await db.Timers.Where(t => t.InstanceId == instanceId && (t.State == TimerState.Pending || t.State == TimerState.Suspended)).ToListAsync(ct));
+        if (liveTasks is null)
+        {
+            liveTasks = [];
+            await foreach (var t in Queries.For(db).LiveTasks(db, instanceId).WithCancellation(ct)) liveTasks.Add(t);
+        }
+        loaded.Tasks.AddRange(liveTasks);
+        // Timers are created only with a limit clock (Schedule after LimitClock.Start, which sets the budget, never
+        // cleared), and a task's timers are cancelled when the task ends: an instance whose own clock and live tasks
+        // have no budget has no active timer, so the query is skipped (most steps of a case have no limit of their own).
+        if (instance.LimitBudgetTicks is not null || liveTasks.Exists(t => t.LimitBudgetTicks is not null))
+            await foreach (var t in Queries.For(db).ActiveTimers(db, instanceId).WithCancellation(ct)) loaded.Timers.Add(t);
         _instances[instanceId] = loaded;
         return loaded;
+    }
+
+    /// <summary>
+    /// A task and its loaded instance, read with one query for the task and its instance's live tasks (the task
+    /// itself is among them, or is returned besides them when it has ended).
+    /// </summary>
+    public async Task<(WorkTask Task, Loaded Instance)?> FindTaskAsync(Guid taskId, CancellationToken ct)
+    {
+        WorkTask? task = null;
+        var live = new List<WorkTask>();
+        await foreach (var t in Queries.For(db).TaskWithLiveSiblings(db, taskId).WithCancellation(ct))
+        {
+            if (t.Id == taskId) task = t;
+            if (t.IsLive) live.Add(t);
+        }
+        if (task is null) return null;
+        var li = _instances.ContainsKey(task.InstanceId) ? await LoadAsync(task.InstanceId, ct) : await LoadAsync(task.InstanceId, live, ct);
+        return li is null ? throw new InvalidOperationException($"Instance of task {taskId} is missing.") : (task, li);
     }
 
     /// <summary>Writes back variables and bumps the version of every instance touched, so concurrent sessions conflict.</summary>
@@ -63,8 +96,10 @@ internal sealed class Session(WorkflowDbContext db, DateTimeOffset now, Actor ac
         foreach (var li in _instances.Values)
         {
             li.Instance.Variables = li.Variables.ToJsonString();
+            // Only the version is forced into the UPDATE (ConcurrencyVersions bumps it and checks the old value), not
+            // every column as marking the whole entity Modified would.
             var entry = db.Entry(li.Instance);
-            if (entry.State == EntityState.Unchanged) entry.State = EntityState.Modified;
+            if (entry.State == EntityState.Unchanged) entry.Property(i => i.Version).IsModified = true;
         }
     }
 

@@ -54,8 +54,9 @@ internal sealed partial class SqliteGroupCommit(DatabaseConnection connection, I
         lock (_startLock) _loop ??= Task.Run(RunAsync, CancellationToken.None);
         var job = new Job(db);
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(job), this);
+        // The context is not saved again after this (each operation has its own), so its changes are not accepted:
+        // that would walk every tracked entity once more for nothing.
         await job.Done.Task;
-        db.ChangeTracker.AcceptAllChanges();
     }
 
     private async Task RunAsync()

@@ -42,10 +42,9 @@ internal sealed partial class WorkflowEngine
         ArgumentNullException.ThrowIfNull(actor);
         await using var scope = scopes.CreateAsyncScope();
         var session = NewSession(scope.ServiceProvider, actor);
-        var task = await session.Db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, ct);
-        if (task is null) return NotFound<IReadOnlyList<string>>("任务", "Task");
-        var li = await session.LoadAsync(task.InstanceId, ct);
-        return Result<IReadOnlyList<string>>.Success(AllowedOnTask(li!, task, actor));
+        if (await session.FindTaskAsync(taskId, ct) is not { } found) return NotFound<IReadOnlyList<string>>("任务", "Task");
+        var (task, li) = found;
+        return Result<IReadOnlyList<string>>.Success(AllowedOnTask(li, task, actor));
     }
 
     public Task<Result<TaskView>> ClaimAsync(Guid taskId, Actor actor, uint? expectedVersion = null, CancellationToken ct = default) =>
@@ -88,9 +87,8 @@ internal sealed partial class WorkflowEngine
         ArgumentNullException.ThrowIfNull(actor);
         return MutateAsync<TaskView>(actor, async (s, ct) =>
         {
-            var task = await s.Db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, ct);
-            if (task is null) return NotFound<Func<TaskView>>("任务", "Task");
-            var li = await s.LoadAsync(task.InstanceId, ct) ?? throw new InvalidOperationException($"Instance of task {taskId} is missing.");
+            if (await s.FindTaskAsync(taskId, ct) is not { } found) return NotFound<Func<TaskView>>("任务", "Task");
+            var (task, li) = found;
             var allowed = AllowedOnTask(li, task, actor);
             if (expectedVersion is { } v && v != task.Version) return Stale<Func<TaskView>>(action, allowed);
             if (!allowed.Contains(action))
