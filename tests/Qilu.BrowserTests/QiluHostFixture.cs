@@ -23,6 +23,15 @@ public sealed class QiluHostFixture : IAsyncLifetime
         return doc.RootElement.GetProperty("credentials").EnumerateArray()
             .First(c => c.GetProperty("login").GetString() == login).GetProperty("secret").GetString()!;
     }
+
+    /// <summary>The first demo login of a kind (<c>citizen</c>, <c>official</c>, <c>enterprise</c> …) in demo-accounts.json.</summary>
+    public string DemoLogin(string kind)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_dataDirectory, "demo-accounts.json")));
+        return doc.RootElement.GetProperty("credentials").EnumerateArray()
+            .First(c => c.GetProperty("kind").GetString() == kind).GetProperty("login").GetString()!;
+    }
+
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
     public string? SkipReason { get; private set; }
     public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Host not started");

@@ -75,6 +75,21 @@ internal sealed class IdempotentCounter(NotesDbContext db, TimeProvider clock, D
     }
 }
 
+/// <summary>
+/// Writes a side effect (a note) for every event and then fails on notes whose text is "poison", before saving: a
+/// failure must leave nothing behind for the handlers of the messages that follow in the same batch.
+/// </summary>
+internal sealed class PoisonSensitiveHandler(NotesDbContext db, Deliveries deliveries) : IIntegrationEventHandler<NoteWritten>
+{
+    public async Task HandleAsync(NoteWritten integrationEvent, CancellationToken cancellationToken)
+    {
+        deliveries.Calls.Add((nameof(PoisonSensitiveHandler), integrationEvent.EventId));
+        db.Notes.Add(new Note { Id = Guid.NewGuid(), Text = "seen: " + integrationEvent.Text });
+        if (integrationEvent.Text == "poison") throw new InvalidOperationException("cannot digest poison");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
 /// <summary>One database (SQLite file or fresh PostgreSQL database) and any number of "nodes" on it.</summary>
 internal sealed class OutboxHarness : IAsyncDisposable
 {
@@ -131,7 +146,7 @@ internal sealed class OutboxHarness : IAsyncDisposable
     }
 
     /// <summary>A separate service provider on the same database: a second process or node.</summary>
-    public ServiceProvider Node(bool flaky = false)
+    public ServiceProvider Node(bool flaky = false, bool poison = false)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -146,19 +161,23 @@ internal sealed class OutboxHarness : IAsyncDisposable
         services.AddIntegrationEventHandler<NoteWritten, RecordingHandler>();
         services.AddIntegrationEventHandler<NoteWritten, IdempotentCounter>();
         if (flaky) services.AddIntegrationEventHandler<NoteWritten, FlakyHandler>();
+        if (poison) services.AddIntegrationEventHandler<NoteWritten, PoisonSensitiveHandler>();
         var sp = services.BuildServiceProvider();
         _nodes.Add(sp);
         return sp;
     }
 
-    public async Task<List<NoteWritten>> WriteNotesAsync(IServiceProvider node, int count)
+    public Task<List<NoteWritten>> WriteNotesAsync(IServiceProvider node, int count) =>
+        WriteNotesAsync(node, [.. Enumerable.Range(0, count).Select(i => $"note {i}")]);
+
+    public async Task<List<NoteWritten>> WriteNotesAsync(IServiceProvider node, IReadOnlyList<string> texts)
     {
         await using var scope = node.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotesDbContext>();
         var events = new List<NoteWritten>();
-        for (var i = 0; i < count; i++)
+        foreach (var text in texts)
         {
-            var note = new Note { Id = Guid.NewGuid(), Text = $"note {i}" };
+            var note = new Note { Id = Guid.NewGuid(), Text = text };
             db.Notes.Add(note);
             var e = new NoteWritten(note.Id, note.Text) { OccurredAt = Clock.GetUtcNow() };
             db.Publish(e);

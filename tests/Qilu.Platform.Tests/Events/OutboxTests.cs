@@ -79,6 +79,61 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task Dispatch_WhenOneMessageOfABatchFails_CompletesTheOthersAndRetriesOnlyTheFailedOne()
+    {
+        await using var h = await OutboxHarness.SqliteAsync();
+        var node = h.Node(poison: true);
+        var events = await h.WriteNotesAsync(node, ["first", "poison", "third"]);
+        var poison = events[1];
+
+        (await DispatchAsync(node)).ShouldBe(3);
+
+        var outbox = (await OutboxAsync(node)).ToDictionary(m => m.Id);
+        outbox[events[0].EventId].DispatchedAt.ShouldNotBeNull();
+        outbox[events[2].EventId].DispatchedAt.ShouldNotBeNull("a failing message does not hold back the ones after it");
+        outbox[poison.EventId].DispatchedAt.ShouldBeNull();
+        outbox[poison.EventId].LastError!.ShouldContain("cannot digest poison");
+        await using (var scope = node.CreateAsyncScope())
+        {
+            var notes = await scope.ServiceProvider.GetRequiredService<NotesDbContext>().Notes.AsNoTracking().Select(n => n.Text).ToListAsync(Ct);
+            notes.ShouldContain("seen: first");
+            notes.ShouldContain("seen: third");
+            notes.ShouldNotContain("seen: poison", "the failed handler's unsaved change must not ride along with a later message's commit");
+        }
+
+        h.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await DispatchAsync(node)).ShouldBe(1, "only the failed message is due again");
+        foreach (var handler in new[] { nameof(RecordingHandler), nameof(IdempotentCounter) })
+            h.Deliveries.Calls.Count(c => c.Handler == handler).ShouldBe(3, $"{handler} took every message once and is not called again");
+        h.Deliveries.Calls.Count(c => c.Handler == nameof(PoisonSensitiveHandler) && c.EventId == poison.EventId).ShouldBe(2);
+        h.Deliveries.Calls.Count(c => c.Handler == nameof(PoisonSensitiveHandler) && c.EventId != poison.EventId).ShouldBe(2);
+        (await OutboxAsync(node)).Single(m => m.Id == poison.EventId).Attempts.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Dispatch_WhenTheBatchOutcomeWasNotRecorded_RedeliversAndTheInboxKeepsOneEffect()
+    {
+        // A crash after the handlers committed but before the batch's outcome was: the lease runs out and the batch is
+        // delivered again. Simulated by clearing the outcome the first dispatch recorded.
+        await using var h = await OutboxHarness.SqliteAsync();
+        var node = h.Node();
+        var events = await h.WriteNotesAsync(node, 4);
+        (await DispatchAsync(node)).ShouldBe(4);
+        await using (var scope = node.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<NotesDbContext>().Set<OutboxMessage>()
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.DispatchedAt, (DateTimeOffset?)null).SetProperty(m => m.Delivered, ""), Ct);
+        }
+
+        (await DispatchAsync(node)).ShouldBe(4);
+
+        h.Deliveries.Calls.Count(c => c.Handler == nameof(RecordingHandler)).ShouldBe(8, "at least once: the batch is delivered again");
+        h.Deliveries.Calls.Where(c => c.Handler == nameof(IdempotentCounter)).Select(c => c.EventId).Order()
+            .ShouldBe(events.Select(e => e.EventId).Order(), "the inbox keeps one effect per event");
+        (await OutboxAsync(node)).ShouldAllBe(m => m.DispatchedAt != null);
+    }
+
+    [Fact]
     public async Task Dispatch_WhenNoHandlerListens_MarksTheMessageDone()
     {
         await using var h = await OutboxHarness.SqliteAsync();

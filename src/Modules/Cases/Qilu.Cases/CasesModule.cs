@@ -44,6 +44,7 @@ public sealed class CasesModule : IQiluModule
         services.AddScoped<CaseLifecycle>();
         // 主动服务: Trust's issued certificates trigger the bundles configured to offer themselves (ADR 0013).
         services.AddIntegrationEventHandler<Qilu.Trust.Contracts.CertificateIssued, Offers.WhenCertificateIssued>();
+        services.AddSingleton<Offers.CertificateOfferTriggers>();
         services.AddSingleton<IModuleInitializer, CasesInitializer>();
         services.AddHostedService<DeployDefinitionsAtStart>();
         services.AddModulePermissions(

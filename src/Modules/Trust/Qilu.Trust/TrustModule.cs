@@ -36,6 +36,7 @@ public sealed class TrustModule : IQiluModule
         services.AddScoped<TrustAudit>();
         services.AddSingleton<CodeSigner>();
         services.AddScoped<CodeServices>();
+        services.AddHostedService<PersonalCodeSweep>();
         services.AddScoped<FederationClient>();
         services.AddHttpClient(FederationClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
         services.Configure<FederationOptions>(configuration.GetSection("Qilu:Trust:Federation"));

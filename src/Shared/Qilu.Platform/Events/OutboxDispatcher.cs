@@ -25,7 +25,8 @@ internal sealed partial class OutboxDispatcher<TDbContext>(
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(200);
-    private static readonly ConcurrentDictionary<Type, Func<IServiceProvider, IntegrationEvent, CancellationToken, IEnumerable<(string Name, Func<Task> Call)>>> Invokers = new();
+    private static readonly ConcurrentDictionary<Type, Func<IServiceScopeFactory, IReadOnlyList<string>, IntegrationEvent, CancellationToken, IEnumerable<(string Name, Func<Task> Call)>>> Invokers = new();
+    private readonly ConcurrentDictionary<Type, IReadOnlyList<string>> _names = new();
 
     // Claim tokens name the node for operators reading the table; the random part makes each batch's token unique.
     private readonly string _node = $"{(Environment.MachineName.Length > 40 ? Environment.MachineName[..40] : Environment.MachineName)}:{Environment.ProcessId}";
@@ -84,22 +85,19 @@ internal sealed partial class OutboxDispatcher<TDbContext>(
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, token).SetProperty(m => m.ClaimedUntil, until), ct);
             var claimed = await outbox.Where(m => m.ClaimedBy == token).OrderBy(m => m.NextAttemptAt).ToListAsync(ct);
 
-            var unsaved = false;
+            // The batch's outcome (dispatched, handlers done, back-off) is recorded in one commit after every message was
+            // delivered. On SQLite every commit is an fsync and takes the file's one write lock, which the publishing
+            // module's own transactions need; one per message made the dispatcher the busiest writer. The price is a
+            // larger window for re-delivery after a crash (up to a batch instead of one message), which handlers absorb
+            // through their inbox as they must anyway (at-least-once). Handlers still run each in a fresh scope per
+            // message, so one message's failure leaves no tracked change behind for the next.
             foreach (var message in claimed)
             {
-                var called = await DeliverAsync(message, ct);
+                await DeliverAsync(message, ct);
                 message.ClaimedBy = null;
                 message.ClaimedUntil = null;
-                unsaved = true;
-                // After a handler ran, record it at once: the smaller the window, the fewer re-deliveries after a
-                // crash. A message nobody in the process handles is recorded with the rest of the batch: on SQLite
-                // every save is a commit (an fsync, and the file's one write lock), and one per message made the
-                // dispatcher the busiest writer of a module whose events nobody here consumes.
-                if (!called) continue;
-                await db.SaveChangesAsync(ct);
-                unsaved = false;
             }
-            if (unsaved) await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(ct);
             return claimed.Count;
         }
         finally
@@ -108,38 +106,32 @@ internal sealed partial class OutboxDispatcher<TDbContext>(
         }
     }
 
-    /// <summary>Delivers one message; returns whether any handler was called.</summary>
-    private async Task<bool> DeliverAsync(OutboxMessage message, CancellationToken ct)
+    /// <summary>Delivers one message to the handlers that have not taken it yet and records the outcome on it (not saved).</summary>
+    private async Task DeliverAsync(OutboxMessage message, CancellationToken ct)
     {
         var type = types.Find(message.Type);
         if (type is null)
         {
             // Nobody in this process listens to this event (the consuming module is switched off): nothing to do.
             message.DispatchedAt = clock.GetUtcNow();
-            return false;
+            return;
         }
-        var called = false;
         var integrationEvent = (IntegrationEvent)JsonSerializer.Deserialize(message.Payload, type, OutboxModel.Json)!;
         var delivered = message.Delivered.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         string? error = null;
-        using (var handlerScope = scopes.CreateScope())
+        var invoker = Invokers.GetOrAdd(type, BuildInvoker);
+        foreach (var (name, call) in invoker(scopes, HandlerNames(type), integrationEvent, ct))
         {
-            var invoker = Invokers.GetOrAdd(type, BuildInvoker);
-            foreach (var (name, call) in invoker(handlerScope.ServiceProvider, integrationEvent, ct))
+            if (delivered.Contains(name)) continue;
+            try
             {
-                if (delivered.Contains(name)) continue;
-                called = true;
-                try
-                {
-                    // Each handler gets its own scope so a failed one leaves no tracked changes behind for the next.
-                    await call();
-                    delivered.Add(name);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    error = $"{name}: {ex.GetType().Name}: {ex.Message}";
-                    LogHandlerFailed(ex, name, message.Type, message.Id);
-                }
+                await call();
+                delivered.Add(name);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                error = $"{name}: {ex.GetType().Name}: {ex.Message}";
+                LogHandlerFailed(ex, name, message.Type, message.Id);
             }
         }
         message.Delivered = string.Join('\n', delivered.Order(StringComparer.Ordinal));
@@ -149,31 +141,41 @@ internal sealed partial class OutboxDispatcher<TDbContext>(
         {
             message.DispatchedAt = now;
             message.LastError = null;
-            return called;
+            return;
         }
         message.LastError = error.Length > 2000 ? error[..2000] : error;
         var backoff = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(message.Attempts, 20))));
         message.NextAttemptAt = now + backoff;
-        return called;
     }
 
-    private static Func<IServiceProvider, IntegrationEvent, CancellationToken, IEnumerable<(string, Func<Task>)>> BuildInvoker(Type eventType) =>
+    /// <summary>
+    /// The handler type names of an event type, resolved once: the registrations do not change after the container is
+    /// built, and resolving every handler (with its DbContext and the rest) per message only to read names cost more
+    /// than some handlers' work.
+    /// </summary>
+    private IReadOnlyList<string> HandlerNames(Type eventType) => _names.GetOrAdd(eventType, t =>
+    {
+        using var scope = scopes.CreateScope();
+        var handlerType = typeof(IIntegrationEventHandler<>).MakeGenericType(t);
+        return [.. scope.ServiceProvider.GetServices(handlerType).Select(h => h!.GetType().FullName!)];
+    });
+
+    private static Func<IServiceScopeFactory, IReadOnlyList<string>, IntegrationEvent, CancellationToken, IEnumerable<(string, Func<Task>)>> BuildInvoker(Type eventType) =>
         typeof(OutboxDispatcher<TDbContext>)
             .GetMethod(nameof(HandlersOf), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
             .MakeGenericMethod(eventType)
-            .CreateDelegate<Func<IServiceProvider, IntegrationEvent, CancellationToken, IEnumerable<(string, Func<Task>)>>>();
+            .CreateDelegate<Func<IServiceScopeFactory, IReadOnlyList<string>, IntegrationEvent, CancellationToken, IEnumerable<(string, Func<Task>)>>>();
 
-    private static IEnumerable<(string, Func<Task>)> HandlersOf<TEvent>(IServiceProvider services, IntegrationEvent integrationEvent, CancellationToken ct)
+    private static IEnumerable<(string, Func<Task>)> HandlersOf<TEvent>(IServiceScopeFactory scopeFactory, IReadOnlyList<string> names,
+        IntegrationEvent integrationEvent, CancellationToken ct)
         where TEvent : IntegrationEvent
     {
-        // Resolve once for the names, then call each handler in a fresh scope.
-        var scopeFactory = services.GetRequiredService<IServiceScopeFactory>();
-        var names = services.GetServices<IIntegrationEventHandler<TEvent>>().Select(h => h.GetType().FullName!).ToList();
         for (var i = 0; i < names.Count; i++)
         {
             var index = i;
             yield return (names[index], async () =>
             {
+                // Each handler gets its own scope so a failed one leaves no tracked changes behind for the next.
                 await using var scope = scopeFactory.CreateAsyncScope();
                 var handler = scope.ServiceProvider.GetServices<IIntegrationEventHandler<TEvent>>().ElementAt(index);
                 await handler.HandleAsync((TEvent)integrationEvent, ct);

@@ -17,7 +17,8 @@ namespace Qilu.Cases.Offers;
 /// (event, recipient, bundle) index. A certificate that a case of the same bundle asked for offers nothing: that
 /// person is already doing it.
 /// </summary>
-internal sealed class WhenCertificateIssued(CasesDbContext db, ICaseCatalog catalog, IPersonDirectory people, IAuditWriter audit, TimeProvider clock)
+internal sealed class WhenCertificateIssued(CasesDbContext db, ICaseCatalog catalog, IPersonDirectory people, IAuditWriter audit, TimeProvider clock,
+    CertificateOfferTriggers triggers)
     : IIntegrationEventHandler<CertificateIssued>
 {
     private const string Handler = "cases.offers.certificate_issued";
@@ -28,19 +29,25 @@ internal sealed class WhenCertificateIssued(CasesDbContext db, ICaseCatalog cata
     {
         var e = integrationEvent;
         var ct = cancellationToken;
+        // Every audience offered is a person the certificate names who has an account. A holder without one (every
+        // organisation, most people) can be offered nothing, and deciding that needs no database: issuance publishes
+        // one event per certificate, and this handler runs on the same cores and SQLite writer as the issuance.
+        if (e.HolderSubjectId is not { } subject) return;
+        var profile = await people.FindAsync(subject, ct);
+        if (profile is null) return;
+        var division = profile.DivisionCode ?? e.IssuerDivisionCode;
+        var codes = await triggers.BundlesForAsync(catalog, e.TypeCode, division, ct);
+        if (codes.Count == 0) return;
         if (await db.AlreadyProcessedAsync(e, Handler, ct)) return;
         var now = clock.GetUtcNow();
         var created = new List<Offer>();
-        var codes = await catalog.BundlesTriggeredByAsync(ProactiveOfferDefinition.CertificateIssued, ct);
-        var profile = codes.Count > 0 && e.HolderSubjectId is { } subject ? await people.FindAsync(subject, ct) : null;
         var origin = new OfferOrigin(ProactiveOfferDefinition.CertificateIssued, e.EventId, e.CertificateId, e.LicenceId, e.TypeCode, e.TypeName,
             e.IssuerName, e.IssuedOn, e.HolderIdMasked);
         foreach (var code in codes)
         {
-            var division = profile?.DivisionCode ?? e.IssuerDivisionCode;
             var bundle = await catalog.FindBundleAsync(code, division, ct);
             if (bundle?.Offer is not { } config || (config.TriggerCertificateType is { } type && type != e.TypeCode)) continue;
-            if (!HolderAudiences.Contains(config.Audience) || profile is null) continue;
+            if (!HolderAudiences.Contains(config.Audience)) continue;
             if (e.RequestId is { } requestId && await db.Cases.AsNoTracking().AnyAsync(c => c.Id == requestId && c.BundleCode == code, ct)) continue;
             if (await db.Offers.AsNoTracking().AnyAsync(o => o.TriggerEventId == e.EventId && o.RecipientId == profile.SubjectId && o.BundleCode == code, ct)) continue;
             var (values, fromAccount) = PrefillOf(bundle, config, e);

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Qilu.Platform.Events;
 using Qilu.Identity.Contracts;
 using Qilu.Platform.Cryptography.Fields;
 using Qilu.SharedKernel.Actors;
@@ -58,6 +60,33 @@ public sealed class ReissueTests(TrustHost host)
         StatusList.Get(bits, v1.StatusIndex).ShouldBeTrue("a superseded version reads as revoked in the status list");
         var held = await host.RunAsync(sp => sp.GetRequiredService<ICertificateWallet>().ListHeldAsync(code, null, TestContext.Current.CancellationToken));
         held.Select(h => h.LicenceId).ShouldBe([v2.LicenceId], "the wallet shows only the current version");
+    }
+
+    [Fact]
+    public async Task Reissue_WhenSaved_PublishesCertificateReissuedNamingBothVersionsAndNoSecondCertificateIssued()
+    {
+        var official = await CertificateFlows.MarketIssuerAsync(host, "370700");
+        var v1 = (await CertificateFlows.IssueAsync(host, official, CertificateFlows.Licence(CertificateFlows.NewCreditCode()))).Value;
+
+        var v2 = (await ReissueAsync(official, v1.Id, Move("山东省烟台市芝罘区南大街9号"))).Value;
+
+        var (reissued, issued) = await host.RunAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<TrustDbContext>();
+            return (await db.ReadOutboxAsync(typeof(CertificateReissued), TestContext.Current.CancellationToken),
+                await db.ReadOutboxAsync(typeof(CertificateIssued), TestContext.Current.CancellationToken));
+        });
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var e = reissued.Select(m => JsonSerializer.Deserialize<CertificateReissued>(m.Payload, json)!).Single(x => x.LicenceId == v2.LicenceId);
+        e.CertificateId.ShouldBe(v2.Id);
+        e.VersionNumber.ShouldBe(2);
+        (e.PreviousCertificateId, e.PreviousLicenceId).ShouldBe((v1.Id, v1.LicenceId));
+        e.Reason.ShouldBe("住所变更");
+        e.Fields["address"].ShouldBe("山东省烟台市芝罘区南大街9号");
+        e.HolderIdMasked.ShouldBe(v1.HolderIdMasked);
+        var issuedLicences = issued.Select(m => JsonSerializer.Deserialize<CertificateIssued>(m.Payload, json)!.LicenceId).ToList();
+        issuedLicences.ShouldContain(v1.LicenceId);
+        issuedLicences.ShouldNotContain(v2.LicenceId, "a new version is not a new certificate: issuance reactions (offers) must not fire again");
     }
 
     [Fact]

@@ -95,13 +95,21 @@ internal sealed partial class CertificateIssuer(TrustDbContext db, IFieldProtect
     }
 
     /// <summary>
-    /// Tells the other modules the certificate exists. The holder's identifier stays here: a person holder is resolved to
+    /// Tells the other modules the certificate exists (<see cref="CertificateIssued"/>), or, for a 变更, that it has a new
+    /// version (<see cref="CertificateReissued"/>). The holder's identifier stays here: a person holder is resolved to
     /// their account (by the Identity module's blind index) and only the account id and a masked form travel.
     /// </summary>
     private async Task PublishIssuedAsync(IssuedCertificate c, CertificateType type, HolderIdentifier holder, JsonObject fields, CancellationToken ct)
     {
         var subject = holder.TypeCode == HolderIdentifier.PersonCode ? (await people.FindByIdNumberAsync(holder.Value, ct))?.SubjectId : null;
         var values = fields.Where(p => p.Value is JsonValue).ToDictionary(p => p.Key, p => p.Value!.ToString(), StringComparer.Ordinal);
+        if (_reissuing is { } previous)
+        {
+            db.Publish(new CertificateReissued(c.Id, c.LicenceId, c.VersionNumber, previous.Id, previous.LicenceId, _reissueReason ?? "",
+                c.TypeCode, type.Name, c.HolderName, type.HolderKind, c.HolderIdMasked, subject, c.IssuerUnitId, c.IssuerName, c.DivisionCode,
+                c.IssuedOn, c.ValidUntil, values) { OccurredAt = c.CreatedAt });
+            return;
+        }
         db.Publish(new CertificateIssued(c.Id, c.LicenceId, c.TypeCode, type.Name, c.HolderName, type.HolderKind, c.HolderIdMasked, subject,
             c.IssuerUnitId, c.IssuerName, c.DivisionCode, c.IssuedOn, c.ValidUntil, c.RequestId, values) { OccurredAt = c.CreatedAt });
     }

@@ -18,7 +18,8 @@ namespace Qilu.Trust.Certificates;
 /// POST /api/trust/certificates/{id}/reissue: 变更 — the issuing unit issues a new version with changed 照面信息 (given
 /// fields replace, the others are kept; holder name and validity may change, the holder may not). The new version's
 /// 电子证照标识 has the version part incremented and its check character recomputed; the old version becomes
-/// superseded (its revocation bit is set in the status list) in the same transaction.
+/// superseded (its revocation bit is set in the status list) in the same transaction, with a
+/// <see cref="CertificateReissued"/> event in the outbox.
 /// </summary>
 internal static class ReissueCertificate
 {
@@ -53,7 +54,7 @@ internal static class ReissueCertificate
         foreach (var (name, value) in request.Fields ?? []) fields[name] = value;
         var draft = new CertificateIssuer.Draft(previous.TypeCode, request.HolderName ?? previous.HolderName,
             protector.Unprotect(previous.HolderIdProtected), request.ValidUntil ?? previous.ValidUntil, fields);
-        var result = await issuer.ReissueAsync(unit, previous, draft, actor.SubjectId, ct);
+        var result = await issuer.ReissueAsync(unit, previous, draft, reason, actor.SubjectId, ct);
         if (!result.IsSuccess) return Result<CertificateView>.Failure(result.Errors, result.Kind);
         var now = clock.GetUtcNow();
         previous.Status = CertificateStatus.Superseded;
