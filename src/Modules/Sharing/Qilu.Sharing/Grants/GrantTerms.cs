@@ -50,6 +50,8 @@ internal sealed class GrantIssuer(ICatalogDirectory catalog, IOptions<SharingOpt
         var scope = terms.RowScope switch { null => a.RowScope, "*" => null, var s => s };
         v.Rule(scope is null || IsDivisionPrefix(scope), "rowScope", "row_scope.format", "行范围须为2–12位行政区划代码前缀", "rowScope must be a 2–12 digit division prefix");
         if (!v.IsValid) return Result<Grant>.Failure(v.Errors);
+        // Row scope is a prefix: 370100 (济南市) means every code starting 3701.
+        if (scope is not null) scope = Qilu.SharedKernel.Actors.DivisionScope.PrefixOf(scope);
         return new Grant
         {
             ApplicationId = a.Id, ConsumerUnitId = a.ConsumerUnitId, ConsumerName = a.ConsumerName, ConsumerDivision = a.ConsumerDivision,
