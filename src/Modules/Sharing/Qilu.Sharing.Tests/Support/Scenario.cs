@@ -121,6 +121,6 @@ public sealed class Scenario
     public object Application(string[] fields, string? rowScope = null, int callsPerDay = 1000, Guid? entryId = null) => new
     {
         entryId = entryId ?? EntryId, purpose = "新生儿出生一件事：核对父母身份", legalBasis = "《母婴保健法》第二十三条", scenario = "出生医学证明签发",
-        fields, callsPerDay, periodFrom = new DateOnly(2026, 1, 1), periodTo = new DateOnly(2030, 12, 31), rowScope,
+        fields, callsPerDay, periodFrom = new DateOnly(2026, 1, 1), periodTo = new DateOnly(2028, 12, 31), rowScope,
     };
 }

@@ -8,9 +8,10 @@ namespace Qilu.Sharing.Applications;
 /// <summary>Who may see and decide an application at its current stage.</summary>
 internal static class ApplicationAccess
 {
-    /// <summary>Conformity reviewer: a chief data officer of a big-data bureau whose division covers both parties.</summary>
+    /// <summary>Conformity reviewer: a chief data officer of a big-data bureau whose division covers both parties — never
+    /// the applying unit's own bureau reviewing itself.</summary>
     public static bool CanReview(Actor actor, UnitInfo? unit, SharingApplication a) =>
-        actor.Has(SharingPermissions.ApplicationsReview) && GrantAccess.IsBureau(unit)
+        actor.Has(SharingPermissions.ApplicationsReview) && GrantAccess.IsBureau(unit) && actor.DepartmentId != a.ConsumerUnitId
         && actor.CanSeeDivision(a.ConsumerDivision) && actor.CanSeeDivision(a.ProviderDivision);
 
     /// <summary>Provider approver: an official of the providing unit holding the approve permission.</summary>

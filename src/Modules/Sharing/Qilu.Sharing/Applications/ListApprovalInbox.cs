@@ -31,7 +31,7 @@ internal static class ListApprovalInbox
         var prefix = actor.DivisionCode is null ? "-" : DivisionScope.PrefixOf(actor.DivisionCode);
         var approve = actor.Has(SharingPermissions.ApplicationsApprove);
         var rows = await s.Db.Applications.AsNoTracking().Include(a => a.Steps)
-            .Where(a => (review && a.Status == ApplicationStatus.Conformity && a.ConsumerDivision.StartsWith(prefix) && a.ProviderDivision.StartsWith(prefix))
+            .Where(a => (review && a.Status == ApplicationStatus.Conformity && a.ConsumerUnitId != me && a.ConsumerDivision.StartsWith(prefix) && a.ProviderDivision.StartsWith(prefix))
                         || (approve && a.Status == ApplicationStatus.ProviderApproval && a.ProviderUnitId == me))
             .OrderBy(a => a.DueAt).Take(500).ToListAsync(ct);
         var now = s.Clock.GetUtcNow();

@@ -93,7 +93,7 @@ internal sealed class GatewayPipeline(SharingDbContext db, TimeProvider clock, G
         db.ChangeTracker.Clear();
         db.Metering.Add(record);
         await db.SaveChangesAsync(CancellationToken.None);
-        await audit.WriteAsync($"sharing.gateway.{operation}", "grant", grant?.Id.ToString() ?? grantId.ToString(), actor, new
+        await audit.WriteAsync($"sharing.gateway.{operation.Replace('-', '_')}", "grant", grant?.Id.ToString() ?? grantId.ToString(), actor, new
         {
             call = record.Id, consumer = grant?.ConsumerName, grant = grant?.Id, purpose = grant?.Purpose, fields = answer?.Fields,
             rows = record.Rows, requestHash = record.RequestHash, status, reason = refusal?.Error.Code,
