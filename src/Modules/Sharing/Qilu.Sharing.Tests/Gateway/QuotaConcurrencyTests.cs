@@ -22,10 +22,12 @@ public abstract class QuotaConcurrencyTestsBase(SharingFixture fixture)
         {
             await start.Task;
             using var r = await KeyAsync(system, grant, s.ResourceId, s.People[i % 2].Id);
-            return r.StatusCode;
+            return (r.StatusCode, Body: r.StatusCode is HttpStatusCode.OK or (HttpStatusCode)429 ? "" : await r.Content.ReadAsStringAsync());
         }).ToList();
         start.SetResult();
-        var statuses = await Task.WhenAll(calls);
+        var results = await Task.WhenAll(calls);
+        results.Where(r => r.Body.Length > 0).Select(r => $"{(int)r.StatusCode}: {r.Body}").ShouldBeEmpty();
+        var statuses = results.Select(r => r.StatusCode).ToList();
         statuses.Count(c => c == HttpStatusCode.OK).ShouldBe(37);
         statuses.Count(c => c == (HttpStatusCode)429).ShouldBe(63);
         (await Probe.MeteringCountAsync(s.Host, grant)).ShouldBe(100);

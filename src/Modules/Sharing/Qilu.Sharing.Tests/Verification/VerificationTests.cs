@@ -71,7 +71,7 @@ public abstract class VerificationTestsBase(SharingFixture fixture)
     {
         const string chars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
         int[] weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-        var first17 = "91370102MA3C4XYK0";
+        var first17 = "91370102MA3C4XYK5";
         var sum = first17.Select((c, i) => chars.IndexOf(c, StringComparison.Ordinal) * weights[i]).Sum();
         return first17 + chars[(31 - sum % 31) % 31];
     }

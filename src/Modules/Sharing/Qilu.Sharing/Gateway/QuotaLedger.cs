@@ -22,6 +22,10 @@ internal enum QuotaOutcome
 /// </summary>
 internal sealed class QuotaLedger(SharingDbContext db)
 {
+    // A bulkhead per node: at most this many quota transactions hold a pooled connection at once, so a burst of callers
+    // queues here instead of exhausting the connection pool the audit writer and the rest of the request also need.
+    private static readonly SemaphoreSlim Gate = new(32, 32);
+
     public static int DayOf(DateTimeOffset now)
     {
         var d = WorkingCalendar.ChinaDate(now);
@@ -29,6 +33,34 @@ internal sealed class QuotaLedger(SharingDbContext db)
     }
 
     public async Task<QuotaOutcome> TryConsumeAsync(Grant grant, DateTimeOffset now, CancellationToken ct)
+    {
+        await Gate.WaitAsync(ct);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await ConsumeOnceAsync(grant, now, ct);
+                }
+                catch (Exception ex) when (attempt < 4 && IsTransient(ex))
+                {
+                    // A deadlock or serialization failure rolled the whole transaction back: nothing was charged.
+                    db.ChangeTracker.Clear();
+                }
+            }
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static bool IsTransient(Exception ex) =>
+        (ex as System.Data.Common.DbException ?? ex.InnerException as System.Data.Common.DbException) is { } db
+        && (db.IsTransient || db.SqlState is "40P01" or "40001");
+
+    private async Task<QuotaOutcome> ConsumeOnceAsync(Grant grant, DateTimeOffset now, CancellationToken ct)
     {
         var day = DayOf(now);
         var withTotal = grant.TotalQuota is not null;
