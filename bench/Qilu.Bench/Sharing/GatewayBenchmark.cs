@@ -6,7 +6,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
@@ -132,6 +131,8 @@ internal static class GatewayBenchmark
         return db.Metering.LongCount(m => m.GrantId == grant);
     }
 
+    private static readonly string[] SystemClientRoles = ["system_client"];
+
     private static async Task<(Guid Grant, string ClientId, string Secret)> SetUpAsync(IServiceProvider services, Guid entryId)
     {
         await using var scope = services.CreateAsyncScope();
@@ -156,7 +157,7 @@ internal static class GatewayBenchmark
         d.Properties["unit"] = JsonSerializer.SerializeToElement(consumer.Id.ToString());
         d.Properties["unit_name"] = JsonSerializer.SerializeToElement(consumer.Name);
         d.Properties["division"] = JsonSerializer.SerializeToElement(consumer.DivisionCode);
-        d.Properties["roles"] = JsonSerializer.SerializeToElement(new[] { "system_client" });
+        d.Properties["roles"] = JsonSerializer.SerializeToElement(SystemClientRoles);
         await manager.CreateAsync(d);
         return (grant.Id, "bench-consumer", secret);
     }
