@@ -13,6 +13,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["catalog"] = Qilu.Bench.Catalog.CatalogSearchBenchmark.RunAsync,
     ["trust"] = Qilu.Bench.Trust.TrustBenchmark.RunAsync,
     ["classifier"] = a => Task.FromResult(Qilu.Bench.Classifier.ClassifierBenchmark.Run(a)),
+    ["gateway"] = Qilu.Bench.Sharing.GatewayBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

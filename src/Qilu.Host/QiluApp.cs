@@ -20,6 +20,7 @@ internal static class QiluApp
         new Qilu.Workflow.WorkflowEngineModule(),
         new Qilu.Trust.TrustModule(),
         new Qilu.Catalog.CatalogModule(),
+        new Qilu.Sharing.SharingModule(),
         new Qilu.Matters.MattersModule(),
         new Qilu.Cases.CasesModule(),
         new Qilu.Hotline.HotlineModule(),

@@ -23,5 +23,9 @@ public static class ModuleGraph
         // The hotline dispatches to units and runs its tickets on the workflow engine.
         ("Qilu.Hotline", "Qilu.Identity"),
         ("Qilu.Hotline", "Qilu.Workflow"),
+        // Sharing grants and serves catalog resources to units; its verification API asks Trust whether a licence is valid.
+        ("Qilu.Sharing", "Qilu.Identity"),
+        ("Qilu.Sharing", "Qilu.Catalog"),
+        ("Qilu.Sharing", "Qilu.Trust"),
     ];
 }

@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+
+namespace Qilu.Sharing.Tests.Support;
+
+/// <summary>
+/// Stands in for systems outside the platform: an upstream API the gateway proxies (answers a licence record as
+/// JSON, or plain text at <c>/text</c>) and consumer callbacks that receive webhook notifications (recorded).
+/// </summary>
+public sealed class FakeUpstream : HttpMessageHandler
+{
+    public ConcurrentQueue<(Uri Uri, string Body, Dictionary<string, string> Headers)> Received { get; } = new();
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
+        Received.Enqueue((request.RequestUri!, body, request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase)));
+        var path = request.RequestUri!.AbsolutePath;
+        if (path.StartsWith("/callback", StringComparison.Ordinal)) return new HttpResponseMessage(HttpStatusCode.NoContent);
+        if (path.EndsWith("/text", StringComparison.Ordinal))
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("not json", Encoding.UTF8, "text/plain") };
+        var code = path.Split('/')[^1];
+        var json = $$"""{"统一社会信用代码":"{{code}}","企业名称":"济南测试食品有限公司","法定代表人":"王小明","联系电话":"13805310000","内部备注":"不应外泄"}""";
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+    }
+}

@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Abstractions;
+using Qilu.Catalog.Contracts;
+using Qilu.Identity.Contracts;
+using Qilu.Platform.Persistence;
+using Qilu.Sharing.Contracts;
+using Qilu.Sharing.Gateway;
+using Qilu.Testing;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Qilu.Sharing.Tests.Support;
+
+/// <summary>
+/// The real host with the demo province on SQLite or PostgreSQL, plus two test seams: the in-memory
+/// <see cref="InMemoryResourceRows"/> (until the Catalog branch's implementation merges) and a fake upstream for
+/// proxied APIs and webhook callbacks (external systems). Signs officials in through the real OpenID provider and
+/// registers consumer systems as client-credentials clients bound to a unit.
+/// </summary>
+public sealed class SharingHost : QiluFactory
+{
+    private readonly Lazy<JsonDocument> _demoAccounts;
+    private readonly ConcurrentDictionary<string, Lazy<Task<HttpClient>>> _sessions = new();
+
+    public InMemoryResourceRows Rows { get; }
+
+    public FakeUpstream Upstream { get; }
+
+    public SharingHost(DatabaseProvider provider) : this(provider, new InMemoryResourceRows(), new FakeUpstream())
+    {
+    }
+
+    private SharingHost(DatabaseProvider provider, InMemoryResourceRows rows, FakeUpstream upstream) : base(new QiluFactoryOptions
+    {
+        Provider = provider,
+        DemoData = true,
+        Settings = new Dictionary<string, string?> { ["Qilu:RateLimiting:SignIn:PermitLimit"] = "100000" },
+        ConfigureServices = s =>
+        {
+            s.AddSingleton<IResourceRows>(rows);
+            s.AddHttpClient(CallApi.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => upstream);
+        },
+    })
+    {
+        Rows = rows;
+        Upstream = upstream;
+        _demoAccounts = new(() =>
+        {
+            _ = Server;
+            return JsonDocument.Parse(File.ReadAllText(Path.Combine(DataDirectory, "demo-accounts.json")));
+        });
+    }
+
+    public string Secret(string login) => _demoAccounts.Value.RootElement.GetProperty("credentials").EnumerateArray()
+        .First(c => c.GetProperty("login").GetString() == login).GetProperty("secret").GetString()!;
+
+    /// <summary>An API client signed in as the demo login through code + PKCE at demo-rp (one per login per host).</summary>
+    public Task<HttpClient> ApiAsync(string login) =>
+        _sessions.GetOrAdd(login, l => new Lazy<Task<HttpClient>>(() => SignInAsync(l, Secret(l)))).Value;
+
+    public async Task<HttpClient> SignInAsync(string login, string password)
+    {
+        var token = await Oidc.SignInForAccessTokenAsync(this, login, password);
+        var api = CreateClient();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return api;
+    }
+
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<UnitInfo> UnitAsync(string kind, string division)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var units = await scope.ServiceProvider.GetRequiredService<IOrganisationDirectory>().ListUnitsAsync(division, kind);
+        return units.First(u => u.DivisionCode == division);
+    }
+
+    /// <summary>Registers a consumer system (client credentials, bound to <paramref name="unit"/>) and returns a bearer client.</summary>
+    public async Task<HttpClient> ConsumerSystemAsync(UnitInfo unit, string clientId, params string[] scopes)
+    {
+        if (scopes.Length == 0) scopes = [GatewayProtocol.Scope];
+        var secret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var manager = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+            var d = new OpenIddictApplicationDescriptor { ClientId = clientId, ClientSecret = secret, DisplayName = "使用单位系统 " + clientId, ClientType = ClientTypes.Confidential };
+            d.Permissions.UnionWith([Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials]);
+            foreach (var s in scopes) d.Permissions.Add(Permissions.Prefixes.Scope + s);
+            d.Properties["unit"] = JsonSerializer.SerializeToElement(unit.Id.ToString());
+            d.Properties["unit_name"] = JsonSerializer.SerializeToElement(unit.Name);
+            d.Properties["division"] = JsonSerializer.SerializeToElement(unit.DivisionCode);
+            d.Properties["roles"] = JsonSerializer.SerializeToElement(new[] { "system_client" });
+            await manager.CreateAsync(d);
+        }
+        var client = CreateClient();
+        using var token = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret, ["scope"] = string.Join(' ', scopes),
+        }));
+        var text = await token.Content.ReadAsStringAsync();
+        if (token.StatusCode != HttpStatusCode.OK) throw new Xunit.Sdk.XunitException($"Token endpoint answered {(int)token.StatusCode}: {text}");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JsonDocument.Parse(text).RootElement.GetProperty("access_token").GetString());
+        return client;
+    }
+
+    public async Task<T> RunAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_demoAccounts.IsValueCreated) _demoAccounts.Value.Dispose();
+        await base.DisposeAsync();
+    }
+
+    internal static void ShouldRedirectTo(HttpResponseMessage response, string prefix)
+    {
+        if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther))
+            throw new Xunit.Sdk.XunitException($"Expected redirect to {prefix}, got {(int)response.StatusCode}: {response.Content.ReadAsStringAsync().Result}");
+        var location = response.Headers.Location!.ToString();
+        if (!location.Contains(prefix, StringComparison.Ordinal)) throw new Xunit.Sdk.XunitException($"Expected redirect to {prefix}, got {location}");
+    }
+
+    internal static string AntiforgeryToken(string page) => Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+    internal static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage r) => await r.Content.ReadFromJsonAsync<JsonElement>();
+}

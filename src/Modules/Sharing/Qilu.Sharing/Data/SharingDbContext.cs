@@ -1,0 +1,196 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Qilu.Platform.Events;
+using Qilu.Platform.Persistence;
+using Qilu.Sharing.Applications;
+using Qilu.Sharing.Gateway;
+using Qilu.Sharing.Grants;
+using Qilu.Sharing.Needs;
+using Qilu.Sharing.Subscriptions;
+using Qilu.Sharing.Usage;
+
+namespace Qilu.Sharing.Data;
+
+/// <summary>The Sharing module's data: applications with their steps, grants, quota counters, metering, subscriptions, needs.</summary>
+internal abstract class SharingDbContext(DbContextOptions options) : DbContext(options)
+{
+    public const string Module = "sharing";
+
+    public DbSet<SharingApplication> Applications => Set<SharingApplication>();
+    public DbSet<ApplicationStep> Steps => Set<ApplicationStep>();
+    public DbSet<Grant> Grants => Set<Grant>();
+    public DbSet<QuotaCounter> Quota => Set<QuotaCounter>();
+    public DbSet<MeteringRecord> Metering => Set<MeteringRecord>();
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+    public DbSet<DataNeed> Needs => Set<DataNeed>();
+    public DbSet<NeedAnswer> NeedAnswers => Set<NeedAnswer>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<SharingApplication>(e =>
+        {
+            e.ToTable("applications");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Number).HasMaxLength(32);
+            e.Property(x => x.ConsumerName).HasMaxLength(100);
+            e.Property(x => x.ConsumerDivision).HasMaxLength(12);
+            e.Property(x => x.ApplicantId).HasMaxLength(64);
+            e.Property(x => x.ApplicantName).HasMaxLength(100);
+            e.Property(x => x.EntryCode).HasMaxLength(40);
+            e.Property(x => x.EntryName).HasMaxLength(200);
+            e.Property(x => x.ProviderName).HasMaxLength(100);
+            e.Property(x => x.ProviderDivision).HasMaxLength(12);
+            e.Property(x => x.ShareType).HasConversion<int>();
+            e.Property(x => x.Grade).HasConversion<int>();
+            e.Property(x => x.Status).HasConversion<int>();
+            e.Property(x => x.Purpose).HasMaxLength(1000);
+            e.Property(x => x.LegalBasis).HasMaxLength(1000);
+            e.Property(x => x.Scenario).HasMaxLength(1000);
+            e.Property(x => x.Fields).HasMaxLength(4000);
+            e.Property(x => x.RowScope).HasMaxLength(12);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => x.Number).IsUnique();
+            e.HasIndex(x => new { x.Status, x.DueAt });
+            e.HasIndex(x => x.ConsumerUnitId);
+            e.HasIndex(x => x.ProviderUnitId);
+            e.HasMany(x => x.Steps).WithOne().HasForeignKey(s => s.ApplicationId);
+            e.Ignore(x => x.FieldList);
+        });
+        modelBuilder.Entity<ApplicationStep>(e =>
+        {
+            e.ToTable("application_steps");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Decision).HasMaxLength(16);
+            e.Property(x => x.Comment).HasMaxLength(1000);
+            e.Property(x => x.DeciderId).HasMaxLength(64);
+            e.Property(x => x.DeciderName).HasMaxLength(100);
+            e.Ignore(x => x.Overdue);
+        });
+        modelBuilder.Entity<Grant>(e =>
+        {
+            e.ToTable("grants");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.ConsumerName).HasMaxLength(100);
+            e.Property(x => x.ConsumerDivision).HasMaxLength(12);
+            e.Property(x => x.EntryCode).HasMaxLength(40);
+            e.Property(x => x.EntryName).HasMaxLength(200);
+            e.Property(x => x.ProviderName).HasMaxLength(100);
+            e.Property(x => x.ProviderDivision).HasMaxLength(12);
+            e.Property(x => x.Purpose).HasMaxLength(1000);
+            e.Property(x => x.Fields).HasMaxLength(4000);
+            e.Property(x => x.Masking).HasMaxLength(4000);
+            e.Property(x => x.RowScope).HasMaxLength(12);
+            e.Property(x => x.Status).HasConversion<int>();
+            e.Property(x => x.StatusReason).HasMaxLength(1000);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => x.ConsumerUnitId);
+            e.HasIndex(x => x.ProviderUnitId);
+            e.HasIndex(x => x.EntryId);
+            e.Ignore(x => x.FieldList);
+            e.Ignore(x => x.MaskingRules);
+        });
+        modelBuilder.Entity<QuotaCounter>(e =>
+        {
+            e.ToTable("quota_counters");
+            e.HasKey(x => new { x.GrantId, x.Day });
+        });
+        modelBuilder.Entity<MeteringRecord>(e =>
+        {
+            e.ToTable("metering");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.ClientId).HasMaxLength(100);
+            e.Property(x => x.ConsumerName).HasMaxLength(100);
+            e.Property(x => x.ProviderName).HasMaxLength(100);
+            e.Property(x => x.ConsumerDivision).HasMaxLength(12);
+            e.Property(x => x.ProviderDivision).HasMaxLength(12);
+            e.Property(x => x.EntryName).HasMaxLength(200);
+            e.Property(x => x.Operation).HasMaxLength(32);
+            e.Property(x => x.RequestHash).HasMaxLength(64);
+            e.HasIndex(x => x.At);
+            e.HasIndex(x => new { x.GrantId, x.At });
+        });
+        modelBuilder.Entity<Subscription>(e =>
+        {
+            e.ToTable("subscriptions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.ClientId).HasMaxLength(100);
+            e.Property(x => x.CallbackUrl).HasMaxLength(500);
+            e.HasIndex(x => x.ResourceId);
+            e.HasIndex(x => x.GrantId);
+        });
+        modelBuilder.Entity<DataNeed>(e =>
+        {
+            e.ToTable("needs");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.UnitName).HasMaxLength(100);
+            e.Property(x => x.Division).HasMaxLength(12);
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Reason).HasMaxLength(2000);
+            e.Property(x => x.Fields).HasMaxLength(2000);
+            e.Property(x => x.ProviderKind).HasMaxLength(40);
+            e.Property(x => x.Status).HasConversion<int>();
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => x.UnitId);
+            e.HasMany(x => x.Answers).WithOne().HasForeignKey(a => a.NeedId);
+        });
+        modelBuilder.Entity<NeedAnswer>(e =>
+        {
+            e.ToTable("need_answers");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.ProviderName).HasMaxLength(100);
+            e.Property(x => x.Kind).HasMaxLength(16);
+            e.Property(x => x.Text).HasMaxLength(2000);
+            e.Property(x => x.EntryCode).HasMaxLength(40);
+            e.Property(x => x.AnsweredBy).HasMaxLength(100);
+            e.HasIndex(x => x.ProviderUnitId);
+        });
+        modelBuilder.AddInbox();
+
+        if (Database.IsSqlite())
+        {
+            // SQLite cannot ORDER BY or compare a DateTimeOffset stored as text; the binary form (UTC ticks) sorts.
+            foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
+                         .Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
+                property.SetValueConverter(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
+        }
+        ModuleTableLayout.Apply(modelBuilder, Module, Database.IsSqlite());
+    }
+
+    /// <summary>Bumps the concurrency token of every modified versioned row so a concurrent edit conflicts (409).</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ConcurrencyVersions.Bump(ChangeTracker, "Version");
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}
+
+internal sealed class SharingSqliteDbContext(DbContextOptions<SharingSqliteDbContext> options) : SharingDbContext(options);
+
+internal sealed class SharingPostgresDbContext(DbContextOptions<SharingPostgresDbContext> options) : SharingDbContext(options);
+
+internal sealed class SharingSqliteDesignFactory : IDesignTimeDbContextFactory<SharingSqliteDbContext>
+{
+    public SharingSqliteDbContext CreateDbContext(string[] args)
+    {
+        var b = new DbContextOptionsBuilder<SharingSqliteDbContext>();
+        ModuleDbContextRegistration.Configure(b, DesignTime.Sqlite, SharingDbContext.Module);
+        return new SharingSqliteDbContext(b.Options);
+    }
+}
+
+internal sealed class SharingPostgresDesignFactory : IDesignTimeDbContextFactory<SharingPostgresDbContext>
+{
+    public SharingPostgresDbContext CreateDbContext(string[] args)
+    {
+        var b = new DbContextOptionsBuilder<SharingPostgresDbContext>();
+        ModuleDbContextRegistration.Configure(b, DesignTime.PostgreSql, SharingDbContext.Module);
+        return new SharingPostgresDbContext(b.Options);
+    }
+}

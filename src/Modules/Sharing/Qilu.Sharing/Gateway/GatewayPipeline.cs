@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Qilu.Platform.Auth;
+using Qilu.Sharing.Auditing;
+using Qilu.Sharing.Contracts;
+using Qilu.Sharing.Data;
+using Qilu.Sharing.Grants;
+using Qilu.Sharing.Usage;
+using Qilu.SharedKernel.Actors;
+using Qilu.SharedKernel.Time;
+
+namespace Qilu.Sharing.Gateway;
+
+/// <summary>One call as the operation sees it: who, under which grant, and the request body.</summary>
+internal sealed class GatewayRequest(GatewayPipeline pipeline, Actor actor, Grant grant, DateTimeOffset now, byte[] body, IQueryCollection query)
+{
+    public Actor Actor { get; } = actor;
+    public Grant Grant { get; } = grant;
+    public DateTimeOffset Now { get; } = now;
+    public byte[] Body { get; } = body;
+    public IQueryCollection Query { get; } = query;
+    public bool Charged { get; private set; }
+
+    /// <summary>Consumes one call of the quota; call after validating the input (bad input is not charged).</summary>
+    public async Task<GatewayRefusal?> ChargeAsync(CancellationToken ct)
+    {
+        var refusal = await pipeline.ChargeAsync(Grant, Now, ct);
+        Charged = refusal is null;
+        return refusal;
+    }
+}
+
+/// <summary>
+/// The gateway's enforcement around every operation: caller authentication (client credentials with the gateway
+/// scope, bound to a consumer unit — or, for 数据直达基层, an official inside the grant's division), the grant read
+/// fresh from the database (no cache that could outlive a revocation), state and period, rate limit, quota, then the
+/// operation; and for every answer, refusals included, the binding hash headers, an audit entry and a metering record.
+/// </summary>
+internal sealed class GatewayPipeline(SharingDbContext db, TimeProvider clock, GatewayRateLimiter limiter, QuotaLedger quota,
+    SharingAudit audit, ActorAccessor actors)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public async Task<IResult> RunAsync(HttpContext ctx, Guid grantId, string operation, bool grassroots,
+        Func<GatewayRequest, CancellationToken, Task<(GatewayAnswer? Answer, GatewayRefusal? Refusal)>> handler)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var ct = ctx.RequestAborted;
+        var actor = actors.FromContext(ctx);
+        var body = await ReadBodyAsync(ctx.Request, ct);
+        var clientId = actor.SubjectId.Length > 0 ? actor.SubjectId : "anonymous";
+        var canonical = BindingHash.CanonicalRequest(ctx.Request.Method, ctx.Request.Path.ToUriComponent(), ctx.Request.Query, clientId, body);
+        var requestHash = BindingHash.RequestHash(canonical);
+        var now = clock.GetUtcNow();
+
+        Grant? grant = null;
+        GatewayAnswer? answer = null;
+        var refusal = Authenticate(ctx, actor, grassroots);
+        if (refusal is null)
+        {
+            grant = await db.Grants.AsNoTracking().FirstOrDefaultAsync(g => g.Id == grantId, ct);
+            refusal = Authorize(actor, grant, now, grassroots);
+        }
+        if (refusal is null && limiter.TryAcquire(grant!) is { } wait)
+            refusal = new GatewayRefusal(429, new("gateway.rate_limited", $"调用过于频繁（授权限速 {grant!.RatePerSecond} 次/秒），请稍后重试",
+                $"Too many calls (the grant allows {grant.RatePerSecond} per second); retry later"), wait);
+        if (refusal is null)
+        {
+            var request = new GatewayRequest(this, actor, grant!, now, body, ctx.Request.Query);
+            (answer, refusal) = await handler(request, ct);
+            if (answer is not null && !request.Charged)
+                throw new InvalidOperationException($"Gateway operation {operation} answered without charging the quota.");
+        }
+
+        var status = answer?.Status ?? refusal!.Status;
+        var payload = answer is not null
+            ? JsonSerializer.SerializeToUtf8Bytes(answer.Body, Json)
+            : JsonSerializer.SerializeToUtf8Bytes(Problem(refusal!), Json);
+        var record = new MeteringRecord
+        {
+            At = now, GrantId = grant?.Id, ClientId = Clip(clientId, 100), ConsumerUnitId = grant?.ConsumerUnitId, ConsumerName = grant?.ConsumerName,
+            ConsumerDivision = grant?.ConsumerDivision, ProviderUnitId = grant?.ProviderUnitId, ProviderName = grant?.ProviderName,
+            ProviderDivision = grant?.ProviderDivision, EntryId = grant?.EntryId, EntryName = grant?.EntryName, ResourceId = answer?.ResourceId,
+            Operation = operation, Status = status, Rows = answer?.Rows ?? 0, Fields = answer?.Fields.Count ?? 0,
+            DurationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds, RequestHash = Convert.ToHexStringLower(requestHash),
+        };
+        db.ChangeTracker.Clear();
+        db.Metering.Add(record);
+        await db.SaveChangesAsync(CancellationToken.None);
+        await audit.WriteAsync($"sharing.gateway.{operation.Replace('-', '_')}", "grant", grant?.Id.ToString() ?? grantId.ToString(), actor, new
+        {
+            call = record.Id, consumer = grant?.ConsumerName, grant = grant?.Id, purpose = grant?.Purpose, fields = answer?.Fields,
+            rows = record.Rows, requestHash = record.RequestHash, status, reason = refusal?.Error.Code,
+        }, answer is not null ? "success" : status is 403 or 401 or 429 ? "denied" : "failure", CancellationToken.None);
+
+        var headers = ctx.Response.Headers;
+        headers[GatewayProtocol.RequestHashHeader] = record.RequestHash;
+        headers[GatewayProtocol.BindingHashHeader] = BindingHash.Bind(requestHash, payload);
+        headers[GatewayProtocol.CallIdHeader] = record.Id.ToString();
+        if (refusal?.RetryAfter is { } retry)
+            headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return new RawJsonResult(status, payload, answer is not null ? "application/json; charset=utf-8" : "application/problem+json; charset=utf-8");
+    }
+
+    internal async Task<GatewayRefusal?> ChargeAsync(Grant grant, DateTimeOffset now, CancellationToken ct)
+    {
+        var outcome = await quota.TryConsumeAsync(grant, now, ct);
+        return outcome switch
+        {
+            QuotaOutcome.Granted => null,
+            QuotaOutcome.DailyExhausted => new GatewayRefusal(429, new("gateway.quota_daily", $"今日调用次数已达授权上限（{grant.DailyQuota} 次/日）",
+                $"The daily quota of the grant ({grant.DailyQuota} calls) is used up"), WorkingCalendar.StartOfChinaDay(WorkingCalendar.ChinaDate(now).AddDays(1)) - now),
+            _ => new GatewayRefusal(429, new("gateway.quota_total", $"授权总调用次数已用尽（共 {grant.TotalQuota} 次），请重新申请",
+                $"The total quota of the grant ({grant.TotalQuota} calls) is used up; apply again")),
+        };
+    }
+
+    private static GatewayRefusal? Authenticate(HttpContext ctx, Actor actor, bool grassroots)
+    {
+        if (!actor.IsAuthenticated)
+            return new GatewayRefusal(401, new("gateway.unauthenticated", "须携带访问令牌调用共享网关", "Call the gateway with an access token"));
+        if (grassroots)
+        {
+            return actor.Kind == ActorKind.Official && actor.Has(SharingPermissions.GrassrootsRead) && actor.DivisionCode is not null ? null
+                : GatewayRefusal.Forbidden("grassroots.permission", "数据直达基层须由具备相应权限的基层工作人员使用", "Grassroots access is for officials holding the permission");
+        }
+        if (actor.Kind != ActorKind.SystemClient || !ScopeGranted(ctx.User) || actor.DepartmentId is null)
+            return GatewayRefusal.Forbidden("gateway.scope", $"共享网关须使用绑定使用单位、持有 {GatewayProtocol.Scope} 授权范围的客户端凭证",
+                $"The gateway needs client credentials bound to a consumer unit with the {GatewayProtocol.Scope} scope");
+        return null;
+    }
+
+    private static GatewayRefusal? Authorize(Actor actor, Grant? grant, DateTimeOffset now, bool grassroots)
+    {
+        var visible = grant is not null && (grassroots
+            ? grant.Grassroots && actor.CanSeeDivisionOf(grant.ConsumerDivision)
+            : grant.ConsumerUnitId == actor.DepartmentId);
+        if (!visible) return GatewayRefusal.NotFound("授权", "Grant");
+        var reason = string.IsNullOrEmpty(grant!.StatusReason) ? "" : $"：{grant.StatusReason}";
+        var reasonEn = string.IsNullOrEmpty(grant.StatusReason) ? "" : $": {grant.StatusReason}";
+        return grant.EffectiveStatus(now) switch
+        {
+            "Active" => null,
+            "Suspended" => GatewayRefusal.Forbidden("grant.suspended", $"授权已暂停{reason}", $"The grant is suspended{reasonEn}"),
+            "Revoked" => GatewayRefusal.Forbidden("grant.revoked", $"授权已撤销{reason}", $"The grant was revoked{reasonEn}"),
+            "Withdrawn" => GatewayRefusal.Forbidden("grant.entry_withdrawn", $"目录已下线，授权终止{reason}", $"The catalog entry was withdrawn; the grant ended{reasonEn}"),
+            "Expired" => GatewayRefusal.Forbidden("grant.expired", $"授权已于 {grant.ValidUntil.ToOffset(WorkingCalendar.ChinaOffset):yyyy-MM-dd HH:mm} 到期",
+                $"The grant expired at {grant.ValidUntil:u}"),
+            _ => GatewayRefusal.Forbidden("grant.not_yet_valid", $"授权自 {grant.ValidFrom.ToOffset(WorkingCalendar.ChinaOffset):yyyy-MM-dd} 起生效",
+                $"The grant is valid from {grant.ValidFrom:u}"),
+        };
+    }
+
+    /// <summary>True when the validated token carries the gateway scope (OpenIddict: <c>oi_scp</c>; plain JWT: <c>scope</c>).</summary>
+    public static bool ScopeGranted(System.Security.Claims.ClaimsPrincipal user) =>
+        user.FindAll("oi_scp").Any(c => c.Value == GatewayProtocol.Scope)
+        || user.FindAll("scope").Any(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(GatewayProtocol.Scope, StringComparer.Ordinal));
+
+    private static object Problem(GatewayRefusal r) => new
+    {
+        type = $"https://qilu.gov.cn/problems/{r.Error.Code}",
+        title = r.Status switch
+        {
+            401 => "未认证 / Unauthorized",
+            403 => "无权操作 / Forbidden",
+            404 => "资源不存在 / Not found",
+            429 => "超出限额 / Too many requests",
+            >= 500 => "上游服务异常 / Upstream failure",
+            _ => "请求参数有误 / Invalid request",
+        },
+        status = r.Status,
+        detail = r.Error.Message,
+        errors = new[] { new { field = r.Error.Field, code = r.Error.Code, message = r.Error.Message, messageEn = r.Error.MessageEn } },
+    };
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength is 0 || HttpMethods.IsGet(request.Method)) return [];
+        using var ms = new MemoryStream();
+        await request.Body.CopyToAsync(ms, ct);
+        return ms.ToArray();
+    }
+
+    private static string Clip(string s, int max) => s.Length <= max ? s : s[..max];
+}
+
+internal static class ActorDivisionExtensions
+{
+    /// <summary>True when the actor's own division lies inside <paramref name="division"/>'s subtree (the reverse of <see cref="Actor.CanSeeDivision"/>).</summary>
+    public static bool CanSeeDivisionOf(this Actor actor, string division) =>
+        actor.DivisionCode is { } own && own.StartsWith(DivisionScope.PrefixOf(division), StringComparison.Ordinal);
+}

@@ -1,0 +1,74 @@
+using System.Text.Json.Serialization;
+using Qilu.Catalog.Contracts;
+
+namespace Qilu.Sharing.Grants;
+
+/// <summary>State of a grant as stored; expiry is computed from <see cref="Grant.ValidUntil"/>.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<GrantStatus>))]
+internal enum GrantStatus
+{
+    /// <summary>在用.</summary>
+    Active = 1,
+    /// <summary>已暂停 (may be resumed).</summary>
+    Suspended = 2,
+    /// <summary>已撤销 (final).</summary>
+    Revoked = 3,
+    /// <summary>目录已下线 (final): the catalog entry was withdrawn.</summary>
+    Withdrawn = 4,
+}
+
+/// <summary>
+/// 共享授权: the contract under which a consumer unit reads a provider's entry through the gateway — fields, row scope,
+/// masking per field, quotas per day and in total, rate, and period. Checked from the database on every call, so a
+/// suspension or revocation takes effect for the next call on every node.
+/// </summary>
+internal sealed class Grant
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid? ApplicationId { get; init; }
+    public Guid ConsumerUnitId { get; init; }
+    public required string ConsumerName { get; init; }
+    public required string ConsumerDivision { get; init; }
+    public Guid EntryId { get; init; }
+    public required string EntryCode { get; init; }
+    public required string EntryName { get; init; }
+    public Guid ProviderUnitId { get; init; }
+    public required string ProviderName { get; init; }
+    public required string ProviderDivision { get; init; }
+    public required string Purpose { get; init; }
+    /// <summary>Granted fields, newline-separated.</summary>
+    public required string Fields { get; init; }
+    /// <summary>Masking per field: <c>field=Rule</c> lines.</summary>
+    public required string Masking { get; set; }
+    /// <summary>Row scope: only rows whose division starts with this prefix; null: all rows.</summary>
+    public string? RowScope { get; init; }
+    public long DailyQuota { get; init; }
+    public long? TotalQuota { get; init; }
+    /// <summary>Calls per second allowed (token bucket per grant, burst twice the rate).</summary>
+    public int RatePerSecond { get; init; }
+    /// <summary>数据直达基层: officials of the consumer's division subtree may read their own area's rows under this grant.</summary>
+    public bool Grassroots { get; init; }
+    public DateTimeOffset ValidFrom { get; init; }
+    public DateTimeOffset ValidUntil { get; init; }
+    public GrantStatus Status { get; set; } = GrantStatus.Active;
+    public string? StatusReason { get; set; }
+    public DateTimeOffset? StatusChangedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public uint Version { get; set; }
+
+    public IReadOnlyList<string> FieldList => Fields.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    public IReadOnlyDictionary<string, MaskingRule> MaskingRules => Masking.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        .Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => Enum.Parse<MaskingRule>(p[1]), StringComparer.Ordinal);
+
+    public static string FormatMasking(IEnumerable<KeyValuePair<string, MaskingRule>> rules) =>
+        string.Join('\n', rules.Select(r => $"{r.Key}={r.Value}"));
+
+    /// <summary>The state a caller sees now: stored status, or expired/not yet valid by the period.</summary>
+    public string EffectiveStatus(DateTimeOffset now) => Status switch
+    {
+        GrantStatus.Active when now >= ValidUntil => "Expired",
+        GrantStatus.Active when now < ValidFrom => "NotYetValid",
+        _ => Status.ToString(),
+    };
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Qilu.Platform.Auth;
+using Qilu.SharedKernel.Actors;
+using Qilu.SharedKernel.Results;
+using Qilu.Sharing.Applications;
+using Qilu.Sharing.Contracts;
+using Qilu.Sharing.UseCases;
+
+namespace Qilu.Sharing.Needs;
+
+/// <summary>POST /api/sharing/needs/{id}/close {version}: the posting unit closes its need (met or no longer needed).</summary>
+internal static class CloseNeed
+{
+    public sealed record Request(uint Version);
+
+    public static void Map(IEndpointRouteBuilder api) => api.MapPost("/needs/{id:guid}/close", async (Guid id, Request request, HttpContext ctx, ActorAccessor actors, SharingServices s) =>
+            Outcomes.Ok(await HandleAsync(actors.FromContext(ctx), id, request, s, ctx.RequestAborted)))
+        .RequirePermission(SharingPermissions.NeedsPost)
+        .WithName("CloseDataNeed").WithSummary("关闭数据需求 / Close a need").Produces<NeedView>();
+
+    internal static async Task<Result<NeedView>> HandleAsync(Actor actor, Guid id, Request request, SharingServices s, CancellationToken ct)
+    {
+        if (Outcomes.Lacks(actor, SharingPermissions.NeedsPost) is { } denied) return Outcomes.Denied<NeedView>(denied);
+        var need = await s.Db.Needs.Include(n => n.Answers).FirstOrDefaultAsync(n => n.Id == id, ct);
+        if (need is null) return Outcomes.NotFound<NeedView>("数据需求", "Data need");
+        if (need.UnitId != actor.DepartmentId) return Outcomes.Forbidden<NeedView>("need.not_owner", "只有发布单位可以关闭需求", "Only the posting unit closes a need");
+        if (need.Version != request.Version) return Outcomes.Stale<NeedView>(request.Version, need.Version);
+        need.Status = NeedStatus.Closed;
+        await s.Db.SaveChangesAsync(ct);
+        await s.Audit.WriteAsync("sharing.needs.closed", "need", need.Id.ToString(), actor, ct: ct);
+        return NeedView.Of(need);
+    }
+}
