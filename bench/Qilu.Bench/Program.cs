@@ -12,6 +12,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["rules"] = a => Task.FromResult(Qilu.Bench.Rules.RulesBenchmark.Run(a)),
     ["catalog"] = Qilu.Bench.Catalog.CatalogSearchBenchmark.RunAsync,
     ["trust"] = Qilu.Bench.Trust.TrustBenchmark.RunAsync,
+    ["hotline"] = Qilu.Bench.Hotline.HotlineBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -78,6 +78,11 @@ public sealed class HotlineModule : IQiluModule
         RecordCallback.Map(api);
         CloseDirectly.Map(api);
         SuperviseTicket.Map(api);
+        Duplicates.FindDuplicates.Map(api);
+        Duplicates.MergeTicket.Map(api);
+        Analytics.TicketStatistics.Map(api);
+        Analytics.SpikeAlerts.Map(api);
+        Analytics.ExportReport.Map(api);
         Open311.GeoReportApi.Map(routes);
     }
 }

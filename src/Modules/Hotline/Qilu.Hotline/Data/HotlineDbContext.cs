@@ -71,6 +71,7 @@ internal abstract class HotlineDbContext(DbContextOptions options) : DbContext(o
             e.HasIndex(x => new { x.CitizenId, x.CreatedAt });
             e.HasIndex(x => new { x.CategoryCode, x.CreatedAt });
             e.HasIndex(x => x.CreatedAt);
+            e.HasIndex(x => x.MergedIntoId);
         });
         modelBuilder.Entity<TicketEntry>(e =>
         {

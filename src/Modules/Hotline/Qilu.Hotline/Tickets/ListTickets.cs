@@ -55,7 +55,7 @@ internal static class ListTickets
                 if (!actor.Has(HotlinePermissions.Supervise))
                     return Outcomes.Denied<IReadOnlyList<Item>>(Outcomes.Lacks(actor, HotlinePermissions.Supervise)!);
                 q = InDivision(q, actor);
-                if (status is null) q = q.Where(t => t.Status != TicketStatus.Closed);
+                if (status is null) q = q.Where(t => t.Status != TicketStatus.Closed && t.Status != TicketStatus.Merged);
                 break;
             case "recent":
                 if (!actor.Has(HotlinePermissions.Intake)) return Outcomes.Denied<IReadOnlyList<Item>>(Outcomes.Lacks(actor, HotlinePermissions.Intake)!);

@@ -62,6 +62,10 @@ internal sealed class Ticket
     public int EscalationLevel { get; set; }
     public string? EscalatedTo { get; set; }
     public int SupervisionCount { get; set; }
+    /// <summary>并单: the ticket this one was merged into (handled and answered with it).</summary>
+    public Guid? MergedIntoId { get; set; }
+    /// <summary>How many tickets were merged into this one.</summary>
+    public int MergedCount { get; set; }
     /// <summary>Open311 token of the request (GeoReport v2 <c>tokens/{token}</c>).</summary>
     public string? Token { get; init; }
     public uint Version { get; set; }

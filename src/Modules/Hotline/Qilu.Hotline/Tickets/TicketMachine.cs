@@ -38,6 +38,7 @@ internal static class TicketMachine
     public const string Callback = "callback";
     public const string Supervise = "supervise";
     public const string CloseDirectly = "close-direct";
+    public const string Merge = "merge";
 
     private static readonly (string Action, TicketStatus[] Statuses, TicketCapacity Who, string Zh)[] Table =
     [
@@ -54,6 +55,7 @@ internal static class TicketMachine
         (Callback, [TicketStatus.AwaitingCallback], TicketCapacity.Agent | TicketCapacity.Dispatcher, "回访"),
         (Supervise, [TicketStatus.Dispatched, TicketStatus.Handling, TicketStatus.Returned, TicketStatus.Replied], TicketCapacity.Supervisor, "督办"),
         (CloseDirectly, [TicketStatus.Accepted], TicketCapacity.Agent | TicketCapacity.Dispatcher, "直办办结"),
+        (Merge, [TicketStatus.Accepted, TicketStatus.Returned], TicketCapacity.Dispatcher, "并单"),
     ];
 
     public static bool IsKnown(string action) => Table.Any(t => t.Action == action);

@@ -17,6 +17,8 @@ internal enum TicketStatus
     AwaitingCallback = 5,
     /// <summary>已办结.</summary>
     Closed = 6,
+    /// <summary>已并单: handled and answered with the ticket it was merged into.</summary>
+    Merged = 7,
 }
 
 /// <summary>Names of the statuses for people and for Open311.</summary>
@@ -31,6 +33,7 @@ internal static class TicketStatuses
         TicketStatus.Replied => "待审核",
         TicketStatus.AwaitingCallback => "待回访",
         TicketStatus.Closed => "已办结",
+        TicketStatus.Merged => "已并单",
         _ => s.ToString(),
     };
 
@@ -43,6 +46,7 @@ internal static class TicketStatuses
         TicketStatus.Replied => "replied",
         TicketStatus.AwaitingCallback => "awaiting_callback",
         TicketStatus.Closed => "closed",
+        TicketStatus.Merged => "merged",
         _ => s.ToString(),
     };
 }

@@ -48,10 +48,13 @@ internal sealed class TicketTransition(HotlineDbContext db, IAuditWriter audit, 
             return Outcomes.Stale<Ticket>();
         }
         await AuditAsync(actor, t, action, "success", ct);
+        // Tickets merged into this one are answered with it: each citizen gets the reply and a callback.
+        if (action is TicketMachine.ApproveReply or TicketMachine.CloseDirectly)
+            await Duplicates.MergedReplies.PropagateAsync(db, t, now, ct);
         return t;
     }
 
     private Task AuditAsync(Actor actor, Ticket t, string action, string outcome, CancellationToken ct) =>
-        audit.WriteAsync(new AuditEvent($"hotline.ticket.{action}", "ticket", t.Number, outcome, actor,
+        audit.WriteAsync(new AuditEvent("hotline.ticket." + action.Replace('-', '_'), "ticket", t.Number, outcome, actor,
             new { status = TicketStatuses.Key(t.Status), unit = t.LeadUnitName }), ct);
 }

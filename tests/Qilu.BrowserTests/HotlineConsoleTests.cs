@@ -1,0 +1,38 @@
+using Microsoft.Playwright;
+
+namespace Qilu.BrowserTests;
+
+/// <summary>The 12345 agent console: a dispatcher records a call with the keyboard and dispatches it by the catalogue.</summary>
+[Collection(BrowserSuite.Name)]
+public sealed class HotlineConsoleTests(QiluHostFixture host)
+{
+    [Fact]
+    public async Task AgentConsole_WhenACallIsRecordedAndDispatched_ShowsTheTicketAtTheLeadUnit()
+    {
+        var page = await host.NewPageAsync();
+        const string path = "/workbench/hotline/console";
+        await page.GotoAsync(path);
+        await page.FillAsync("#username", "jn.dispatch");
+        await page.FillAsync("#password", host.DemoSecret("jn.dispatch"));
+        await page.ClickAsync("#signin");
+        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == path, new() { Timeout = 20_000 });
+        await page.Locator("#agent-console[data-interactive=yes]").WaitForAsync(new() { Timeout = 20_000 });
+
+        // Keyboard first: the phone field has focus; Tab moves on.
+        await page.Keyboard.TypeAsync("13905310001");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("刘女士");
+        await page.FillAsync("#t-content", "泉城路东口每天晚上有流动摊贩占道经营，油烟很大，行人通行困难。");
+        await page.SelectOptionAsync("#t-division", "370102");
+        await page.FillAsync("#t-address", "泉城路东口");
+        await page.SelectOptionAsync("#t-category", "010101");
+        await page.Locator("#t-address").PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("#created-number")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9]{20}$"), new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#proposal")).ToContainTextAsync("历下区城市管理局");
+        await page.ClickAsync("#t-dispatch");
+        await Assertions.Expect(page.Locator("#created-unit")).ToHaveTextAsync("历下区城市管理局", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#created-status")).ToHaveTextAsync("待签收");
+        await Screenshots.SaveAsync(page, "hotline-agent-console");
+    }
+}
