@@ -27,12 +27,17 @@ public class HotlineHost : QiluFactory
     private readonly Dictionary<string, string> _tokens = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public HotlineHost() : this(new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 1, 0, 0, TimeSpan.Zero)))
+    public HotlineHost() : this(Qilu.Platform.Persistence.DatabaseProvider.Sqlite)
     {
     }
 
-    private HotlineHost(FakeTimeProvider clock) : base(new QiluFactoryOptions
+    protected HotlineHost(Qilu.Platform.Persistence.DatabaseProvider provider) : this(new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 1, 0, 0, TimeSpan.Zero)), provider)
     {
+    }
+
+    private HotlineHost(FakeTimeProvider clock, Qilu.Platform.Persistence.DatabaseProvider provider) : base(new QiluFactoryOptions
+    {
+        Provider = provider,
         DemoData = true,
         Settings = new Dictionary<string, string?> { ["Qilu:RateLimiting:SignIn:PermitLimit"] = "100000", ["Qilu:Hotline:SweepSeconds"] = "0" },
         ConfigureServices = services => services.AddSingleton<TimeProvider>(clock),

@@ -42,7 +42,9 @@ public sealed class TicketTimerTests
         t = await boss.ActAsync(t.Id(), "supervise", new { instruction = "请立即签收办理" }).OkAsync();
         t.GetProperty("supervisionCount").GetInt32().ShouldBe(1);
         var supervised = await boss.GetAsync("/api/hotline/tickets?view=supervised").OkAsync();
-        supervised.EnumerateArray().First().GetProperty("id").GetGuid().ShouldBe(t.Id());
+        var row = supervised.EnumerateArray().First(i => i.GetProperty("id").GetGuid() == t.Id());
+        row.GetProperty("overdue").GetBoolean().ShouldBeTrue();
+        row.GetProperty("escalationLevel").GetInt32().ShouldBe(2);
     }
 
     [Fact]

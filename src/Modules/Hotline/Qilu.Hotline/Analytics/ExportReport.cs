@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using MiniExcelLibs;
 using Qilu.Hotline.Categories;
-using Qilu.Hotline.Contracts;
 using Qilu.Hotline.Data;
 using Qilu.Hotline.Tickets;
 using Qilu.Platform.Audit;

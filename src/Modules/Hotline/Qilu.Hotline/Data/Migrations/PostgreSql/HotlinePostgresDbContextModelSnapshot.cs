@@ -190,6 +190,12 @@ namespace Qilu.Hotline.Data.Migrations.PostgreSql
                     b.Property<double?>("Longitude")
                         .HasColumnType("double precision");
 
+                    b.Property<int>("MergedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -258,6 +264,8 @@ namespace Qilu.Hotline.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Number")
                         .IsUnique();

@@ -184,6 +184,12 @@ namespace Qilu.Hotline.Data.Migrations.Sqlite
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL");
 
+                    b.Property<int>("MergedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -252,6 +258,8 @@ namespace Qilu.Hotline.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Number")
                         .IsUnique();
