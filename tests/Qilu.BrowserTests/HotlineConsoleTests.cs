@@ -35,4 +35,38 @@ public sealed class HotlineConsoleTests(QiluHostFixture host)
         await Assertions.Expect(page.Locator("#created-status")).ToHaveTextAsync("待签收");
         await Screenshots.SaveAsync(page, "hotline-agent-console");
     }
+
+    [Fact]
+    public async Task UnitInbox_WhenTheUnitOpensATicket_ShowsDeadlinesAndOnlyTheAllowedActions()
+    {
+        var page = await SignedInAsync("lx.cg", "/workbench/hotline/inbox");
+        await Assertions.Expect(page.Locator("#tickets")).ToContainTextAsync("历下区城市管理局");
+        await Screenshots.SaveAsync(page, "hotline-unit-inbox");
+        await page.Locator("#tickets a").First.ClickAsync();
+        await page.Locator("#ticket[data-interactive=yes]").WaitForAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("#actions")).ToContainTextAsync("答复");
+        await Assertions.Expect(page.Locator("#actions")).Not.ToContainTextAsync("派单");
+        await Screenshots.SaveAsync(page, "hotline-ticket");
+    }
+
+    [Fact]
+    public async Task Dashboard_WhenASupervisorOpensIt_ShowsRatesChartsAndExports()
+    {
+        var page = await SignedInAsync("jn.official", "/workbench/hotline/dashboard");
+        await Assertions.Expect(page.Locator("#dashboard-stats")).ToContainTextAsync("受理量");
+        await Assertions.Expect(page.Locator("#chart-categories svg")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#export-daily")).ToHaveAttributeAsync("href", "/api/hotline/reports/daily.xlsx");
+        await Screenshots.SaveAsync(page, "hotline-dashboard");
+    }
+
+    private async Task<IPage> SignedInAsync(string user, string path)
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync(path);
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", host.DemoSecret(user));
+        await page.ClickAsync("#signin");
+        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == path, new() { Timeout = 20_000 });
+        return page;
+    }
 }
