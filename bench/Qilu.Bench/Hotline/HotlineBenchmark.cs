@@ -51,6 +51,7 @@ internal static class HotlineBenchmark
             await using var factory = new WebApplicationFactory<QiluHost::Program>().WithWebHostBuilder(b =>
             {
                 b.UseEnvironment("Production");
+                b.UseContentRoot(Path.Combine(RepositoryRoot(), "src", "Qilu.Host"));
                 b.UseSetting("Qilu:DataDirectory", dataDir);
                 b.UseSetting("Qilu:Demo:Enabled", "true");
                 b.UseSetting("Qilu:Hotline:SweepSeconds", "0");
