@@ -14,6 +14,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["trust"] = Qilu.Bench.Trust.TrustBenchmark.RunAsync,
     ["classifier"] = a => Task.FromResult(Qilu.Bench.Classifier.ClassifierBenchmark.Run(a)),
     ["gateway"] = Qilu.Bench.Sharing.GatewayBenchmark.RunAsync,
+    ["hotline"] = Qilu.Bench.Hotline.HotlineBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

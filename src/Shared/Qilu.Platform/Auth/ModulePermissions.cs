@@ -33,6 +33,10 @@ public static class WellKnownRoles
     public const string Citizen = "citizen";
     /// <summary>企业经办人.</summary>
     public const string EnterpriseAgent = "enterprise_agent";
+    /// <summary>12345话务员: takes calls and records tickets (受理).</summary>
+    public const string HotlineAgent = "hotline_agent";
+    /// <summary>12345派单员: dispatches, reviews replies, approves extensions (派单、审核).</summary>
+    public const string HotlineDispatcher = "hotline_dispatcher";
 }
 
 /// <summary>Every permission declared by the modules switched on in this process.</summary>

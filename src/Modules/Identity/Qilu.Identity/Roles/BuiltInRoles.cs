@@ -15,6 +15,8 @@ internal static class BuiltInRoles
     public const string DataOfficer = WellKnownRoles.DataOfficer;
     public const string Citizen = WellKnownRoles.Citizen;
     public const string EnterpriseAgent = WellKnownRoles.EnterpriseAgent;
+    public const string HotlineAgent = WellKnownRoles.HotlineAgent;
+    public const string HotlineDispatcher = WellKnownRoles.HotlineDispatcher;
 
     public static IReadOnlyList<(string Code, string Zh, string En, DutyGroup Group, string[] Permissions)> All { get; } =
     [
@@ -33,6 +35,8 @@ internal static class BuiltInRoles
             [P.Workbench, P.DivisionsRead, P.DepartmentsRead]),
         (Citizen, "自然人", "Citizen", DutyGroup.Business, []),
         (EnterpriseAgent, "企业经办人", "Enterprise agent", DutyGroup.Business, []),
+        (HotlineAgent, "12345话务员", "12345 hotline agent", DutyGroup.Business, [P.Workbench, P.DivisionsRead, P.DepartmentsRead]),
+        (HotlineDispatcher, "12345派单员", "12345 hotline dispatcher", DutyGroup.Business, [P.Workbench, P.DivisionsRead, P.DepartmentsRead]),
     ];
 
     /// <summary>Permissions only the audit group may ever hold, whatever an administrator edits.</summary>

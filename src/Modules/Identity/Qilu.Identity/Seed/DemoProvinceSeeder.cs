@@ -62,6 +62,10 @@ internal sealed class DemoProvinceSeeder : IDemoSeeder
         credentials.Add(accounts.Official("lx.police", "褚公安", Dep("370102", "public_security"), "370102", [BuiltInRoles.Official], "历下区公安分局工作人员（户口登记）"));
         credentials.Add(accounts.Official("lx.yibao", "卫医保", Dep("370102", "medical_insurance"), "370102", [BuiltInRoles.Official], "历下区医疗保障局工作人员（医保参保登记）"));
         credentials.Add(accounts.Official("lx.hrss", "蒋人社", Dep("370102", "hrss"), "370102", [BuiltInRoles.Official], "历下区人力资源和社会保障局工作人员（社会保障卡）"));
+        // 12345: the 济南 hotline centre (run by the city's big-data bureau) and a handling unit in 历下区.
+        credentials.Add(accounts.Official("jn.agent", "孔话务", Dep("370100", "bigdata"), "370100", [BuiltInRoles.Official, BuiltInRoles.HotlineAgent], "济南12345热线话务员（受理、直办、回访）"));
+        credentials.Add(accounts.Official("jn.dispatch", "曹派单", Dep("370100", "bigdata"), "370100", [BuiltInRoles.Official, BuiltInRoles.HotlineDispatcher], "济南12345热线派单员（派单、审核、延期审批）"));
+        credentials.Add(accounts.Official("lx.cg", "严城管", Dep("370102", "urban_management"), "370102", [BuiltInRoles.Official], "历下区城市管理局工作人员（12345工单签收、办理、答复）"));
         credentials.Add(accounts.Official("jn.totp", "冯动态", Dep("370100", "public_security"), "370100", [BuiltInRoles.Official], "济南市公安局工作人员，已启用动态口令（TOTP）", withTotp: true));
 
         accounts.Citizen("张三", MakeId("370102", new DateOnly(1988, 3, 15), 101), "13800138001", "370102", RealNameLevel.Verified, out var c1);

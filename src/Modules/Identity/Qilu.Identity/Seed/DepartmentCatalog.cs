@@ -24,6 +24,15 @@ internal static class DepartmentCatalog
         ("natural_resources", "山东省自然资源厅", "{0}自然资源和规划局", "{0}自然资源局"),
         ("ecology", "山东省生态环境厅", "{0}生态环境局", "{0}生态环境分局"),
         ("housing", "山东省住房和城乡建设厅", "{0}住房和城乡建设局", "{0}住房和城乡建设局"),
+        // Kinds the 12345 hotline's taxonomy dispatches to (Hotline's 派单目录); without them a complaint about street
+        // vending or a school would have no unit to go to.
+        ("urban_management", "山东省住房和城乡建设厅城市管理局", "{0}城市管理局", "{0}城市管理局"),
+        ("transport", "山东省交通运输厅", "{0}交通运输局", "{0}交通运输局"),
+        ("education", "山东省教育厅", "{0}教育局", "{0}教育和体育局"),
+        ("water", "山东省水利厅", "{0}水务局", "{0}水务局"),
+        ("agriculture", "山东省农业农村厅", "{0}农业农村局", "{0}农业农村局"),
+        ("commerce", "山东省商务厅", "{0}商务局", "{0}商务局"),
+        ("emergency", "山东省应急管理厅", "{0}应急管理局", "{0}应急管理局"),
     ];
 
     public static string NameFor(string kind, DivisionLevel level, string divisionName)
