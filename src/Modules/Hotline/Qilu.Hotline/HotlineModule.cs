@@ -40,6 +40,7 @@ public sealed class HotlineModule : IQiluModule
         services.AddOptions<DispatchCatalogueOptions>().Bind(configuration.GetSection(HotlineOptions.Section + ":Dispatch"));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<HotlineOptionsAccessor>();
+        Classification.HotlineClassification.AddServices(services);
         services.AddSingleton<CategoryCatalog>();
         services.AddScoped<DispatchCatalogue>();
         services.AddScoped<TicketIntake>();

@@ -1,20 +1,18 @@
-using Microsoft.Extensions.DependencyInjection;
 using Qilu.Hotline.Classification;
 
 namespace Qilu.Hotline.Categories;
 
 /// <summary>
-/// The taxonomy as the ticket work reads it: the classifier work's <see cref="IHotlineTaxonomy"/> when it is registered,
-/// otherwise the shipped <c>taxonomy.csv</c> read here (a private loader, so tickets work before the two are merged).
+/// The taxonomy as the ticket work reads it (leaves, paths, Open311 groups), over the shipped <see cref="IHotlineTaxonomy"/>.
 /// </summary>
 internal sealed class CategoryCatalog
 {
     private readonly IReadOnlyList<HotlineCategory> _all;
     private readonly Dictionary<string, HotlineCategory> _byCode;
 
-    public CategoryCatalog(IServiceProvider services)
+    public CategoryCatalog(IHotlineTaxonomy taxonomy)
     {
-        _all = services.GetService<IHotlineTaxonomy>()?.All ?? ReadEmbedded();
+        _all = taxonomy.All;
         _byCode = _all.ToDictionary(c => c.Code, StringComparer.Ordinal);
     }
 
@@ -39,22 +37,5 @@ internal sealed class CategoryCatalog
         var c = Find(code);
         while (c?.ParentCode is { } p) c = Find(p);
         return c?.Name ?? "";
-    }
-
-    private static List<HotlineCategory> ReadEmbedded()
-    {
-        var assembly = typeof(CategoryCatalog).Assembly;
-        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("taxonomy.csv", StringComparison.Ordinal));
-        using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-        reader.ReadLine();
-        var list = new List<HotlineCategory>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0) continue;
-            var f = line.Split(',');
-            list.Add(new HotlineCategory(f[0], int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture), f[2],
-                f[3].Length == 0 ? null : f[3], f.Length > 4 && f[4].Length > 0 ? f[4] : null));
-        }
-        return [.. list.OrderBy(c => c.Code, StringComparer.Ordinal)];
     }
 }

@@ -9,7 +9,7 @@ namespace Qilu.Hotline.Classification;
 /// <summary>
 /// The ticket classifier: TF-IDF weighted character 1–3-grams (<see cref="TextFeatures"/>), L2-normalised, into a
 /// multinomial logistic regression (softmax) trained by plain stochastic gradient descent. Written by hand rather than
-/// with ML.NET (ADR 0015): same model family, no 10 MB of dependencies, sub-second deterministic training at start-up,
+/// with ML.NET (ADR 0017): same model family, no 10 MB of dependencies, sub-second deterministic training at start-up,
 /// and a classify path that allocates only its result. Immutable once trained, so <see cref="Classify"/> is
 /// thread-safe.
 /// </summary>
