@@ -64,6 +64,7 @@ internal static class ResourceModel
             e.HasKey(x => new { x.ResourceId, x.Sequence });
             e.Property(x => x.KeyToken).HasMaxLength(256);
             e.Property(x => x.DivisionCode).HasMaxLength(12);
+            if (!isSqlite) e.Property(x => x.DivisionCode).UseCollation("C");
         });
         b.Entity<StoredFile>(e =>
         {

@@ -1,9 +1,10 @@
+using System.Text.Json.Serialization;
 using Qilu.Catalog.Contracts;
 
 namespace Qilu.Catalog.Resources;
 
 /// <summary>A mounted resource as the API and pages show it (no rows, no file bytes).</summary>
-internal sealed record ResourceView(Guid Id, Guid EntryId, ResourceKind Kind, string Name, IReadOnlyList<TableColumn> Columns, string? KeyField,
+internal sealed record ResourceView(Guid Id, Guid EntryId, [property: JsonConverter(typeof(JsonStringEnumConverter<ResourceKind>))] ResourceKind Kind, string Name, IReadOnlyList<TableColumn> Columns, string? KeyField,
     string? DivisionField, long RowCount, long ChangeSequence, DateTimeOffset CreatedAt, DateTimeOffset? UpdatedAt, string? BaseUrl,
     string? OpenApiTitle, IReadOnlyList<ApiOperationInfo> Operations, string? FileName, string? ContentType, long? FileSize, string? FileHash,
     uint Version, bool CanManage)

@@ -741,7 +741,8 @@ namespace Qilu.Catalog.Data.Migrations.PostgreSql
 
                     b.Property<string>("DivisionCode")
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
 
                     b.Property<string>("KeyToken")
                         .IsRequired()

@@ -55,7 +55,7 @@ namespace Qilu.Catalog.Data.Migrations.PostgreSql
                     Sequence = table.Column<long>(type: "bigint", nullable: false),
                     KeyToken = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     Deleted = table.Column<bool>(type: "boolean", nullable: false),
-                    DivisionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    DivisionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true, collation: "C"),
                     Sealed = table.Column<string>(type: "text", nullable: true),
                     At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },

@@ -12,7 +12,7 @@ using Qilu.Catalog.Data;
 namespace Qilu.Catalog.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(CatalogPostgresDbContext))]
-    [Migration("20261129075311_Resources")]
+    [Migration("20261129075751_Resources")]
     partial class Resources
     {
         /// <inheritdoc />
@@ -744,7 +744,8 @@ namespace Qilu.Catalog.Data.Migrations.PostgreSql
 
                     b.Property<string>("DivisionCode")
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
 
                     b.Property<string>("KeyToken")
                         .IsRequired()
