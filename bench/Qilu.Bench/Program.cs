@@ -11,6 +11,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["search"] = Qilu.Bench.Search.SearchBenchmark.RunAsync,
     ["rules"] = a => Task.FromResult(Qilu.Bench.Rules.RulesBenchmark.Run(a)),
     ["catalog"] = Qilu.Bench.Catalog.CatalogSearchBenchmark.RunAsync,
+    ["resources"] = Qilu.Bench.Catalog.ResourcesBenchmark.RunAsync,
     ["trust"] = Qilu.Bench.Trust.TrustBenchmark.RunAsync,
     ["classifier"] = a => Task.FromResult(Qilu.Bench.Classifier.ClassifierBenchmark.Run(a)),
     ["gateway"] = Qilu.Bench.Sharing.GatewayBenchmark.RunAsync,

@@ -5,6 +5,9 @@ using Qilu.Catalog.BaseList;
 using Qilu.Catalog.Elements;
 using Qilu.Catalog.Entries;
 using Qilu.Catalog.Search;
+using Qilu.Catalog.Resources;
+using Qilu.Catalog.Resources.Import;
+using Qilu.Catalog.Quality;
 
 namespace Qilu.Catalog;
 
@@ -29,5 +32,16 @@ internal static class CatalogApi
         ListReviewInbox.Map(api);
         ListBaseList.Map(api);
         ClaimBaseItem.Map(api);
+        MountTable.Map(api);
+        MountApi.Map(api);
+        MountFile.Map(api);
+        ListResources.Map(api);
+        ImportTable.Map(api);
+        ListImports.Map(api);
+        DownloadFile.Map(api);
+        GetQualityReport.Map(api);
+        RaiseObjection.Map(api);
+        AnswerObjection.Map(api);
+        ListObjections.Map(api);
     }
 }

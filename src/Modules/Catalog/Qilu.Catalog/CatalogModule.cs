@@ -35,6 +35,8 @@ public sealed class CatalogModule : IQiluModule
         services.AddScoped<CatalogAudit>();
         services.AddScoped<IDataElementValidator, ElementValueValidator>();
         services.AddScoped<ICatalogDirectory, CatalogDirectory>();
+        // The only way rows of mounted tables leave the module (Sharing gateway, OpenData).
+        services.AddScoped<IResourceRows, Resources.ResourceRows>();
         // Chinese full-text search (ADR 0012) over the SearchDoc projection; DatabaseCatalogSearch stays as the
         // reference the search tests compare against.
         services.AddSingleton<CatalogIndexState>();
@@ -45,6 +47,8 @@ public sealed class CatalogModule : IQiluModule
             new PermissionDefinition(CatalogPermissions.EntriesEdit, "编制本单位目录", "Edit own unit's catalog entries", WellKnownRoles.DataOfficer, WellKnownRoles.ChiefDataOfficer),
             new PermissionDefinition(CatalogPermissions.EntriesReview, "审核数据目录", "Review catalog entries", WellKnownRoles.ChiefDataOfficer),
             new PermissionDefinition(CatalogPermissions.ElementsRead, "查看数据元", "Read data elements", WellKnownRoles.Official, WellKnownRoles.DataOfficer, WellKnownRoles.ChiefDataOfficer),
+            new PermissionDefinition(CatalogPermissions.ResourcesManage, "挂接资源与导入数据", "Mount resources and import rows", WellKnownRoles.DataOfficer, WellKnownRoles.ChiefDataOfficer),
+            new PermissionDefinition(CatalogPermissions.ObjectionsRaise, "提出数据异议", "Raise data objections", WellKnownRoles.Official, WellKnownRoles.DataOfficer, WellKnownRoles.ChiefDataOfficer),
             new PermissionDefinition(CatalogPermissions.ElementsManage, "维护数据元", "Manage data elements", WellKnownRoles.ChiefDataOfficer));
         CatalogMenu.Add(services);
     }

@@ -24,7 +24,7 @@ public abstract class ScopeMatrixTestsBase(CatalogFixture fixture)
         return [.. Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.StartsWith("/api/catalog", StringComparison.Ordinal))
             .Select(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods[0],
-                e.RoutePattern.RawText!.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{identifier}", "DE0001").Replace("{code}", "SD-BL-001"),
+                e.RoutePattern.RawText!.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{entryId:guid}", Guid.NewGuid().ToString()).Replace("{importId:guid}", Guid.NewGuid().ToString()).Replace("{identifier}", "DE0001").Replace("{code}", "SD-BL-001"),
                 e.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.AuthorizationPolicy>()
                     .SelectMany(p => p.Requirements).OfType<PermissionRequirement>().FirstOrDefault()?.Name))
             .Where(e => e.Item3 is not null).Select(e => (e.Item1, e.Item2, e.Item3!))];
@@ -35,7 +35,8 @@ public abstract class ScopeMatrixTestsBase(CatalogFixture fixture)
     {
         using var client = Host.CreateClient();
         var endpoints = ProtectedEndpoints();
-        endpoints.Count.ShouldBe(16);
+        // 16 entry/element/base-list endpoints + 15 resource, import, quality and objection endpoints.
+        endpoints.Count.ShouldBe(31);
         foreach (var (method, route, _) in endpoints)
         {
             using var request = new HttpRequestMessage(new HttpMethod(method), route) { Content = JsonContent.Create(new { }) };

@@ -17,4 +17,11 @@ public static class CatalogPermissions
 
     /// <summary>Create and change data elements (big-data bureau).</summary>
     public const string ElementsManage = "catalog.elements.manage";
+
+    /// <summary>Mount resources (tables, APIs, files) on the own unit's entries, import rows, answer data objections
+    /// and quality issues raised against them (数据专员, 首席数据官).</summary>
+    public const string ResourcesManage = "catalog.resources.manage";
+
+    /// <summary>Raise a data objection (数据异议) against another unit's resource and close it once answered.</summary>
+    public const string ObjectionsRaise = "catalog.objections.raise";
 }

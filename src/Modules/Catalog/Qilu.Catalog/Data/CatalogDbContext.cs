@@ -27,6 +27,16 @@ internal abstract class CatalogDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<SearchDoc> SearchDocs => Set<SearchDoc>();
 
+    public DbSet<Resources.MountedResource> Resources => Set<Resources.MountedResource>();
+
+    public DbSet<Resources.StoredFile> ResourceFiles => Set<Resources.StoredFile>();
+
+    public DbSet<Resources.Import.TableImport> Imports => Set<Resources.Import.TableImport>();
+
+    public DbSet<Resources.Import.ImportRejection> ImportRejections => Set<Resources.Import.ImportRejection>();
+
+    public DbSet<Quality.DataObjection> Objections => Set<Quality.DataObjection>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // Keys are set by the entities themselves: a new version or item reached through a navigation must be
@@ -150,6 +160,7 @@ internal abstract class CatalogDbContext(DbContextOptions options) : DbContext(o
             e.HasIndex(x => new { x.Grade, x.ShareType, x.Format, x.Theme, x.UnitId, x.UnitName });
             e.HasIndex(x => x.UnitId);
         });
+        ResourceModel.Configure(modelBuilder, Database.IsSqlite());
         modelBuilder.AddOutbox();
 
         if (Database.IsSqlite())

@@ -46,3 +46,10 @@ internal static class Concurrency
         $"数据已被他人修改（您的版本 {expected}，当前版本 {actual}），请刷新后重试",
         $"The record changed since you read it (your version {expected}, current {actual}); reload and retry", "version");
 }
+
+/// <summary>Shorthand for adding a field error.</summary>
+internal static class ValidationExtensions
+{
+    public static void Add(this Validation v, string field, string code, string message, string messageEn) =>
+        v.Add(new Error(code, message, messageEn, field));
+}

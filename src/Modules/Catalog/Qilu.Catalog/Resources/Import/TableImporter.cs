@@ -1,0 +1,270 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Qilu.Catalog.Contracts;
+using Qilu.Catalog.Data;
+using Qilu.Catalog.Elements;
+using Qilu.Catalog.Entries;
+using Qilu.Platform.Cryptography.Fields;
+using Qilu.SharedKernel.Results;
+
+namespace Qilu.Catalog.Resources.Import;
+
+/// <summary>
+/// The import pipeline of a mounted table: header mapping, per-row validation against the columns' data elements,
+/// duplicate keys, encoding (encryption, blind indexes, digest) in parallel per batch, incremental upsert by key,
+/// optional deletion of keys missing from the file, the change feed and <see cref="ResourceRowsChanged"/> in the same
+/// transaction. Rows are read from an async stream and written in batches: memory holds one batch plus a 128-bit hash
+/// per key seen (duplicate detection and "delete missing").
+/// </summary>
+internal sealed class TableImporter(CatalogDbContext db, IFieldProtector protector, TimeProvider clock)
+{
+    public const int BatchSize = 4096;
+    public const int MaxStoredRejections = 100_000;
+
+    /// <summary>Runs an import. The import record is saved first (so progress and failure are visible), then the rows
+    /// in one transaction.</summary>
+    public async Task<Result<ImportReport>> RunAsync(MountedResource resource, string fileName, string format, bool deleteMissing, string by,
+        IAsyncEnumerable<string?[]> source, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(source);
+        storedRejections = 0;
+        var codec = new RowCodec(resource, protector);
+        var columns = codec.Columns;
+        var identifiers = columns.Select(c => c.ElementIdentifier).Distinct().ToList();
+        var elements = (await db.Elements.AsNoTracking().Where(e => identifiers.Contains(e.Identifier)).ToListAsync(ct))
+            .ToDictionary(e => e.Identifier, e => e.ToInfo(), StringComparer.Ordinal);
+        var validator = new ElementValueValidator(null, clock);
+        var import = new TableImport { ResourceId = resource.Id, FileName = fileName, Format = format, DeleteMissing = deleteMissing, StartedBy = by, StartedAt = clock.GetUtcNow() };
+        db.Imports.Add(import);
+        await db.SaveChangesAsync(ct);
+
+        await using var rows = source.GetAsyncEnumerator(ct);
+        int[] map;
+        try
+        {
+            if (!await rows.MoveNextAsync())
+                return await FailAsync(import, "import.empty", "文件为空，没有表头", "The file is empty (no header row)", null, ct);
+            var header = ImportHeader.Map(rows.Current, columns, codec.KeyColumn);
+            if (!header.IsSuccess) return await FailAsync(import, header.Errors[0], ct);
+            map = header.Value;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException or IOException or InvalidOperationException)
+        {
+            return await FailAsync(import, "import.unreadable", $"文件无法读取：{ex.Message}", $"The file cannot be read: {ex.Message}", null, ct);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var store = new RowStore(db);
+        // Claims the resource for the length of the transaction: a concurrent import of the same table waits on the
+        // row lock (PostgreSQL) or the write lock (SQLite) and then fails the version check instead of interleaving.
+        var claimed = await db.Resources.Where(r => r.Id == resource.Id && r.Version == resource.Version)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Version, r => r.Version + 1), ct);
+        if (claimed == 0)
+        {
+            await tx.RollbackAsync(ct);
+            return await FailAsync(import, "import.concurrent", "该资源正在被另一次导入更新或已被修改，请稍后重试",
+                "Another import is updating this resource or it changed; retry later", null, ct, ErrorKind.Conflict);
+        }
+        var now = clock.GetUtcNow();
+        var startSequence = resource.ChangeSequence;
+        var sequence = startSequence;
+        var empty = await store.CountAsync(resource.Id, ct) == 0;
+        var seen = new Dictionary<UInt128, long>();
+        var pending = new List<(long Row, string?[] Raw)>(BatchSize);
+        var rejections = new List<ImportRejection>();
+        long rowNumber = 0;
+
+        try
+        {
+            while (true)
+            {
+                var more = await rows.MoveNextAsync();
+                if (more)
+                {
+                    rowNumber++;
+                    var raw = rows.Current;
+                    var mapped = new string?[columns.Count];
+                    for (var i = 0; i < map.Length; i++)
+                        if (map[i] >= 0 && map[i] < raw.Length) mapped[i] = raw[map[i]];
+                    pending.Add((rowNumber, mapped));
+                }
+                if (pending.Count == BatchSize || (!more && pending.Count > 0))
+                {
+                    sequence = await FlushAsync(pending, sequence);
+                    pending.Clear();
+                    progress?.Report(new ImportProgress(rowNumber, import.Rejected, import.Inserted, import.Updated, import.Unchanged));
+                }
+                if (!more) break;
+            }
+            import.RowsRead = rowNumber;
+            if (deleteMissing)
+            {
+                var gone = new List<(string, long)>();
+                await foreach (var token in store.KeyTokensAsync(resource.Id, ct))
+                    if (!seen.ContainsKey(HashOf(token))) gone.Add((token, ++sequence));
+                await store.DeleteAsync(resource.Id, gone, now, ct);
+                import.Deleted = gone.Count;
+            }
+            await SaveRejectionsAsync();
+
+            var tracked = await db.Resources.FirstAsync(r => r.Id == resource.Id, ct);
+            await db.Entry(tracked).ReloadAsync(ct);
+            tracked.RowCount = await store.CountAsync(resource.Id, ct);
+            tracked.ChangeSequence = sequence;
+            tracked.UpdatedAt = now;
+            tracked.LastDuplicateKeys = import.DuplicateKeys;
+            import.Status = ImportStatus.Succeeded;
+            import.FinishedAt = clock.GetUtcNow();
+            if (sequence > startSequence)
+            {
+                import.FromSequence = startSequence + 1;
+                import.ToSequence = sequence;
+                CatalogOutbox.Add(db, new ResourceRowsChanged(resource.Id, resource.EntryId, startSequence + 1, sequence, now) { OccurredAt = now }, now);
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            resource.Version = tracked.Version;
+            resource.RowCount = tracked.RowCount;
+            resource.ChangeSequence = tracked.ChangeSequence;
+            resource.UpdatedAt = now;
+            return ImportReport.Of(import, [.. rejections.Take(200)]);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException or IOException)
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return await FailAsync(import, "import.unreadable", $"第{rowNumber + 1}行附近文件无法读取：{ex.Message}，未写入任何数据",
+                $"The file cannot be read near row {rowNumber + 1}: {ex.Message}; nothing was written", null, CancellationToken.None);
+        }
+
+        async Task<long> FlushAsync(List<(long Row, string?[] Raw)> batch, long seq)
+        {
+            var outcomes = new RowOutcome[batch.Count];
+            Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct }, i => outcomes[i] = Check(batch[i].Raw));
+            var accepted = new List<(long Row, EncodedRow Row2, UInt128 Hash)>(batch.Count);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var o = outcomes[i];
+                if (o.Errors is { Count: > 0 })
+                {
+                    import.Rejected++;
+                    foreach (var e in o.Errors) Reject(batch[i].Row, e);
+                    continue;
+                }
+                var hash = HashOf(o.Encoded!.KeyToken);
+                if (seen.TryGetValue(hash, out var first))
+                {
+                    import.Rejected++;
+                    import.DuplicateKeys++;
+                    Reject(batch[i].Row, new Error("key.duplicate", $"主键“{resource.KeyField}”与第{first}行重复，已保留第{first}行",
+                        $"Key '{resource.KeyField}' repeats row {first}; row {first} was kept", resource.KeyField));
+                    continue;
+                }
+                seen[hash] = batch[i].Row;
+                accepted.Add((batch[i].Row, o.Encoded, hash));
+            }
+            var existing = empty ? [] : await store.DigestsAsync(resource.Id, [.. accepted.Select(a => a.Row2.KeyToken)], ct);
+            var writes = new List<(EncodedRow, long, bool)>(accepted.Count);
+            foreach (var (_, row, _) in accepted)
+            {
+                if (existing.TryGetValue(row.KeyToken, out var digest))
+                {
+                    if (string.Equals(digest, row.Digest, StringComparison.Ordinal)) { import.Unchanged++; continue; }
+                    import.Updated++;
+                    writes.Add((row, ++seq, true));
+                }
+                else
+                {
+                    import.Inserted++;
+                    writes.Add((row, ++seq, false));
+                }
+            }
+            await store.UpsertAsync(resource.Id, writes, now, ct);
+            if (rejections.Count >= 10_000) await SaveRejectionsAsync();
+            return seq;
+        }
+
+        RowOutcome Check(string?[] raw)
+        {
+            List<Error>? errors = null;
+            var canonical = new string?[raw.Length];
+            for (var i = 0; i < raw.Length; i++)
+            {
+                var value = raw[i];
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    if (i == codec.KeyColumn)
+                        (errors ??= []).Add(new Error("key.required", $"主键“{columns[i].Field}”不能为空", $"Key '{columns[i].Field}' is required", columns[i].Field));
+                    continue;
+                }
+                if (!elements.TryGetValue(columns[i].ElementIdentifier, out var element))
+                {
+                    canonical[i] = value.Trim();
+                    continue;
+                }
+                var checkedValue = validator.Validate(element, value);
+                if (checkedValue.IsSuccess)
+                {
+                    canonical[i] = checkedValue.Value;
+                    if (i == codec.KeyColumn && checkedValue.Value.Length > 256)
+                        (errors ??= []).Add(new Error("key.too_long", "主键不能超过256个字符", "The key must be at most 256 characters", columns[i].Field));
+                }
+                else
+                {
+                    foreach (var e in checkedValue.Errors) (errors ??= []).Add(e with { Field = columns[i].Field });
+                }
+            }
+            return errors is null ? new RowOutcome(codec.Encode(canonical), null) : new RowOutcome(null, errors);
+        }
+
+        void Reject(long row, Error e)
+        {
+            if (rejections.Count + storedRejections >= MaxStoredRejections) return;
+            rejections.Add(new ImportRejection { ImportId = import.Id, RowNumber = row, Field = e.Field ?? "", Code = e.Code, Reason = e.Message, ReasonEn = e.MessageEn ?? e.Message });
+        }
+
+        async Task SaveRejectionsAsync()
+        {
+            var fresh = rejections.Skip(storedRejections).ToList();
+            if (fresh.Count == 0) return;
+            db.ImportRejections.AddRange(fresh);
+            await db.SaveChangesAsync(ct);
+            storedRejections += fresh.Count;
+            foreach (var r in fresh) db.Entry(r).State = EntityState.Detached;
+        }
+    }
+
+    private int storedRejections;
+
+    /// <summary>128 bits of the key token: blind indexes are already uniform (hex of an HMAC), plaintext keys are hashed.</summary>
+    private static UInt128 HashOf(string token)
+    {
+        Span<byte> h = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(token), h);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(h);
+    }
+
+    private Task<Result<ImportReport>> FailAsync(TableImport import, string code, string zh, string en, string? field, CancellationToken ct, ErrorKind kind = ErrorKind.Validation) =>
+        FailAsync(import, new Error(code, zh, en, field), ct, kind);
+
+    private async Task<Result<ImportReport>> FailAsync(TableImport import, Error error, CancellationToken ct, ErrorKind kind = ErrorKind.Validation)
+    {
+        db.ChangeTracker.Clear();
+        await db.Imports.Where(i => i.Id == import.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.Status, ImportStatus.Failed).SetProperty(i => i.Failure, error.Message)
+            .SetProperty(i => i.FinishedAt, clock.GetUtcNow()), ct);
+        return Result<ImportReport>.Failure(error, kind);
+    }
+
+    private sealed record RowOutcome(EncodedRow? Encoded, List<Error>? Errors);
+}
+
+/// <summary>Progress of a running import.</summary>
+/// <param name="RowsRead">Data rows read so far.</param>
+/// <param name="Rejected">Rows rejected so far.</param>
+/// <param name="Inserted">Rows inserted.</param>
+/// <param name="Updated">Rows updated.</param>
+/// <param name="Unchanged">Rows unchanged.</param>
+internal sealed record ImportProgress(long RowsRead, long Rejected, long Inserted, long Updated, long Unchanged);
