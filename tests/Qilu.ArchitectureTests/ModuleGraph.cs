@@ -23,5 +23,8 @@ public static class ModuleGraph
         // The hotline dispatches to units and runs its tickets on the workflow engine.
         ("Qilu.Hotline", "Qilu.Identity"),
         ("Qilu.Hotline", "Qilu.Workflow"),
+        // Open data opens published catalog entries (ICatalogDirectory, IResourceRows) and reads units through Identity.
+        ("Qilu.OpenData", "Qilu.Catalog"),
+        ("Qilu.OpenData", "Qilu.Identity"),
     ];
 }

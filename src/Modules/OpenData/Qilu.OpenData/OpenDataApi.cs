@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Qilu.OpenData.Ckan;
+using Qilu.OpenData.Datasets;
+
+namespace Qilu.OpenData;
+
+/// <summary>The module's HTTP surface: the CKAN Action API, the DCAT catalog, downloads and the module's own API.</summary>
+internal static class OpenDataApi
+{
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        CkanApi.Map(routes);
+        var api = routes.MapGroup("/api/opendata").WithTags("OpenData");
+        PublishDataset.Map(api);
+    }
+}
