@@ -12,6 +12,7 @@ internal static class OpenDataApi
     public static void Map(IEndpointRouteBuilder routes)
     {
         CkanApi.Map(routes);
+        Dcat.DcatEndpoints.Map(routes);
         var api = routes.MapGroup("/api/opendata").WithTags("OpenData");
         PublishDataset.Map(api);
     }
