@@ -56,6 +56,11 @@ public sealed class OpenDataHost : QiluFactory
         return Regex.Match(description, "TOTP 密钥 ([A-Z2-7]+)").Groups[1].Value;
     }
 
+    /// <summary>The login of the demo citizen whose description names <paramref name="name"/>.</summary>
+    public string CitizenLogin(string name) =>
+        Credentials.First(c => c.GetProperty("kind").GetString() == "citizen" && c.GetProperty("description").GetString()!.StartsWith(name, StringComparison.Ordinal))
+            .GetProperty("login").GetString()!;
+
     /// <summary>Password or client secret for a demo login, as written to demo-accounts.json.</summary>
     public string Secret(string login) =>
         Credentials.First(c => c.GetProperty("login").GetString() == login).GetProperty("secret").GetString()!;

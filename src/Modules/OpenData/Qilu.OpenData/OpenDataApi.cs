@@ -13,7 +13,15 @@ internal static class OpenDataApi
     {
         CkanApi.Map(routes);
         Dcat.DcatEndpoints.Map(routes);
+        Rows.DownloadResource.Map(routes);
         var api = routes.MapGroup("/api/opendata").WithTags("OpenData");
         PublishDataset.Map(api);
+        Access.ApplyForAccess.Map(api);
+        Access.DecideApplication.Map(api);
+        Access.ReportUse.Map(api);
+        Access.ListApplications.Map(api);
+        Feedback.SubmitDataRequest.Map(api);
+        Feedback.SubmitCorrection.Map(api);
+        Feedback.AnswerFeedback.Map(api);
     }
 }

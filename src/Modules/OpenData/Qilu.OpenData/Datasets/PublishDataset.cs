@@ -32,7 +32,7 @@ internal static class PublishDataset
         .WithName("PublishOpenDataset").WithSummary("发布开放数据集 / Publish an open dataset").Produces<Response>(201).ProducesValidationProblem();
 
     private static async Task<IResult> EndpointAsync(Request request, HttpContext ctx, ActorAccessor actors, OpenDataDbContext db,
-        ICatalogDirectory catalog, IResourceRows rows, TimeProvider clock, OpenDataAudit audit) =>
+        ICatalogDirectory catalog, [Microsoft.AspNetCore.Mvc.FromServices] IResourceRows rows, TimeProvider clock, OpenDataAudit audit) =>
         Outcomes.Created(await HandleAsync(actors.FromContext(ctx), request, db, catalog, rows, clock, audit, ctx.RequestAborted),
             r => $"/api/3/action/package_show?id={r.Name}");
 
