@@ -32,6 +32,7 @@ public sealed class OpenDataModule : IQiluModule
             ?? throw new InvalidOperationException("AddQiluPlatform must run before modules register.");
         services.AddModuleDbContext<OpenDataDbContext, OpenDataSqliteDbContext, OpenDataPostgresDbContext>(db, OpenDataDbContext.Module);
         services.AddSingleton<IModuleInitializer, OpenDataInitializer>();
+        services.AddSingleton<IDemoSeeder, Seed.OpenDataDemoSeeder>();
         services.AddIntegrationEventHandler<CatalogEntryPublished, WhenCatalogEntryPublished>();
         services.AddIntegrationEventHandler<CatalogEntryWithdrawn, WhenCatalogEntryWithdrawn>();
         services.AddScoped<OpenDataAudit>();
