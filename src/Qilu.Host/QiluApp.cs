@@ -24,6 +24,7 @@ internal static class QiluApp
         new Qilu.Matters.MattersModule(),
         new Qilu.Cases.CasesModule(),
         new Qilu.Hotline.HotlineModule(),
+        new Qilu.OpenData.OpenDataModule(),
     ];
 
     public static WebApplication Create(string[] args)

@@ -27,5 +27,8 @@ public static class ModuleGraph
         ("Qilu.Sharing", "Qilu.Identity"),
         ("Qilu.Sharing", "Qilu.Catalog"),
         ("Qilu.Sharing", "Qilu.Trust"),
+        // Open data opens published catalog entries (ICatalogDirectory, IResourceRows) and reads units through Identity.
+        ("Qilu.OpenData", "Qilu.Catalog"),
+        ("Qilu.OpenData", "Qilu.Identity"),
     ];
 }
