@@ -20,9 +20,8 @@ public static class ModuleGraph
         // The catalog names certificate types by Trust's codes; Cases asks Trust to issue and reacts to issued certificates.
         ("Qilu.Matters", "Qilu.Trust"),
         ("Qilu.Cases", "Qilu.Trust"),
-        // The hotline dispatches to units and runs its tickets on the workflow engine.
+        // The hotline dispatches tickets to units found through the organisation directory.
         ("Qilu.Hotline", "Qilu.Identity"),
-        ("Qilu.Hotline", "Qilu.Workflow"),
         // Sharing grants and serves catalog resources to units; its verification API asks Trust whether a licence is valid.
         ("Qilu.Sharing", "Qilu.Identity"),
         ("Qilu.Sharing", "Qilu.Catalog"),
