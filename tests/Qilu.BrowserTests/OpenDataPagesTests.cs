@@ -39,7 +39,7 @@ public sealed class OpenDataPagesTests(QiluHostFixture host)
     }
 
     [Fact]
-    public async Task Portal_SearchDatasetDownload_GivesTheCsv()
+    public async Task Portal_SearchThenDataset_OffersItsDcatDescription()
     {
         Assert.SkipWhen(host.SkipReason is not null, host.SkipReason ?? "");
         var page = await host.NewPageAsync();
