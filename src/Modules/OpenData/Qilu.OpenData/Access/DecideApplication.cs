@@ -36,7 +36,7 @@ internal static class DecideApplication
         if (Outcomes.Lacks(actor, OpenDataPermissions.Respond) is { } lacks) return Outcomes.Denied<Response>(lacks);
         var app = await db.Applications.FirstOrDefaultAsync(a => a.Id == id && a.ProviderUnitId == actor.DepartmentId, ct);
         if (app is null) return Outcomes.NotFound<Response>("申请", "Application");
-        if (app.Version != request.Version) return Concurrency.Stale<Response>(request.Version, app.Version);
+        if (app.Version != request.Version) return Outcomes.Stale<Response>(request.Version, app.Version);
         if (app.Status != ApplicationStatus.Pending)
             return Outcomes.Conflict<Response>("opendata.decision.done", "该申请已处理", "This application was already decided");
         var reason = request.Reason?.Trim();
@@ -68,7 +68,7 @@ internal static class DecideApplication
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Concurrency.Stale<Response>(request.Version, request.Version + 1);
+            return Outcomes.Stale<Response>(request.Version, request.Version + 1);
         }
         await audit.WriteAsync("opendata.applications." + (request.Approve ? "approved" : "refused"), "application", app.Id.ToString(), actor,
             new { app.Reason, late, app.KeyPrefix, app.ValidUntil }, ct);

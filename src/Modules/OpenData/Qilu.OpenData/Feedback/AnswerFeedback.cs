@@ -47,7 +47,7 @@ internal static class AnswerFeedback
         {
             var item = await db.DataRequests.FirstOrDefaultAsync(r => r.Id == id && r.ProviderUnitId == actor.DepartmentId, ct);
             if (item is null) return Outcomes.NotFound<Response>("需求", "Data request");
-            if (item.Version != request.Version) return Concurrency.Stale<Response>(request.Version, item.Version);
+            if (item.Version != request.Version) return Outcomes.Stale<Response>(request.Version, item.Version);
             if (item.Status != FeedbackStatus.Open) return Outcomes.Conflict<Response>("opendata.answer.done", "已答复", "Already answered");
             (item.Status, item.Answer, item.AnsweredBy, item.AnsweredAt) = (status, request.Answer.Trim(), actor.DisplayName, now);
             await db.SaveChangesAsync(ct);
@@ -57,7 +57,7 @@ internal static class AnswerFeedback
         {
             var item = await db.Corrections.FirstOrDefaultAsync(r => r.Id == id && r.ProviderUnitId == actor.DepartmentId, ct);
             if (item is null) return Outcomes.NotFound<Response>("纠错", "Correction");
-            if (item.Version != request.Version) return Concurrency.Stale<Response>(request.Version, item.Version);
+            if (item.Version != request.Version) return Outcomes.Stale<Response>(request.Version, item.Version);
             if (item.Status != FeedbackStatus.Open) return Outcomes.Conflict<Response>("opendata.answer.done", "已答复", "Already answered");
             (item.Status, item.Answer, item.AnsweredBy, item.AnsweredAt) = (status, request.Answer.Trim(), actor.DisplayName, now);
             await db.SaveChangesAsync(ct);

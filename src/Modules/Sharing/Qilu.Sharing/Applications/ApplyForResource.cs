@@ -9,7 +9,6 @@ using Qilu.SharedKernel.Results;
 using Qilu.SharedKernel.Time;
 using Qilu.Sharing.Contracts;
 using Qilu.Sharing.Grants;
-using Qilu.Sharing.UseCases;
 
 namespace Qilu.Sharing.Applications;
 

@@ -7,7 +7,6 @@ using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Results;
 using Qilu.Sharing.Contracts;
 using Qilu.Sharing.Grants;
-using Qilu.Sharing.UseCases;
 
 namespace Qilu.Sharing.Applications;
 

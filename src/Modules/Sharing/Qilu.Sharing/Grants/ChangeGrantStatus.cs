@@ -10,7 +10,6 @@ using Qilu.Sharing.Auditing;
 using Qilu.Sharing.Contracts;
 using Qilu.Sharing.Data;
 using Qilu.Sharing.Gateway;
-using Qilu.Sharing.UseCases;
 
 namespace Qilu.Sharing.Grants;
 

@@ -9,7 +9,6 @@ using Qilu.SharedKernel.Results;
 using Qilu.Sharing.Contracts;
 using Qilu.Sharing.Data;
 using Qilu.Sharing.Gateway;
-using Qilu.Sharing.UseCases;
 
 namespace Qilu.Sharing.Grants;
 

@@ -10,7 +10,6 @@ using Qilu.SharedKernel.Time;
 using Qilu.Sharing.Applications;
 using Qilu.Sharing.Contracts;
 using Qilu.Sharing.Grants;
-using Qilu.Sharing.UseCases;
 
 namespace Qilu.Sharing.Needs;
 

@@ -7,7 +7,6 @@ using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Results;
 using Qilu.Sharing.Applications;
 using Qilu.Sharing.Contracts;
-using Qilu.Sharing.UseCases;
 
 namespace Qilu.Sharing.Needs;
 

@@ -8,7 +8,6 @@ using Qilu.SharedKernel.Results;
 using Qilu.SharedKernel.Time;
 using Qilu.Sharing.Applications;
 using Qilu.Sharing.Contracts;
-using Qilu.Sharing.UseCases;
 
 namespace Qilu.Sharing.Usage;
 
