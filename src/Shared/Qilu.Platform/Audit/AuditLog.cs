@@ -10,17 +10,19 @@ using Qilu.SharedKernel.Results;
 namespace Qilu.Platform.Audit;
 
 /// <summary>The <see cref="IAuditLog"/> over the audit tables (SQLite or PostgreSQL).</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The checkpoint gate is deliberately never disposed; see the field.")]
 internal sealed class AuditLog(
     AuditStore store,
     AuditWriter writer,
     AuditContextFactory contexts,
     ICheckpointSigner signer,
     TimeProvider time,
-    AuditLogOptions options) : IAuditLog, IDisposable
+    AuditLogOptions options) : IAuditLog
 {
+    // Not disposed on purpose: the container disposes singletons when the host's shutdown timeout elapses, possibly
+    // while the final checkpoint still holds the gate, and Release() on a disposed semaphore threw (the last
+    // checkpoint was lost). A SemaphoreSlim whose AvailableWaitHandle is never read owns no unmanaged resource.
     private readonly SemaphoreSlim _checkpointGate = new(1, 1);
-
-    public void Dispose() => _checkpointGate.Dispose();
 
     public ValueTask<long> AppendAsync(AuditRecord record, CancellationToken ct = default) => writer.AppendAsync(record, ct);
 
