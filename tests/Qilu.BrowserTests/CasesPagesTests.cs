@@ -43,4 +43,18 @@ public sealed class CasesPagesTests(QiluHostFixture host)
         await Assertions.Expect(page.Locator("#inbox-views a.qilu-tag-primary")).ToHaveTextAsync("逾期");
         await Screenshots.SaveAsync(page, "workbench-cases");
     }
+
+    [Fact]
+    public async Task Apply_WhenTheWalletHoldsTheCertificate_FillsItsItemsAndSaysTheMaterialIsFetched()
+    {
+        // 张三's demo wallet holds a 不动产权证书 (Trust's demo certificates): the transfer form needs neither typing nor upload for it.
+        var page = await SignedInAsync(IdentityBrowser.ValidId("370102", "19880315", 101), "/portal/apply/matter/370700401000");
+        await page.Locator("#apply-form[data-ready=yes]").WaitForAsync(new() { Timeout = 20_000 });
+
+        await Assertions.Expect(page.Locator("#field-property_cert")).ToHaveAttributeAsync("data-source", "certificate");
+        await Assertions.Expect(page.Locator("#field-property_cert .cs-source")).ToContainTextAsync("电子证照");
+        await Assertions.Expect(page.Locator("#field-location")).ToHaveAttributeAsync("data-source", "certificate");
+        await Assertions.Expect(page.Locator("#apply-materials [data-wallet=held]", new() { HasText = "已在您的证照夹找到《不动产权证书》" })).ToHaveCountAsync(1);
+        await Screenshots.SaveAsync(page, "portal-apply-wallet");
+    }
 }

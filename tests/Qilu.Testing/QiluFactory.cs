@@ -86,6 +86,9 @@ public class QiluFactory : WebApplicationFactory<Program>
             ["Qilu:Database:Provider"] = _options.Provider.ToString(),
             ["Qilu:Database:ConnectionString"] = ConnectionString,
             ["Qilu:Demo:Enabled"] = _options.DemoData ? "true" : "false",
+            // The demo citizens' wallets stay empty in slice tests (they issue, count and suspend certificates of their
+            // own); the browser suite runs the real host with them. A suite can switch them back on in Settings.
+            ["Qilu:Trust:DemoCertificates"] = "false",
         };
         foreach (var (key, value) in _options.Settings) settings[key] = value;
         // UseSetting reaches the builder's configuration before Program's own code reads it (module switches,

@@ -64,6 +64,7 @@ public sealed class TrustModule : IQiluModule
             new PermissionDefinition(TrustPermissions.CaRead, "查看平台 CA", "View the platform CA", WellKnownRoles.SystemAdministrator, WellKnownRoles.SecurityAdministrator));
         TrustMenu.Add(services);
         services.AddSingleton<IDemoSeeder, Seals.TrustDemoSeeder>();
+        services.AddSingleton<IDemoSeeder, Certificates.TrustDemoCertificateSeeder>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder routes) => TrustApi.Map(routes);

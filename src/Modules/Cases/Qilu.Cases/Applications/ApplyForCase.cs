@@ -21,6 +21,7 @@ using Qilu.Platform.Http;
 using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Identifiers;
 using Qilu.SharedKernel.Results;
+using Qilu.Trust.Contracts;
 
 namespace Qilu.Cases.Applications;
 
@@ -36,7 +37,13 @@ internal static class ApplyForCase
     public sealed record Request(string? MatterCode, string? BundleCode, JsonObject? Form, IReadOnlyList<MaterialCheck.Item>? Materials, bool Consent);
 
     public sealed record Dependencies(CasesDbContext Db, ICaseCatalog Catalog, IPersonDirectory People, IOrganisationDirectory Organisation,
-        CaseDefinitions Definitions, CaseLifecycle Lifecycle, TimeProvider Clock);
+        CaseDefinitions Definitions, CaseLifecycle Lifecycle, TimeProvider Clock, ICertificateWallet Wallet)
+    {
+        /// <summary>The dependencies from a request scope (pages call the use case with these).</summary>
+        public static Dependencies From(IServiceProvider sp) => new(sp.GetRequiredService<CasesDbContext>(), sp.GetRequiredService<ICaseCatalog>(),
+            sp.GetRequiredService<IPersonDirectory>(), sp.GetRequiredService<IOrganisationDirectory>(), sp.GetRequiredService<CaseDefinitions>(),
+            sp.GetRequiredService<CaseLifecycle>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ICertificateWallet>());
+    }
 
     public static void Map(IEndpointRouteBuilder api) => api.MapPost("/", EndpointAsync)
         .RequirePermission(CasesPermissions.Apply)
@@ -45,10 +52,10 @@ internal static class ApplyForCase
 
     private static async Task<IResult> EndpointAsync(Request request, HttpContext ctx, ActorAccessor actors, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         CasesDbContext db, ICaseCatalog catalog, IPersonDirectory people, IOrganisationDirectory organisation, CaseDefinitions definitions,
-        CaseLifecycle lifecycle, TimeProvider clock)
+        CaseLifecycle lifecycle, TimeProvider clock, ICertificateWallet wallet)
     {
         var actor = actors.FromContext(ctx);
-        var result = await HandleAsync(actor, request, idempotencyKey, new(db, catalog, people, organisation, definitions, lifecycle, clock), ctx.RequestAborted);
+        var result = await HandleAsync(actor, request, idempotencyKey, new(db, catalog, people, organisation, definitions, lifecycle, clock, wallet), ctx.RequestAborted);
         if (!result.IsSuccess) return Problems.From(result);
         var detail = await GetCase.HandleAsync(actor, result.Value.Case.Id, db, ctx.RequestServices.GetRequiredService<Qilu.Workflow.Contracts.IWorkflowEngine>(), clock, ctx.RequestAborted);
         return result.Value.Existing ? Results.Ok(detail.Value) : Results.Created($"/api/cases/{result.Value.Case.Id}", detail.Value);
@@ -91,10 +98,11 @@ internal static class ApplyForCase
         var matter = await d.Catalog.FindMatterAsync(matterCode, division, ct);
         if (matter is null)
             return Outcomes.Invalid<(Case, bool)>("matter.not_offered", $"事项 {matterCode} 在您所在地区（{division}）未开通办理", $"Matter {matterCode} is not offered in your division {division}", "matterCode");
-        var (prefilled, prefillSources) = Prefill.For(matter.Fields, profile, actor.EnterpriseCreditCode);
+        var wallet = await ApplicantWallet.ReadAsync(d.Wallet, actor, profile, matter.Materials, ct);
+        var (prefilled, prefillSources) = Prefill.For(matter.Fields, profile, actor.EnterpriseCreditCode, null, wallet);
         var form = FormValidator.Validate(matter.Fields, WithPrefill(prefilled, request.Form), d.Clock);
         var now = d.Clock.GetUtcNow();
-        var materials = await MaterialCheck.CheckAsync(matter.Materials, request.Materials, request.Consent, actor.SubjectId, d.Db, now, ct);
+        var materials = await MaterialCheck.CheckAsync(matter.Materials, request.Materials, request.Consent, actor.SubjectId, d.Db, now, ct, wallet);
         var errors = form.Errors.Concat(materials.Errors).ToList();
         var unit = await RouteAsync(matter, form.Values, division, d, ct);
         if (unit is null && errors.Count == 0)
@@ -103,7 +111,7 @@ internal static class ApplyForCase
         var deployed = await d.Definitions.EnsureAsync(matter.WorkflowKey, matter.Name, matter.PromisedLimitDays, ct);
         if (!deployed.IsSuccess) return Result<(Case, bool)>.Failure(deployed.Errors, deployed.Kind);
 
-        var sources = Prefill.Sources(matter.Fields, form.Values, prefilled, prefillSources);
+        var sources = Prefill.Sources(matter.Fields, form.Values, prefilled, prefillSources, wallet);
         var c = NewCase(CaseKind.Matter, null, matter, null, matter.Name, division, actor, unit!, form.Values, materials, sources, request.Consent,
             matter.Fields.Count, CountPrefilled(sources), matter.Materials.Count, idempotencyKey, now);
         d.Db.Cases.Add(c);
@@ -119,10 +127,11 @@ internal static class ApplyForCase
         var bundle = await d.Catalog.FindBundleAsync(bundleCode, division, ct);
         if (bundle is null)
             return Outcomes.Invalid<(Case, bool)>("bundle.not_offered", $"一件事 {bundleCode} 在您所在地区（{division}）未开通办理", $"Bundle {bundleCode} is not offered in your division {division}", "bundleCode");
-        var (prefilled, prefillSources) = Prefill.For(bundle.Fields, profile, actor.EnterpriseCreditCode, offered);
+        var wallet = await ApplicantWallet.ReadAsync(d.Wallet, actor, profile, bundle.Materials, ct);
+        var (prefilled, prefillSources) = Prefill.For(bundle.Fields, profile, actor.EnterpriseCreditCode, offered, wallet);
         var form = FormValidator.Validate(bundle.Fields, WithPrefill(prefilled, request.Form), d.Clock);
         var now = d.Clock.GetUtcNow();
-        var materials = await MaterialCheck.CheckAsync(bundle.Materials, request.Materials, request.Consent, actor.SubjectId, d.Db, now, ct);
+        var materials = await MaterialCheck.CheckAsync(bundle.Materials, request.Materials, request.Consent, actor.SubjectId, d.Db, now, ct, wallet);
         var errors = form.Errors.Concat(materials.Errors).ToList();
         var members = bundle.Members.Where(m => CaseRules.IsTrue(m.AppliesWhen, form.Values)).ToList();
         if (members.Count == 0 && errors.Count == 0)
@@ -145,7 +154,7 @@ internal static class ApplyForCase
             if (!deployed.IsSuccess) return Result<(Case, bool)>.Failure(deployed.Errors, deployed.Kind);
         }
         var coordinator = await d.Organisation.FindResponsibleUnitAsync(bundle.CoordinatorUnitKind, division, ct) ?? routed[0].Unit;
-        var sources = Prefill.Sources(bundle.Fields, form.Values, prefilled, prefillSources);
+        var sources = Prefill.Sources(bundle.Fields, form.Values, prefilled, prefillSources, wallet);
         var parent = NewCase(CaseKind.Bundle, null, null, bundle.Code, bundle.Name, division, actor, coordinator, form.Values, materials, sources, request.Consent,
             bundle.Fields.Count, CountPrefilled(sources), bundle.Materials.Count, idempotencyKey, now);
         d.Db.Cases.Add(parent);
@@ -194,7 +203,7 @@ internal static class ApplyForCase
     }
 
     private static int CountPrefilled(JsonObject sources) =>
-        (sources["fields"] as JsonObject)?.Count(p => (string?)p.Value?["source"] is Prefill.FromAccount or Prefill.FromOffer) ?? 0;
+        (sources["fields"] as JsonObject)?.Count(p => (string?)p.Value?["source"] is Prefill.FromAccount or Prefill.FromOffer or Prefill.FromCertificate) ?? 0;
 
     private static Case NewCase(CaseKind kind, Case? parent, CaseMatter? matter, string? bundleCode, string title, string division, Actor actor, UnitInfo unit,
         JsonObject form, MaterialCheck.Outcome materials, JsonObject sources, bool consent, int fieldsTotal, int fieldsPrefilled, int materialsTotal,

@@ -15,6 +15,7 @@ using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Identifiers;
 using Qilu.SharedKernel.Masking;
 using Qilu.SharedKernel.Results;
+using Qilu.Trust.Contracts;
 
 namespace Qilu.Cases.Applications;
 
@@ -33,6 +34,7 @@ internal static class GetApplicationForm
     {
         Prefill.FromAccount => ("账户", "Account"),
         Prefill.FromOffer => ("共享数据", "Shared data"),
+        Prefill.FromCertificate => ("电子证照", "Certificate"),
         Prefill.Computed => ("系统计算", "Computed"),
         _ => ("本人填写", "Typed by you"),
     };
@@ -41,8 +43,10 @@ internal static class GetApplicationForm
         string? VisibleWhen, bool Computed, int? MaxLength, decimal? Min, decimal? Max, JsonNode? Value, string? Masked, string Source,
         string SourceName, string SourceNameEn);
 
+    // Wallet, for a certificate material: "held" (a valid one is in the applicant's wallet), "unusable" (only an expired,
+    // suspended or revoked one: upload instead) or "not_held" (the handling unit verifies with the issuer).
     public sealed record Material(string Key, string Name, string Source, string? SourceCode, bool Required, string? Note, string Provided,
-        bool NeedsConsent, bool NeedsUpload);
+        bool NeedsConsent, bool NeedsUpload, string? Wallet = null, string? WalletNote = null, string? LicenceId = null, DateOnly? ValidUntil = null);
 
     public sealed record LibraryItem(Guid Id, string Name, string? MaterialName, string ContentType, long Size, DateTimeOffset? ValidUntil);
 
@@ -50,14 +54,14 @@ internal static class GetApplicationForm
         IReadOnlyList<Field> Fields, IReadOnlyList<Material> Materials, IReadOnlyList<LibraryItem> Library, int FieldsPrefilled, int MaterialsExempted);
 
     public static void Map(IEndpointRouteBuilder api) => api.MapGet("/application-form", async (string? matterCode, string? bundleCode, HttpContext ctx,
-            ActorAccessor actors, CasesDbContext db, ICaseCatalog catalog, IPersonDirectory people, IAuditWriter audit, TimeProvider clock) =>
-            Outcomes.Ok(await HandleAsync(actors.FromContext(ctx), matterCode, bundleCode, db, catalog, people, audit, clock, ctx.RequestAborted)))
+            ActorAccessor actors, CasesDbContext db, ICaseCatalog catalog, IPersonDirectory people, ICertificateWallet wallet, IAuditWriter audit, TimeProvider clock) =>
+            Outcomes.Ok(await HandleAsync(actors.FromContext(ctx), matterCode, bundleCode, db, catalog, people, wallet, audit, clock, ctx.RequestAborted)))
         .RequirePermission(CasesPermissions.Apply)
         .WithName("GetApplicationForm").WithSummary("申请表单（含预填与材料来源）/ Application form with prefill and material sources").Produces<Response>()
         .ProducesValidationProblem();
 
     internal static async Task<Result<Response>> HandleAsync(Actor actor, string? matterCode, string? bundleCode, CasesDbContext db, ICaseCatalog catalog,
-        IPersonDirectory people, IAuditWriter audit, TimeProvider clock, CancellationToken ct)
+        IPersonDirectory people, ICertificateWallet certificates, IAuditWriter audit, TimeProvider clock, CancellationToken ct)
     {
         if (!actor.IsAuthenticated) return Outcomes.Unauthenticated<Response>();
         if (Outcomes.Lacks(actor, CasesPermissions.Apply) is not null || actor.Kind is not (ActorKind.Citizen or ActorKind.EnterpriseAgent))
@@ -91,7 +95,8 @@ internal static class GetApplicationForm
             (kind, targetCode, name, limit, fields, materials) = ("matter", matter.BasicCode, matter.Name, matter.PromisedLimitDays, matter.Fields, matter.Materials);
         }
 
-        var (values, sources) = Prefill.For(fields, profile, actor.EnterpriseCreditCode);
+        var wallet = await ApplicantWallet.ReadAsync(certificates, actor, profile, materials, ct);
+        var (values, sources) = Prefill.For(fields, profile, actor.EnterpriseCreditCode, null, wallet);
         var list = fields.Select(f =>
         {
             var source = sources.GetValueOrDefault(f.Key, Prefill.FromApplicant);
@@ -107,12 +112,38 @@ internal static class GetApplicationForm
             .Select(f => new { f.Id, f.Name, f.MaterialName, f.ContentType, f.Size, f.ValidUntil }).Take(200).ToListAsync(ct);
         var library = files.Where(f => f.ValidUntil is null || f.ValidUntil >= now)
             .Select(f => new LibraryItem(f.Id, f.Name, f.MaterialName, f.ContentType, f.Size, f.ValidUntil)).ToList();
-        var needed = materials.Select(m => new Material(m.Key, m.Name, m.Source.ToString(), m.SourceCode, m.Required, m.Note, MaterialCheck.ProvidedZh(m.Source),
-            m.Source is CaseMaterialSource.Certificate or CaseMaterialSource.SharedData, m.Source == CaseMaterialSource.Upload)).ToList();
-        if (profile is not null)
+        var needed = materials.Select(m => ToMaterial(m, wallet)).ToList();
+        if (profile is not null || wallet.Valid.Count + wallet.Unusable.Count > 0)
             await audit.WriteAsync(new AuditEvent("cases.application_form.prefilled", kind, targetCode, "success", actor,
-                new { fields = sources.Count(s => s.Value == Prefill.FromAccount) }, TraceId: Activity.Current?.TraceId.ToString()), ct);
+                new
+                {
+                    fields = sources.Count(s => s.Value == Prefill.FromAccount),
+                    fromCertificates = sources.Count(s => s.Value == Prefill.FromCertificate),
+                    certificatesRead = wallet.Valid.Values.Select(c => c.Certificate.LicenceId).ToList(),
+                }, TraceId: Activity.Current?.TraceId.ToString()), ct);
         return new Response(kind, targetCode, name, division, limit, members, list, needed, library,
-            sources.Count(s => s.Value is Prefill.FromAccount or Prefill.FromOffer), needed.Count(m => !m.NeedsUpload));
+            sources.Count(s => s.Value is Prefill.FromAccount or Prefill.FromOffer or Prefill.FromCertificate), needed.Count(m => !m.NeedsUpload));
+    }
+
+    private static Material ToMaterial(CaseMaterial m, ApplicantWallet wallet)
+    {
+        var fetched = m.Source is CaseMaterialSource.Certificate or CaseMaterialSource.SharedData;
+        var material = new Material(m.Key, m.Name, m.Source.ToString(), m.SourceCode, m.Required, m.Note, MaterialCheck.ProvidedZh(m.Source),
+            fetched, m.Source == CaseMaterialSource.Upload);
+        if (m.Source != CaseMaterialSource.Certificate || m.SourceCode is not { } type) return material;
+        if (wallet.Valid.TryGetValue(type, out var held))
+            return material with
+            {
+                Wallet = "held", LicenceId = held.Certificate.LicenceId, ValidUntil = held.Certificate.ValidUntil,
+                WalletNote = $"已在您的证照夹找到《{held.Certificate.TypeName}》（{held.Certificate.IssuerName}颁发" +
+                    (held.Certificate.ValidUntil is { } until ? $"，有效期至 {until:yyyy-MM-dd}）" : "，长期有效）"),
+            };
+        if (wallet.Unusable.TryGetValue(type, out var bad))
+            return material with
+            {
+                Wallet = "unusable", NeedsUpload = true, LicenceId = bad.LicenceId, ValidUntil = bad.ValidUntil,
+                WalletNote = $"您的《{bad.TypeName}》电子证照{ApplicantWallet.StatusZh(bad.Status)}，不能免提交，请上传有效的材料",
+            };
+        return material with { Wallet = "not_held", WalletNote = "您的证照夹中没有该证照，提交后由受理部门向颁证部门核验" };
     }
 }

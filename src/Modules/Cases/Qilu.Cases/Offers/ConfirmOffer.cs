@@ -5,14 +5,10 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qilu.Cases.Applications;
-using Qilu.Cases.Catalog;
 using Qilu.Cases.Contracts;
 using Qilu.Cases.Data;
-using Qilu.Cases.Handling;
 using Qilu.Cases.Reading;
 using Qilu.Cases.UseCases;
-using Qilu.Cases.Workflow;
-using Qilu.Identity.Contracts;
 using Qilu.Platform.Audit;
 using Qilu.Platform.Auth;
 using Qilu.Platform.Http;
@@ -37,11 +33,10 @@ internal static class ConfirmOffer
         .WithName("ConfirmOffer").WithSummary("确认办理主动服务推荐 / Confirm an offer").Produces<GetCase.Detail>(StatusCodes.Status201Created)
         .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static async Task<IResult> EndpointAsync(Guid id, Request request, HttpContext ctx, ActorAccessor actors, CasesDbContext db, ICaseCatalog catalog,
-        IPersonDirectory people, IOrganisationDirectory organisation, CaseDefinitions definitions, CaseLifecycle lifecycle, IAuditWriter audit, TimeProvider clock)
+    private static async Task<IResult> EndpointAsync(Guid id, Request request, HttpContext ctx, ActorAccessor actors, CasesDbContext db, IAuditWriter audit, TimeProvider clock)
     {
         var actor = actors.FromContext(ctx);
-        var result = await HandleAsync(actor, id, request, new(db, catalog, people, organisation, definitions, lifecycle, clock), audit, ctx.RequestAborted);
+        var result = await HandleAsync(actor, id, request, ApplyForCase.Dependencies.From(ctx.RequestServices), audit, ctx.RequestAborted);
         if (!result.IsSuccess) return Problems.From(result);
         var detail = await GetCase.HandleAsync(actor, result.Value, db, ctx.RequestServices.GetRequiredService<IWorkflowEngine>(), clock, ctx.RequestAborted);
         return Results.Created($"/api/cases/{result.Value}", detail.Value);

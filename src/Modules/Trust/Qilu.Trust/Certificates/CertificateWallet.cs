@@ -17,6 +17,27 @@ internal sealed class CertificateWallet(TrustDbContext db, IFieldProtector prote
     public async Task<bool> HoldsValidAsync(string holderIdentifier, string typeCode, CancellationToken ct = default) =>
         (await ListHeldAsync(holderIdentifier, typeCode, ct)).Any(c => c.Status == "valid");
 
+    public async Task<HeldCertificateData?> ReadValidAsync(string holderIdentifier, string typeCode, CancellationToken ct = default)
+    {
+        if (HolderIdentifier.TryParseAny(holderIdentifier) is not { } holder) return null;
+        var now = clock.GetUtcNow();
+        var index = holder.Index(protector);
+        var rows = await db.Certificates.AsNoTracking()
+            .Where(c => c.HolderIdIndex == index && c.TypeCode == typeCode && c.Status == CertificateStatus.Valid).ToListAsync(ct);
+        var newest = rows.Where(c => StatusText(c, now) == "valid").OrderByDescending(c => c.CreatedAt).FirstOrDefault();
+        if (newest is null) return null;
+        var type = await db.CertificateTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Code == typeCode, ct);
+        var schema = type is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<SchemaField>>(type.SchemaJson, TrustJson.Options) ?? [];
+        var values = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(newest.FieldsJson) ?? [];
+        // Labels in the schema's order; an item the schema no longer names keeps its key as the label.
+        var items = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var f in schema)
+            if (values.TryGetValue(f.Name, out var v) && !string.IsNullOrEmpty(v)) items[f.Label] = v;
+        foreach (var (k, v) in values)
+            if (schema.All(f => f.Name != k) && !string.IsNullOrEmpty(v)) items.TryAdd(k, v);
+        return new HeldCertificateData(ToHeld(newest, type?.Name ?? typeCode, now), items);
+    }
+
     /// <summary>The latest version of each certificate of a holder, newest first.</summary>
     internal static async Task<IReadOnlyList<HeldCertificate>> ListAsync(TrustDbContext db, string holderIndex, string? typeCode,
         DateTimeOffset now, CancellationToken ct)

@@ -15,4 +15,10 @@ public interface ICertificateWallet
 
     /// <summary>True when the holder has a currently valid certificate of <paramref name="typeCode"/>.</summary>
     Task<bool> HoldsValidAsync(string holderIdentifier, string typeCode, CancellationToken ct = default);
+
+    /// <summary>
+    /// The holder's newest valid certificate of <paramref name="typeCode"/> with its items, or null when none is valid.
+    /// For the holder's own use (a form they fill in): callers must only pass the signed-in holder's own identifier.
+    /// </summary>
+    Task<HeldCertificateData?> ReadValidAsync(string holderIdentifier, string typeCode, CancellationToken ct = default);
 }
