@@ -38,7 +38,7 @@ public sealed class DatabaseUnavailableTests : IDisposable
     {
         await using var cmd = c.CreateCommand();
         cmd.CommandText = sql;
-        await cmd.ExecuteNonQueryAsync();
+        await cmd.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 
     public void Dispose()
