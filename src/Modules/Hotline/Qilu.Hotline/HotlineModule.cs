@@ -41,6 +41,7 @@ public sealed class HotlineModule : IQiluModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<HotlineOptionsAccessor>();
         Classification.HotlineClassification.AddServices(services);
+        services.AddHostedService<Classification.ClassifierWarmUp>();
         services.AddSingleton<CategoryCatalog>();
         services.AddScoped<DispatchCatalogue>();
         services.AddScoped<TicketIntake>();
