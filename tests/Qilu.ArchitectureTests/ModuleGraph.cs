@@ -22,6 +22,8 @@ public static class ModuleGraph
         ("Qilu.Cases", "Qilu.Trust"),
         // The hotline dispatches tickets to units found through the organisation directory.
         ("Qilu.Hotline", "Qilu.Identity"),
+        // Bad ratings (好差评 差评) published by Cases become hotline tickets (CaseRatedBadly, through the outbox).
+        ("Qilu.Hotline", "Qilu.Cases"),
         // Sharing grants and serves catalog resources to units; its verification API asks Trust whether a licence is valid.
         ("Qilu.Sharing", "Qilu.Identity"),
         ("Qilu.Sharing", "Qilu.Catalog"),

@@ -29,7 +29,7 @@ public sealed class HotlineConsoleTests(QiluHostFixture host)
         await page.SelectOptionAsync("#t-category", "010101");
         await page.Locator("#t-address").PressAsync("Enter");
 
-        await Assertions.Expect(page.Locator("#created-number")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9]{20}$"), new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#created-number")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9]{20}$"), new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#proposal")).ToContainTextAsync("历下区城市管理局");
         await page.ClickAsync("#t-dispatch");
         await Assertions.Expect(page.Locator("#created-unit")).ToHaveTextAsync("历下区城市管理局", new() { Timeout = 15_000 });

@@ -25,7 +25,7 @@ public sealed class CatalogHost : QiluFactory
         Provider = provider,
         DemoData = true,
         // The suite signs in dozens of times from one test client; production limits stay as configured.
-        Settings = new Dictionary<string, string?> { ["Qilu:RateLimiting:SignIn:PermitLimit"] = "100000" },
+        Settings = new Dictionary<string, string?> { ["Qilu:RateLimiting:SignIn:PermitLimit"] = "100000", ["Qilu:Catalog:DemoResources"] = "false", ["Qilu:Sharing:DemoData"] = "false" },
     })
     {
         _demoAccounts = new(() =>

@@ -32,6 +32,7 @@ public sealed class CatalogModule : IQiluModule
         services.AddOutbox<CatalogDbContext>();
         services.AddSingleton<IModuleInitializer, CatalogInitializer>();
         services.AddSingleton<IDemoSeeder, CatalogDemoSeeder>();
+        services.AddSingleton<IDemoSeeder, CatalogDemoResourceSeeder>();
         services.AddScoped<CatalogAudit>();
         services.AddScoped<IDataElementValidator, ElementValueValidator>();
         services.AddScoped<ICatalogDirectory, CatalogDirectory>();

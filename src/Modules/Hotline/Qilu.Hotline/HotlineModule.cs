@@ -13,6 +13,7 @@ using Qilu.Hotline.Review;
 using Qilu.Hotline.Seed;
 using Qilu.Hotline.Tickets;
 using Qilu.Platform.Auth;
+using Qilu.Platform.Events;
 using Qilu.Platform.Hosting;
 using Qilu.Platform.Modules;
 using Qilu.Platform.Persistence;
@@ -41,14 +42,17 @@ public sealed class HotlineModule : IQiluModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<HotlineOptionsAccessor>();
         Classification.HotlineClassification.AddServices(services);
+        services.AddHostedService<Classification.ClassifierWarmUp>();
         services.AddSingleton<CategoryCatalog>();
         services.AddScoped<DispatchCatalogue>();
         services.AddScoped<TicketIntake>();
+        services.AddSingleton<Knowledge.KnowledgeIndex>();
         services.AddScoped<TicketTransition>();
         services.AddScoped<TicketTimers>();
         services.AddScoped<Open311.Open311Keys>();
         services.AddOptions<Open311.Open311Options>().Bind(configuration.GetSection(HotlineOptions.Section + ":Open311"));
         services.AddHostedService<TicketTimerService>();
+        services.AddIntegrationEventHandler<Qilu.Cases.Contracts.CaseRatedBadly, Integration.WhenCaseRatedBadly>();
         services.AddSingleton<IModuleInitializer, HotlineInitializer>();
         services.AddSingleton<IDemoSeeder, HotlineDemoSeeder>();
         HotlineMenu.Add(services);
@@ -57,7 +61,11 @@ public sealed class HotlineModule : IQiluModule
             new PermissionDefinition(HotlinePermissions.Intake, "12345受理", "Take hotline calls", WellKnownRoles.HotlineAgent, WellKnownRoles.HotlineDispatcher),
             new PermissionDefinition(HotlinePermissions.Dispatch, "12345派单", "Dispatch tickets", WellKnownRoles.HotlineDispatcher),
             new PermissionDefinition(HotlinePermissions.Handle, "工单办理", "Handle tickets", WellKnownRoles.Official),
-            new PermissionDefinition(HotlinePermissions.Supervise, "工单督办", "Supervise tickets", WellKnownRoles.ChiefDataOfficer));
+            new PermissionDefinition(HotlinePermissions.Supervise, "工单督办", "Supervise tickets", WellKnownRoles.ChiefDataOfficer),
+            new PermissionDefinition(HotlinePermissions.KnowledgeRead, "查阅12345知识库", "Read the hotline knowledge base",
+                WellKnownRoles.HotlineAgent, WellKnownRoles.HotlineDispatcher, WellKnownRoles.ChiefDataOfficer, WellKnownRoles.Official),
+            new PermissionDefinition(HotlinePermissions.KnowledgeManage, "维护12345知识库", "Manage the hotline knowledge base",
+                WellKnownRoles.HotlineDispatcher, WellKnownRoles.ChiefDataOfficer));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder routes)
@@ -84,6 +92,10 @@ public sealed class HotlineModule : IQiluModule
         Analytics.TicketStatistics.Map(api);
         Analytics.SpikeAlerts.Map(api);
         Analytics.ExportReport.Map(api);
+        Knowledge.SearchArticles.Map(api);
+        Knowledge.GetArticle.Map(api);
+        Knowledge.SaveArticle.Map(api);
+        Knowledge.ChangeArticleStatus.Map(api);
         Open311.GeoReportApi.Map(routes);
     }
 }

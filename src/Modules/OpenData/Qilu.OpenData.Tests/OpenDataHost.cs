@@ -34,7 +34,8 @@ public sealed class OpenDataHost : QiluFactory
         Provider = provider,
         DemoData = true,
         // The suite signs in dozens of times from one test client; production limits stay as configured.
-        Settings = new Dictionary<string, string?> { ["Qilu:RateLimiting:SignIn:PermitLimit"] = "100000", ["Qilu:OpenData:DemoDatasets"] = "false" },
+        Settings = new Dictionary<string, string?> { ["Qilu:RateLimiting:SignIn:PermitLimit"] = "100000", ["Qilu:OpenData:DemoDatasets"] = "false",
+            ["Qilu:Catalog:DemoResources"] = "false", ["Qilu:Sharing:DemoData"] = "false" },
         // Until Catalog's IResourceRows implementation is merged, rows come from the clearly named in-memory test double.
         ConfigureServices = services => services.AddSingleton<IResourceRows>(rows),
     })

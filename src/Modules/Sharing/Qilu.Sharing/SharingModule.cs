@@ -60,6 +60,7 @@ public sealed class SharingModule : IQiluModule
             new PermissionDefinition(SharingPermissions.NeedsPost, "发布与查看数据需求", "Post and read data needs", WellKnownRoles.Official, WellKnownRoles.DataOfficer, WellKnownRoles.ChiefDataOfficer),
             new PermissionDefinition(SharingPermissions.NeedsAnswer, "响应数据需求", "Answer data needs", WellKnownRoles.DataOfficer, WellKnownRoles.ChiefDataOfficer),
             new PermissionDefinition(SharingPermissions.GrassrootsRead, "数据直达基层", "Grassroots data access", WellKnownRoles.Official));
+        services.AddSingleton<IDemoSeeder, Seed.SharingDemoSeeder>();
         SharingMenu.Add(services);
     }
 

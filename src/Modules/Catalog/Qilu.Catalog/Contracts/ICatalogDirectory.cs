@@ -73,6 +73,9 @@ public interface ICatalogDirectory
     /// <summary>The published version of the entry with this catalog code, or null.</summary>
     Task<CatalogEntryInfo?> FindPublishedEntryByCodeAsync(string code, CancellationToken ct = default);
 
+    /// <summary>The published entries of one providing unit, by code (for pickers and demo data).</summary>
+    Task<IReadOnlyList<CatalogEntryInfo>> ListPublishedEntriesAsync(Guid providerUnitId, CancellationToken ct = default);
+
     /// <summary>Field grades of the published entry (name → grade), for masking; empty when not published.</summary>
     Task<IReadOnlyList<InformationItemInfo>> FieldGradesAsync(Guid entryId, CancellationToken ct = default);
 

@@ -13,6 +13,11 @@ internal sealed class CatalogDirectory(CatalogDbContext db) : ICatalogDirectory
     public async Task<CatalogEntryInfo?> FindPublishedEntryByCodeAsync(string code, CancellationToken ct = default) =>
         ToInfo(await EntryAccess.WithVersions(db).AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(e => e.Code == code && e.PublishedNumber != null, ct));
 
+    public async Task<IReadOnlyList<CatalogEntryInfo>> ListPublishedEntriesAsync(Guid providerUnitId, CancellationToken ct = default) =>
+        [.. (await EntryAccess.WithVersions(db).AsNoTracking().AsSplitQuery()
+                .Where(e => e.ProviderUnitId == providerUnitId && e.PublishedNumber != null).OrderBy(e => e.Code).ToListAsync(ct))
+            .Select(ToInfo).OfType<CatalogEntryInfo>()];
+
     public async Task<IReadOnlyList<InformationItemInfo>> FieldGradesAsync(Guid entryId, CancellationToken ct = default) =>
         (await FindPublishedEntryAsync(entryId, ct))?.Items ?? [];
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Qilu.Testing;
 using Shouldly;
 
@@ -27,6 +28,13 @@ public sealed class PostgresLifecycleTests
         var list = await anonymous.GetStringAsync("/open311/v2/requests.json?status=closed");
         list.ShouldContain(t.GetProperty("number").GetString()!);
         (await host.SweepAsync()).ShouldBeGreaterThanOrEqualTo(0);
+
+        // The knowledge base on PostgreSQL: the seeded articles, the index stamp query, 直办 recording article and version.
+        var related = await agent.PostAsJsonAsync("/api/hotline/knowledge/related", new { content = "想问新生儿户口登记要带什么材料" }).OkAsync();
+        var article = related.EnumerateArray().First().GetProperty("article");
+        var call = await agent.SubmitAsync(Api.Call("想问新生儿户口登记要带什么材料", category: "070201")).OkAsync(HttpStatusCode.Created);
+        var closed = await agent.ActAsync(call.Id(), "close-direct", new { articleId = article.GetProperty("id").GetGuid() }).OkAsync();
+        closed.GetProperty("knowledgeArticleVersion").GetUInt32().ShouldBe(article.GetProperty("version").GetUInt32());
     }
 
     private sealed class PostgresHotlineHost() : HotlineHost(Qilu.Platform.Persistence.DatabaseProvider.PostgreSql);

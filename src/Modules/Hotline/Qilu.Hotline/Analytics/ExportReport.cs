@@ -57,6 +57,7 @@ internal static class ExportReport
     {
         ["项目"] = name, ["受理量"] = g.Total, ["办结量"] = g.Closed, ["答复量"] = g.Replied, ["按时答复"] = g.OnTime,
         ["按时率"] = Math.Round(g.OnTimeRate, 4), ["回访量"] = g.Rated, ["满意(含基本满意)"] = g.Satisfied, ["不满意"] = g.Dissatisfied,
-        ["满意率"] = Math.Round(g.SatisfactionRate, 4),
+        ["满意率"] = Math.Round(g.SatisfactionRate, 4), ["直办量"] = g.ClosedDirectly, ["知识库直办"] = g.FromKnowledge,
+        ["直办率"] = Math.Round(g.DirectRate, 4),
     };
 }

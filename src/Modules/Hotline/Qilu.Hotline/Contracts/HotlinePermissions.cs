@@ -17,4 +17,10 @@ public static class HotlinePermissions
 
     /// <summary>督办 and the supervisor's view of the division subtree.</summary>
     public const string Supervise = "hotline.tickets.supervise";
+
+    /// <summary>Read the published knowledge base (知识库) and answer from it (agents, dispatchers, units).</summary>
+    public const string KnowledgeRead = "hotline.knowledge.read";
+
+    /// <summary>Write, publish and withdraw knowledge-base articles of one's division subtree (dispatchers, supervisors).</summary>
+    public const string KnowledgeManage = "hotline.knowledge.manage";
 }

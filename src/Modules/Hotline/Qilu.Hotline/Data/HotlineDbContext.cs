@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Qilu.Hotline.Knowledge;
 using Qilu.Hotline.Open311;
 using Qilu.Hotline.Tickets;
 using Qilu.Platform.Events;
@@ -7,7 +8,7 @@ using Qilu.Platform.Persistence;
 
 namespace Qilu.Hotline.Data;
 
-/// <summary>The Hotline module's data: tickets and their timelines, Open311 API keys, outbox.</summary>
+/// <summary>The Hotline module's data: tickets and their timelines, Open311 API keys, the knowledge base, outbox and inbox.</summary>
 internal abstract class HotlineDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Module = HotlineModule.Key;
@@ -17,6 +18,8 @@ internal abstract class HotlineDbContext(DbContextOptions options) : DbContext(o
     public DbSet<TicketEntry> Entries => Set<TicketEntry>();
 
     public DbSet<Open311Key> ApiKeys => Set<Open311Key>();
+
+    public DbSet<KnowledgeArticle> Articles => Set<KnowledgeArticle>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -72,6 +75,25 @@ internal abstract class HotlineDbContext(DbContextOptions options) : DbContext(o
             e.HasIndex(x => new { x.CategoryCode, x.CreatedAt });
             e.HasIndex(x => x.CreatedAt);
             e.HasIndex(x => x.MergedIntoId);
+            e.HasIndex(x => x.KnowledgeArticleId);
+        });
+        modelBuilder.Entity<KnowledgeArticle>(e =>
+        {
+            e.ToTable("knowledge_articles");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Title).HasMaxLength(SaveArticle.MaxTitle);
+            e.Property(x => x.Body).HasMaxLength(SaveArticle.MaxBody);
+            e.Property(x => x.CategoryCodes).HasMaxLength(100);
+            e.Property(x => x.MatterCodes).HasMaxLength(1000);
+            e.Property(x => x.OwnerUnitName).HasMaxLength(100);
+            e.Property(x => x.OwnerDivision).HasMaxLength(12);
+            e.Property(x => x.UpdatedById).HasMaxLength(64);
+            e.Property(x => x.UpdatedByName).HasMaxLength(64);
+            e.Property(x => x.CreatedAt).AsSortableTime();
+            e.Property(x => x.UpdatedAt).AsSortableTime();
+            e.Property(x => x.PublishedAt).AsSortableTime();
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.Status, x.OwnerDivision });
         });
         modelBuilder.Entity<TicketEntry>(e =>
         {

@@ -4,16 +4,19 @@ using Qilu.Hotline.Contracts;
 using Qilu.Hotline.Data;
 using Qilu.Hotline.Dispatch;
 using Qilu.Hotline.Handling;
+using Qilu.Hotline.Knowledge;
 using Qilu.Hotline.Open311;
 using Qilu.Hotline.Tickets;
+using Qilu.Identity.Contracts;
 using Qilu.Platform.Hosting;
 using Qilu.SharedKernel.Actors;
 
 namespace Qilu.Hotline.Seed;
 
 /// <summary>
-/// Demo data for the 12345 hotline on top of Identity's demo province (Order 100): an Open311 key for a client system
-/// and a handful of 济南 tickets at different steps, recorded and moved through the same use cases people use.
+/// Demo data for the 12345 hotline on top of Identity's demo province (Order 100): an Open311 key for a client system,
+/// a handful of 济南 tickets at different steps, recorded and moved through the same use cases people use, and the 济南
+/// centre's knowledge base (<see cref="KnowledgeSeed"/>: 19 published articles and one draft).
 /// </summary>
 internal sealed class HotlineDemoSeeder : IDemoSeeder
 {
@@ -34,6 +37,7 @@ internal sealed class HotlineDemoSeeder : IDemoSeeder
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<HotlineDbContext>();
+        if (!await db.Articles.AnyAsync(ct)) await SeedKnowledgeAsync(sp, ct);
         if (await db.ApiKeys.AnyAsync(ct) || await db.Tickets.AnyAsync(ct)) return [];
         var key = await sp.GetRequiredService<Open311Keys>().IssueAsync("demo-open311-client", ct);
 
@@ -57,5 +61,19 @@ internal sealed class HotlineDemoSeeder : IDemoSeeder
             await SignTicket.HandleAsync(unit, t.Id, new SignTicket.Request(null), sp, ct);
         }
         return [new DemoCredential("open311", "demo-open311-client", key, "Open311 GeoReport v2 客户端 api_key（/open311/v2/requests.json 提交诉求）")];
+    }
+
+    /// <summary>The 济南 12345 centre (run by 济南市大数据局) writes and publishes the demo articles through the use cases.</summary>
+    private static async Task SeedKnowledgeAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        var unit = await sp.GetRequiredService<IOrganisationDirectory>().FindResponsibleUnitAsync("bigdata", "370100", ct);
+        var editor = new Actor(ActorKind.Official, "seed.knowledge", "济南12345知识库（演示数据）", "370100", unit?.Id, new HashSet<string>(),
+            new HashSet<string> { HotlinePermissions.KnowledgeManage, HotlinePermissions.KnowledgeRead }, RealNameLevel.InPerson);
+        foreach (var a in KnowledgeSeed.All)
+        {
+            var saved = await SaveArticle.HandleAsync(editor, null, new SaveArticle.Request(a.Title, a.Body, a.Categories, a.Matters, null), sp, ct);
+            if (saved.IsSuccess && a.Published)
+                await ChangeArticleStatus.HandleAsync(editor, saved.Value.Id, ArticleStatus.Published, null, sp, ct);
+        }
     }
 }

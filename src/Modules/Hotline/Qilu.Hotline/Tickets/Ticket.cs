@@ -52,6 +52,9 @@ internal sealed class Ticket
     public string? CallbackNote { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public bool ClosedDirectly { get; set; }
+    /// <summary>直办 from the knowledge base: the article answered from, and its version at the time.</summary>
+    public Guid? KnowledgeArticleId { get; set; }
+    public uint? KnowledgeArticleVersion { get; set; }
     public bool AutoClosed { get; set; }
     public bool OnTime { get; set; }
     public int ReopenCount { get; set; }

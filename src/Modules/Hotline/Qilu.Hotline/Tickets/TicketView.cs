@@ -11,7 +11,8 @@ internal sealed record TicketView(
     DateTimeOffset CreatedAt, DateTimeOffset? SignDueAt, DateTimeOffset? DueAt, bool Overdue, DateTimeOffset? RepliedAt, string? Reply,
     IReadOnlyList<string> Evidence, string? Satisfaction, DateTimeOffset? ClosedAt, int ReopenCount, string? ReturnReason,
     DateTimeOffset? ExtensionRequestedUntil, string? ExtensionReason, int EscalationLevel, string? EscalatedTo, int SupervisionCount,
-    uint Version, IReadOnlyList<string> AllowedActions, IReadOnlyList<TicketView.Entry> Timeline)
+    uint Version, IReadOnlyList<string> AllowedActions, IReadOnlyList<TicketView.Entry> Timeline, bool ClosedDirectly = false,
+    Guid? KnowledgeArticleId = null, uint? KnowledgeArticleVersion = null)
 {
     /// <summary>A timeline line.</summary>
     public sealed record Entry(DateTimeOffset At, string Action, string Title, string ActorName, string? Note);
@@ -31,6 +32,7 @@ internal sealed record TicketView(
             t.ExtensionUntil, citizenOnly ? null : t.ExtensionReason, t.EscalationLevel, t.EscalatedTo, t.SupervisionCount, t.Version,
             TicketMachine.Allowed(t, who),
             entries is null ? [] : [.. entries.Where(e => e.Public || !citizenOnly).OrderBy(e => e.At).ThenBy(e => e.Id)
-                .Select(e => new Entry(e.At, e.Action, e.Title, citizenOnly ? "" : e.ActorName, e.Note))]);
+                .Select(e => new Entry(e.At, e.Action, e.Title, citizenOnly ? "" : e.ActorName, e.Note))],
+            t.ClosedDirectly, t.KnowledgeArticleId, t.KnowledgeArticleVersion);
     }
 }

@@ -40,7 +40,10 @@ public sealed class SharingHost : QiluFactory
     {
         Provider = provider,
         DemoData = true,
-        Settings = new Dictionary<string, string?> { ["Qilu:RateLimiting:SignIn:PermitLimit"] = "100000" },
+        Settings = new Dictionary<string, string?>
+        {
+            ["Qilu:RateLimiting:SignIn:PermitLimit"] = "100000", ["Qilu:Sharing:DemoData"] = "false", ["Qilu:Catalog:DemoResources"] = "false",
+        },
         ConfigureServices = s =>
         {
             s.AddSingleton<IResourceRows>(rows);

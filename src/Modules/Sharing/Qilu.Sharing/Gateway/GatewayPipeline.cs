@@ -50,6 +50,24 @@ internal sealed class GatewayPipeline(SharingDbContext db, TimeProvider clock, G
     public async Task<IResult> RunAsync(HttpContext ctx, Guid grantId, string operation, bool grassroots,
         Func<GatewayRequest, CancellationToken, Task<(GatewayAnswer? Answer, GatewayRefusal? Refusal)>> handler)
     {
+        try
+        {
+            return await RunCoreAsync(ctx, grantId, operation, grassroots, handler);
+        }
+        catch (Exception ex) when (DatabaseUnavailable.IsTransient(ex) && !ctx.Response.HasStarted)
+        {
+            // The database itself is what failed, so this call can be neither metered nor audited; the caller is told
+            // to retry rather than handed a 500. A quota charge inside a rolled-back transaction is not lost either.
+            var refusal = new GatewayRefusal(503, new("gateway.database_unavailable", "共享网关数据库暂时不可用，请稍后重试",
+                "The gateway's database is temporarily unavailable; retry later"), DatabaseUnavailable.RetryAfter);
+            ctx.Response.Headers.RetryAfter = ((int)DatabaseUnavailable.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return new RawJsonResult(503, JsonSerializer.SerializeToUtf8Bytes(Problem(refusal), Json), "application/problem+json; charset=utf-8");
+        }
+    }
+
+    private async Task<IResult> RunCoreAsync(HttpContext ctx, Guid grantId, string operation, bool grassroots,
+        Func<GatewayRequest, CancellationToken, Task<(GatewayAnswer? Answer, GatewayRefusal? Refusal)>> handler)
+    {
         var started = Stopwatch.GetTimestamp();
         var ct = ctx.RequestAborted;
         var actor = actors.FromContext(ctx);
@@ -171,6 +189,7 @@ internal sealed class GatewayPipeline(SharingDbContext db, TimeProvider clock, G
             403 => "无权操作 / Forbidden",
             404 => "资源不存在 / Not found",
             429 => "超出限额 / Too many requests",
+            503 when r.Error.Code == "gateway.database_unavailable" => "服务暂时不可用 / Service unavailable",
             >= 500 => "上游服务异常 / Upstream failure",
             _ => "请求参数有误 / Invalid request",
         },

@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+
+namespace Qilu.BrowserTests;
+
+/// <summary>
+/// The five Sharing pages in Chromium on the demo data the Sharing seeder creates (历下区民政局's 低保 table, applications
+/// at every stage, a granted application with metered gateway calls, two needs), each as the demo user who works there;
+/// each page is screenshotted.
+/// </summary>
+[Collection(BrowserSuite.Name)]
+public sealed class SharingPagesTests(QiluHostFixture host)
+{
+    private async Task<IPage> SignedInAsync(string user, string path)
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync(path);
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", host.DemoSecret(user));
+        await page.ClickAsync("#signin");
+        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath is var p && (p == path || p == "/account/choose"), new() { Timeout = 20_000 });
+        if (new Uri(page.Url).AbsolutePath == "/account/choose")
+        {
+            await page.ClickAsync("#choose");
+            await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == path, new() { Timeout = 20_000 });
+        }
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForTimeoutAsync(1000);
+        return page;
+    }
+
+    [Fact]
+    public async Task SharingPages_OnDemoData_ShowTheSeededWork()
+    {
+        var lixia = await SignedInAsync("lx.official", "/workbench/sharing/inbox");
+        await Assertions.Expect(lixia.Locator("main")).ToContainTextAsync("历下区人力资源和社会保障局");
+        await Screenshots.SaveAsync(lixia, "sharing-inbox-provider");
+
+        await lixia.GotoAsync("/workbench/sharing/grants");
+        await lixia.WaitForTimeoutAsync(1000);
+        await Assertions.Expect(lixia.Locator("main")).ToContainTextAsync("历下区卫生健康局");
+        await Screenshots.SaveAsync(lixia, "sharing-grants");
+
+        await lixia.GotoAsync("/workbench/sharing/usage");
+        await lixia.WaitForTimeoutAsync(2000);
+        await Assertions.Expect(lixia.Locator("main")).ToContainTextAsync("最低生活保障对象信息");
+        await Screenshots.SaveAsync(lixia, "sharing-usage");
+
+        await lixia.GotoAsync("/workbench/sharing/needs");
+        await lixia.WaitForTimeoutAsync(1000);
+        await Assertions.Expect(lixia.Locator("main")).ToContainTextAsync("残疾人两项补贴发放信息");
+        await Screenshots.SaveAsync(lixia, "sharing-needs");
+
+        var jinan = await SignedInAsync("jn.official", "/workbench/sharing/inbox");
+        await Assertions.Expect(jinan.Locator("main")).ToContainTextAsync("历下区医疗保障局");
+        await Screenshots.SaveAsync(jinan, "sharing-inbox-conformity");
+
+        var health = await SignedInAsync("lx.health", "/workbench/sharing/apply");
+        await Screenshots.SaveAsync(health, "sharing-apply");
+    }
+}
