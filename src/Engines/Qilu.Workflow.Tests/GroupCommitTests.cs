@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qilu.Platform.Audit;
 using Qilu.Workflow.Contracts;
+using Qilu.Workflow.Data;
 using Qilu.Workflow.Runtime;
 using Shouldly;
 
@@ -29,6 +31,14 @@ public sealed class GroupCommitTests
         results.Take(40).Select(r => r.Value.Id).Distinct().Count().ShouldBe(40);
         results.Skip(40).Select(r => r.Value.Id).Distinct().Count().ShouldBe(1, "every start of one business key answers with the same instance");
         (await host.Api.ListTasksAsync(new TaskQuery { Take = 500 })).Count.ShouldBe(41, "each committed instance has its one open task, nothing half-written");
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            // History rows are written by the writer's own statement after the entity save, under the unit's savepoint:
+            // the losers' rows went with their rolled-back save (two steps per start: instance.started, task.created).
+            var history = await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().History.AsNoTracking().ToListAsync();
+            history.Count.ShouldBe(41 * 2);
+            history.GroupBy(h => h.InstanceId).ShouldAllBe(g => g.Select(h => h.Action).SequenceEqual(new[] { "instance.started", "task.created" }));
+        }
         (group.SavesCommitted - saves).ShouldBe(41);
         (group.BatchesCommitted - batches).ShouldBeLessThan(41, "concurrent operations share commits");
     }

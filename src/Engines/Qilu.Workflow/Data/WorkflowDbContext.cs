@@ -121,6 +121,44 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var tracker = ChangeTracker;
+        if (!_prepared) Prepare();
+        var auto = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = auto;
+            _prepared = false;
+        }
+    }
+
+    private bool _prepared;
+
+    /// <summary>
+    /// History rows of the current unit of work that are appended without change tracking: on SQLite the group
+    /// commit inserts them with one prepared statement (append-only rows need neither snapshots nor key propagation);
+    /// elsewhere they are added to the context just before the save. Cleared when a unit of work starts and after it
+    /// is saved (a pooled context keeps the list).
+    /// </summary>
+    internal List<HistoryEntry> PendingHistory { get; } = [];
+
+    /// <summary>
+    /// Detects the changes and bumps the versions now, on the caller's thread, so that a save queued to the SQLite
+    /// group commit's single writer does only the writing there (ADR 0014 addendum). No change may follow before the
+    /// save.
+    /// </summary>
+    internal void PrepareSave()
+    {
+        Prepare();
+        _prepared = true;
+    }
+
+    private void Prepare()
+    {
+        var tracker = ChangeTracker;
         tracker.DetectChanges();
         var auto = tracker.AutoDetectChangesEnabled;
         tracker.AutoDetectChangesEnabled = false;
@@ -134,7 +172,6 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
                 var version = entry.Property(p.Name);
                 version.CurrentValue = (uint)version.CurrentValue! + 1;
             }
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         finally
         {

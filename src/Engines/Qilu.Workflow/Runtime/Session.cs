@@ -255,7 +255,7 @@ internal sealed class Session(WorkflowDbContext db, DateTimeOffset now, Actor ac
     public void History(Loaded li, string action, string? nodeId, Guid? taskId, object? details)
     {
         var json = details is null ? null : JsonSerializer.Serialize(details, Json);
-        db.History.Add(new HistoryEntry
+        db.PendingHistory.Add(new HistoryEntry
         {
             InstanceId = li.Instance.Id, At = now, Action = action, NodeId = nodeId, TaskId = taskId,
             ActorId = actor.SubjectId, ActorName = actor.DisplayName, Details = json,

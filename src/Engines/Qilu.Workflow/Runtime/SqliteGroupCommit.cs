@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Qilu.Platform.Persistence;
+using Qilu.Workflow.Data;
 
 namespace Qilu.Workflow.Runtime;
 
@@ -27,10 +28,12 @@ internal sealed partial class SqliteGroupCommit(DatabaseConnection connection, I
     private readonly Lock _startLock = new();
     private Task? _loop;
     private SqliteConnection? _connection;
+    private HistoryInsert? _history;
+    private SqliteCommand? _savepoint, _release, _rollback;
 
-    private sealed class Job(DbContext db)
+    private sealed class Job(WorkflowDbContext db)
     {
-        public DbContext Db { get; } = db;
+        public WorkflowDbContext Db { get; } = db;
 
         public ExceptionDispatchInfo? Error { get; set; }
 
@@ -47,10 +50,12 @@ internal sealed partial class SqliteGroupCommit(DatabaseConnection connection, I
     /// Saves <paramref name="db"/>'s changes durably; returns after the transaction holding them committed. Once queued
     /// the save is not cancelled: the caller must learn whether its change committed.
     /// </summary>
-    public async Task SaveAsync(DbContext db, CancellationToken ct)
+    public async Task SaveAsync(WorkflowDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ct.ThrowIfCancellationRequested();
+        // Change detection and version bumps happen here, concurrently, so the single writer only writes.
+        db.PrepareSave();
         lock (_startLock) _loop ??= Task.Run(RunAsync, CancellationToken.None);
         var job = new Job(db);
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(job), this);
@@ -63,35 +68,51 @@ internal sealed partial class SqliteGroupCommit(DatabaseConnection connection, I
     {
         var batch = new List<Job>(MaxBatch);
         var reader = _queue.Reader;
+        var gate = SqliteWriteGate.For(connection.ConnectionString);
         while (await reader.WaitToReadAsync())
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && reader.TryRead(out var job)) batch.Add(job);
-            if (batch.Count == 0) continue;
+            // The file's write gate (shared with the audit log's writer and the outbox dispatcher) is taken before the
+            // queue is drained: operations that arrive while another writer commits join this batch, and the lock
+            // passes between the writers without SQLite's busy-handler sleeps.
+            await gate.WaitAsync();
             try
             {
-                await WriteAsync(batch);
-                BatchesCommitted++;
-                foreach (var job in batch)
-                {
-                    if (job.Error is { } error) job.Done.TrySetException(error.SourceException);
-                    else
-                    {
-                        SavesCommitted++;
-                        job.Done.TrySetResult();
-                    }
-                }
+                batch.Clear();
+                while (batch.Count < MaxBatch && reader.TryRead(out var job)) batch.Add(job);
+                if (batch.Count > 0) await CommitAsync(batch);
             }
-            catch (Exception e)
+            finally
             {
-                // Boundary of the background loop: every caller of the failed transaction learns of it; the next batch
-                // starts on a fresh connection.
-                LogBatchFailed(e, batch.Count);
-                foreach (var job in batch) job.Done.TrySetException(job.Error?.SourceException ?? e);
-                await ResetAsync();
+                gate.Release();
             }
         }
         await ResetAsync();
+    }
+
+    private async Task CommitAsync(List<Job> batch)
+    {
+        try
+        {
+            await WriteAsync(batch);
+            BatchesCommitted++;
+            foreach (var job in batch)
+            {
+                if (job.Error is { } error) job.Done.TrySetException(error.SourceException);
+                else
+                {
+                    SavesCommitted++;
+                    job.Done.TrySetResult();
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            // Boundary of the background loop: every caller of the failed transaction learns of it; the next batch
+            // starts on a fresh connection.
+            LogBatchFailed(e, batch.Count);
+            foreach (var job in batch) job.Done.TrySetException(job.Error?.SourceException ?? e);
+            await ResetAsync();
+        }
     }
 
     private async Task WriteAsync(List<Job> batch)
@@ -102,20 +123,28 @@ internal sealed partial class SqliteGroupCommit(DatabaseConnection connection, I
         await using var tx = c.BeginTransaction(deferred: false);
         foreach (var job in batch)
         {
-            var facade = job.Db.Database;
+            var db = job.Db;
+            var facade = db.Database;
             facade.SetDbConnection(c, contextOwnsConnection: false);
+            // One savepoint per unit of work, ours rather than EF Core's, because the history rows written after the
+            // save belong to the same unit: a save that fails leaves nothing of it in the batch.
+            facade.AutoSavepointsEnabled = false;
             try
             {
                 await facade.UseTransactionAsync(tx);
+                await ExecAsync(_savepoint ??= Command(c, "SAVEPOINT unit"), tx);
                 try
                 {
-                    await job.Db.SaveChangesAsync(acceptAllChangesOnSuccess: false);
+                    await db.SaveChangesAsync(acceptAllChangesOnSuccess: false);
+                    if (db.PendingHistory.Count > 0) await (_history ??= new HistoryInsert(c, db.Model)).InsertAsync(tx, db.PendingHistory);
+                    await ExecAsync(_release ??= Command(c, "RELEASE unit"), tx);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // Boundary between units of work: EF Core rolled this save back to its savepoint (a lost race, a
+                    // Boundary between units of work: this one is rolled back to its savepoint (a lost race, a
                     // duplicate key, or a fault in this one unit of work), so it fails alone and the rest of the batch
-                    // goes on. Had SQLite abandoned the whole transaction instead, the commit below fails every caller.
+                    // goes on. Had SQLite abandoned the whole transaction, the rollback throws and fails the batch.
+                    await ExecAsync(_rollback ??= Command(c, "ROLLBACK TO unit; RELEASE unit"), tx);
                     job.Error = ExceptionDispatchInfo.Capture(e);
                 }
                 finally
@@ -126,11 +155,26 @@ internal sealed partial class SqliteGroupCommit(DatabaseConnection connection, I
             finally
             {
                 // Hand the context back its own (lazily created) connection: the shared one belongs to this loop.
+                facade.AutoSavepointsEnabled = true;
                 facade.SetDbConnection(null);
                 facade.SetConnectionString(connection.ConnectionString);
+                db.PendingHistory.Clear();
             }
         }
         await tx.CommitAsync();
+    }
+
+    private static SqliteCommand Command(SqliteConnection c, string sql)
+    {
+        var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd;
+    }
+
+    private static async Task ExecAsync(SqliteCommand cmd, SqliteTransaction tx)
+    {
+        cmd.Transaction = tx;
+        await cmd.ExecuteNonQueryAsync();
     }
 
     private async Task<SqliteConnection> OpenAsync()
@@ -155,6 +199,10 @@ internal sealed partial class SqliteGroupCommit(DatabaseConnection connection, I
 
     private async Task ResetAsync()
     {
+        foreach (var cmd in new[] { _savepoint, _release, _rollback }) if (cmd is not null) await cmd.DisposeAsync();
+        _savepoint = _release = _rollback = null;
+        if (_history is not null) await _history.DisposeAsync();
+        _history = null;
         if (_connection is null) return;
         await _connection.DisposeAsync();
         _connection = null;

@@ -253,16 +253,29 @@ internal sealed partial class WorkflowEngine(IServiceScopeFactory scopes, TimePr
         }
     }
 
-    internal Session NewSession(IServiceProvider services, Actor actor) =>
-        new(services.GetRequiredService<WorkflowDbContext>(), clock.GetUtcNow(), actor, calendar.Current, definitions,
-            services.GetRequiredService<IWorkflowRuleEvaluator>(), events);
+    internal Session NewSession(IServiceProvider services, Actor actor)
+    {
+        var db = services.GetRequiredService<WorkflowDbContext>();
+        // A pooled context may come back with the rows of a unit of work that failed before its save.
+        db.PendingHistory.Clear();
+        return new(db, clock.GetUtcNow(), actor, calendar.Current, definitions, services.GetRequiredService<IWorkflowRuleEvaluator>(), events);
+    }
 
     /// <summary>
     /// SQLite admits one writer per file: operations are queued to one writer that commits them in groups (one fsync per
     /// group, ADR 0014). PostgreSQL takes row locks and commits each operation on its own.
     /// </summary>
-    internal Task SaveAsync(WorkflowDbContext db, CancellationToken ct) =>
-        connection.IsSqlite ? groupCommit.SaveAsync(db, ct) : db.SaveChangesAsync(ct);
+    internal async Task SaveAsync(WorkflowDbContext db, CancellationToken ct)
+    {
+        if (connection.IsSqlite)
+        {
+            await groupCommit.SaveAsync(db, ct);
+            return;
+        }
+        db.History.AddRange(db.PendingHistory);
+        db.PendingHistory.Clear();
+        await db.SaveChangesAsync(ct);
+    }
 
     internal async Task WriteAuditsAsync(Session session, CancellationToken ct)
     {

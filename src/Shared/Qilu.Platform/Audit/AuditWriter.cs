@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Qilu.Platform.Audit.Data;
 using Qilu.Platform.Audit.Merkle;
+using Qilu.Platform.Persistence;
 
 namespace Qilu.Platform.Audit;
 
@@ -25,6 +26,7 @@ internal sealed class AuditWriter : IAsyncDisposable
     private readonly Lock _startLock = new();
     private Task? _loop;
     private DbConnection? _connection;
+    private readonly SemaphoreSlim? _gate;
     private readonly Dictionary<(bool Node, int Rows), DbCommand> _commands = [];
     private CompactRange? _range;
     private long _lastTimestampUs;
@@ -35,6 +37,7 @@ internal sealed class AuditWriter : IAsyncDisposable
         _time = time;
         _options = options;
         _logger = logger;
+        _gate = store.IsSqlite ? SqliteWriteGate.For(store.ConnectionString) : null;
         _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(options.QueueCapacity)
         {
             SingleReader = true,
@@ -80,26 +83,40 @@ internal sealed class AuditWriter : IAsyncDisposable
         var reader = _queue.Reader;
         while (await reader.WaitToReadAsync())
         {
-            batch.Clear();
-            while (batch.Count < _options.BatchSize && reader.TryRead(out var p)) batch.Add(p);
-            if (batch.Count == 0) continue;
+            // On SQLite, take the file's write gate before draining the queue: records that arrive while another writer
+            // commits join this batch, and the lock is handed over without SQLite's busy-handler sleeps.
+            if (_gate is not null) await _gate.WaitAsync();
             try
             {
-                var first = await WriteBatchAsync(batch);
-                for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(first + i);
-                BatchesCommitted++;
+                batch.Clear();
+                while (batch.Count < _options.BatchSize && reader.TryRead(out var p)) batch.Add(p);
+                if (batch.Count > 0) await CommitBatchAsync(batch);
             }
-            catch (Exception e)
+            finally
             {
-                // Boundary of the background worker: the batch's callers receive the failure; the tree state is
-                // re-read from the database before the next batch.
-                _logger.LogError(e, "Audit batch of {Count} records failed", batch.Count);
-                foreach (var p in batch) p.Done.TrySetException(e);
-                _range = null;
-                await ResetConnectionAsync();
+                _gate?.Release();
             }
         }
         await ResetConnectionAsync();
+    }
+
+    private async Task CommitBatchAsync(List<Pending> batch)
+    {
+        try
+        {
+            var first = await WriteBatchAsync(batch);
+            for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(first + i);
+            BatchesCommitted++;
+        }
+        catch (Exception e)
+        {
+            // Boundary of the background worker: the batch's callers receive the failure; the tree state is
+            // re-read from the database before the next batch.
+            _logger.LogError(e, "Audit batch of {Count} records failed", batch.Count);
+            foreach (var p in batch) p.Done.TrySetException(e);
+            _range = null;
+            await ResetConnectionAsync();
+        }
     }
 
     private async Task<long> WriteBatchAsync(List<Pending> batch)

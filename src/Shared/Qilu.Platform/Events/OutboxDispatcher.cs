@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Qilu.Platform.Persistence;
 
 namespace Qilu.Platform.Events;
 
@@ -81,8 +82,11 @@ internal sealed partial class OutboxDispatcher<TDbContext>(
 
             var token = $"{_node}:{Guid.NewGuid():N}";
             var until = now + Lease;
-            await outbox.Where(m => candidates.Contains(m.Id) && m.DispatchedAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, token).SetProperty(m => m.ClaimedUntil, until), ct);
+            // On SQLite the two writes below take the file's write gate (shared with the audit log's and the engines'
+            // group commits) so the lock is handed over without SQLite's busy-handler sleeps; handlers run outside it.
+            var gate = db.Database.IsSqlite() ? SqliteWriteGate.For(db.Database.GetConnectionString()!) : null;
+            await WithGateAsync(gate, () => outbox.Where(m => candidates.Contains(m.Id) && m.DispatchedAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, token).SetProperty(m => m.ClaimedUntil, until), ct), ct);
             var claimed = await outbox.Where(m => m.ClaimedBy == token).OrderBy(m => m.NextAttemptAt).ToListAsync(ct);
 
             // The batch's outcome (dispatched, handlers done, back-off) is recorded in one commit after every message was
@@ -97,12 +101,30 @@ internal sealed partial class OutboxDispatcher<TDbContext>(
                 message.ClaimedBy = null;
                 message.ClaimedUntil = null;
             }
-            await db.SaveChangesAsync(ct);
+            await WithGateAsync(gate, () => db.SaveChangesAsync(ct), ct);
             return claimed.Count;
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    private static async Task WithGateAsync(SemaphoreSlim? gate, Func<Task> write, CancellationToken ct)
+    {
+        if (gate is null)
+        {
+            await write();
+            return;
+        }
+        await gate.WaitAsync(ct);
+        try
+        {
+            await write();
+        }
+        finally
+        {
+            gate.Release();
         }
     }
 

@@ -23,6 +23,8 @@ internal sealed class AuditStore(DatabaseConnection db)
 
     public bool IsSqlite => db.IsSqlite;
 
+    public string ConnectionString => db.ConnectionString;
+
     public string Entries { get; } = Table(db, "entries");
 
     public string Nodes { get; } = Table(db, "nodes");
