@@ -88,11 +88,15 @@ internal static class OpenDataBenchmark
                 "q=济南市&rows=1000&start=1000", "rows=1000&sort=name asc", "q=空气质量&rows=1000&facet.field=[\"res_format\"]", "rows=1000&start=5000"];
             var searchSamples = new List<double>();
             var perCall = new List<long>();
+            var openDataPerCall = new List<long>();
+            var cpuPerCall = new List<double>();
             long returned = 0;
             for (var i = 0; i < calls + 4; i++)
             {
                 var q = queries[i % queries.Length];
                 var before = sql.Commands;
+                var beforeOpenData = sql.OpenDataCommands;
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var t = Stopwatch.GetTimestamp();
                 using var response = await http.GetAsync("/api/3/action/package_search?" + q);
                 var body = await response.Content.ReadAsByteArrayAsync();
@@ -103,13 +107,17 @@ internal static class OpenDataBenchmark
                 returned += doc.RootElement.GetProperty("result").GetProperty("results").GetArrayLength();
                 searchSamples.Add(ms);
                 perCall.Add(sql.Commands - before);
+                openDataPerCall.Add(sql.OpenDataCommands - beforeOpenData);
+                cpuPerCall.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
             }
             var s = searchSamples.ToArray();
             Array.Sort(s);
             var p95 = BenchOptions.Percentile(s, 0.95);
             Console.WriteLine($"package_search rows=1000 at {datasetCount:N0} datasets: {s.Length} calls, avg {returned / s.Length:N0} results, p50 {BenchOptions.F(BenchOptions.Percentile(s, 0.5), 1)} ms, " +
-                $"p95 {BenchOptions.F(p95, 1)} ms, max {BenchOptions.F(s[^1], 1)} ms; SQL commands per call min {perCall.Min()} / max {perCall.Max()} " +
-                $"(target p95 < 1 s: {(p95 < 1000 ? "met" : "NOT met")}; N+1: {(perCall.Max() <= 3 ? "none" : "SUSPECT")})");
+                $"p95 {BenchOptions.F(p95, 1)} ms, max {BenchOptions.F(s[^1], 1)} ms; process CPU per call median {BenchOptions.F(BenchOptions.Median(cpuPerCall), 0)} ms; " +
+                $"OpenData SQL commands per call {openDataPerCall.Min()}–{openDataPerCall.Max()} (all EF commands in the process during the call {perCall.Min()}–{perCall.Max()}) " +
+                $"(target p95 < 1 s: {(p95 < 1000 ? "met" : "NOT met")}; N+1: {(openDataPerCall.Max() <= 2 ? "none" : "SUSPECT")})");
+            if (rowCount <= 0) return 0;
 
             // 3. datastore_search on a rowCount-row resource.
             watch.Restart();
@@ -122,6 +130,9 @@ internal static class OpenDataBenchmark
             for (var i = 0; i < calls * 10 + 20; i++)
             {
                 var kind = kinds[i % kinds.Length];
+                // A filtered total counts every matching row of the table (the row store has no index on a plain column):
+                // seconds each on a million rows, so only a few are sampled.
+                if (i % kinds.Length == 3 && samples[kind].Count >= 5) continue;
                 var url = $"/api/3/action/datastore_search?resource_id={resourceId}&limit=100" + (i % kinds.Length) switch
                 {
                     0 => "",

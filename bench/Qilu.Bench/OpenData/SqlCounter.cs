@@ -13,10 +13,15 @@ internal sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyV
     private readonly IDisposable _all;
     private readonly List<IDisposable> _subscriptions = [];
     private long _commands;
+    private long _openData;
 
     public SqlCounter() => _all = DiagnosticListener.AllListeners.Subscribe(this);
 
     public long Commands => Interlocked.Read(ref _commands);
+
+    /// <summary>Commands issued by the OpenData module's DbContext only (background work of other modules — outboxes,
+    /// audit checkpoints — runs in the same process and would blur <see cref="Commands"/>).</summary>
+    public long OpenDataCommands => Interlocked.Read(ref _openData);
 
     public void OnNext(DiagnosticListener value)
     {
@@ -26,7 +31,10 @@ internal sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyV
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
-        if (value.Key == Executing) Interlocked.Increment(ref _commands);
+        if (value.Key != Executing) return;
+        Interlocked.Increment(ref _commands);
+        if (value.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData { Context: Qilu.OpenData.Data.OpenDataDbContext })
+            Interlocked.Increment(ref _openData);
     }
 
     public void OnCompleted()
