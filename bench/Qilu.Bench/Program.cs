@@ -16,6 +16,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["classifier"] = a => Task.FromResult(Qilu.Bench.Classifier.ClassifierBenchmark.Run(a)),
     ["gateway"] = Qilu.Bench.Sharing.GatewayBenchmark.RunAsync,
     ["hotline"] = Qilu.Bench.Hotline.HotlineBenchmark.RunAsync,
+    ["opendata"] = Qilu.Bench.OpenData.OpenDataBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Qilu.Platform.Persistence;
 using Qilu.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Qilu.Catalog.Contracts;
 
 namespace Qilu.OpenData.Tests;
@@ -18,29 +17,21 @@ public sealed class OpenDataHost : QiluFactory
 {
     private readonly Lazy<JsonDocument> _demoAccounts;
 
-    /// <summary>The in-memory rows the host reads (shared per host; tests add tables to it).</summary>
-    public InMemoryResourceRowsForTests Rows { get; }
-
     public OpenDataHost() : this(DatabaseProvider.Sqlite)
     {
     }
 
-    public OpenDataHost(DatabaseProvider provider) : this(provider, new InMemoryResourceRowsForTests())
-    {
-    }
-
-    private OpenDataHost(DatabaseProvider provider, InMemoryResourceRowsForTests rows) : base(new QiluFactoryOptions
+    /// <summary>A host on <paramref name="provider"/>; rows come from Catalog's real <see cref="IResourceRows"/> (tests mount
+    /// tables and import CSV through Catalog's API, as a data officer does).</summary>
+    public OpenDataHost(DatabaseProvider provider) : base(new QiluFactoryOptions
     {
         Provider = provider,
         DemoData = true,
         // The suite signs in dozens of times from one test client; production limits stay as configured.
         Settings = new Dictionary<string, string?> { ["Qilu:RateLimiting:SignIn:PermitLimit"] = "100000", ["Qilu:OpenData:DemoDatasets"] = "false",
             ["Qilu:Catalog:DemoResources"] = "false", ["Qilu:Sharing:DemoData"] = "false" },
-        // Until Catalog's IResourceRows implementation is merged, rows come from the clearly named in-memory test double.
-        ConfigureServices = services => services.AddSingleton<IResourceRows>(rows),
     })
     {
-        Rows = rows;
         _demoAccounts = new(() =>
         {
             _ = Server;

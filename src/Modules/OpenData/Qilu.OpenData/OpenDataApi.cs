@@ -18,7 +18,9 @@ internal static class OpenDataApi
         PublishDataset.Map(api);
         Access.ApplyForAccess.Map(api);
         Access.DecideApplication.Map(api);
+        Access.IssueApiKey.Map(api);
         Access.ReportUse.Map(api);
+        Feedback.ListMyFeedback.Map(api);
         Access.ListApplications.Map(api);
         Feedback.SubmitDataRequest.Map(api);
         Feedback.SubmitCorrection.Map(api);

@@ -212,12 +212,12 @@ public sealed partial class CkanApiTests(OpenDataFixture fixture) : IClassFixtur
     [Fact]
     public async Task DatastoreSearch_WhenOpenResource_ReturnsRecordsFieldsAndTotal()
     {
-        var r = await OkAsync($"/api/3/action/datastore_search?resource_id={fixture.ResourceId}&limit=2&sort=社会组织名称 desc");
+        var r = await OkAsync($"/api/3/action/datastore_search?resource_id={fixture.ResourceId}&limit=2&sort=社会组织名称 asc");
         r.GetProperty("total").GetInt64().ShouldBe(3);
         r.GetProperty("total_was_estimated").GetBoolean().ShouldBeFalse();
         r.GetProperty("limit").GetInt32().ShouldBe(2);
         r.GetProperty("records").GetArrayLength().ShouldBe(2);
-        r.GetProperty("records")[0].GetProperty("社会组织名称").GetString().ShouldBe("历下区青年志愿者协会");
+        r.GetProperty("records")[0].GetProperty("社会组织名称").GetString().ShouldBe("历下区老年人体育协会");
         r.GetProperty("records")[0].GetProperty("_id").GetInt32().ShouldBe(1);
         r.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("id").GetString()).ShouldBe(["_id", "统一社会信用代码", "社会组织名称", "法定代表人"]);
         r.GetProperty("_links").GetProperty("next").GetString()!.ShouldContain("offset=2");

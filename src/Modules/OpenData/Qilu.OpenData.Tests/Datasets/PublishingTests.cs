@@ -54,10 +54,10 @@ public sealed class PublishingTests(OpenDataFixture fixture) : IClassFixture<Ope
     {
         var unit = await OpenDataFixture.UnitAsync(Host, "civil_affairs", "370202");
         var entry = await OpenDataFixture.EntryAsync(Host, unit, "社会组织登记信息");
-        var table = Host.Rows.AddTable(entry, "社会组织", [new("统一社会信用代码", "DE0006", DataGrade.L1, false), new("社会组织名称", "DE0007", DataGrade.L1, false), new("法定代表人", "DE0008", DataGrade.L1, false)],
-            "统一社会信用代码", [OpenDataFixture.Row(("统一社会信用代码", "51370202MJD000001A"), ("社会组织名称", "市南区志愿者协会"), ("法定代表人", "赵一"))]);
-        table.ShouldNotBe(Guid.Empty);
         var officer = await Host.ApiAsync("sn.official");
+        var table = await OpenDataFixture.MountTableAsync(officer, entry, "社会组织", "统一社会信用代码",
+            $"统一社会信用代码,社会组织名称,法定代表人\n{TestCodes.Credit("51370202", 1)},市南区志愿者协会,赵一\n");
+        table.ShouldNotBe(Guid.Empty);
         var unknown = await officer.PostAsJsonAsync("/api/opendata/datasets", new { entryId = entry, fields = new[] { new { name = "颜色", treatment = "Remove" } } });
         unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await unknown.Content.ReadAsStringAsync()).ShouldContain("fields.颜色");

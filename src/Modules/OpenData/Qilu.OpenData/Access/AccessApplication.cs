@@ -22,7 +22,8 @@ internal enum ApplicationStatus
 /// <summary>
 /// An application (申请) by a signed-in citizen or enterprise for a 有条件开放 dataset: purpose and scenario; the
 /// provider answers within <see cref="DueAt"/> (10 working days, as Shandong's rules set for conditional requests).
-/// Approval yields an API key (only its SM3 hash is stored) and the usage terms; the applicant reports use (成果).
+/// Approval sets the usage terms; the applicant then takes an API key (shown to the applicant once, only its SM3 hash
+/// is stored: the provider never sees it) and reports use (成果).
 /// </summary>
 internal sealed class AccessApplication
 {
@@ -41,6 +42,13 @@ internal sealed class AccessApplication
     public string Purpose { get; set; } = "";
 
     public string Scenario { get; set; } = "";
+
+    /// <summary>The fields applied for, joined by <c>|</c>; empty means every field the dataset publishes. An approved
+    /// key opens only these (the 最小必要 principle of PIPL art. 6 applied to what the applicant said it needs).</summary>
+    public string FieldsText { get; set; } = "";
+
+    /// <summary>The fields applied for (empty: all published fields).</summary>
+    public IReadOnlyList<string> Fields => FieldsText.Length == 0 ? [] : FieldsText.Split('|');
 
     public ApplicationStatus Status { get; set; } = ApplicationStatus.Pending;
 

@@ -15,13 +15,14 @@ namespace Qilu.OpenData.Access;
 
 /// <summary>
 /// POST /api/opendata/datasets/{name}/applications: a signed-in citizen or enterprise agent applies for a 有条件开放
-/// dataset with its purpose and scenario; the provider must answer within 10 working days.
+/// dataset with its purpose, scenario and the fields it needs (none listed: all published fields); the provider must
+/// answer within 10 working days.
 /// </summary>
 internal static class ApplyForAccess
 {
     public const int AnswerWorkingDays = 10;
 
-    public sealed record Request(string? Purpose, string? Scenario);
+    public sealed record Request(string? Purpose, string? Scenario, IReadOnlyList<string>? Fields = null);
 
     public sealed record Response(Guid Id, string Dataset, ApplicationStatus Status, DateTimeOffset DueAt, uint Version);
 
@@ -46,7 +47,13 @@ internal static class ApplyForAccess
             errors.Add(new Error("opendata.apply.purpose", "请说明用途（10–1000字）", "State the purpose (10–1000 characters)", "purpose"));
         if (string.IsNullOrWhiteSpace(request.Scenario) || request.Scenario.Trim().Length is < 10 or > 1000)
             errors.Add(new Error("opendata.apply.scenario", "请说明应用场景（10–1000字）", "Describe the scenario (10–1000 characters)", "scenario"));
+        var published = dataset.Fields.Where(f => f.Visible).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var fields = (request.Fields ?? []).Select(f => f.Trim()).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var unknown in fields.Where(f => !published.Contains(f)))
+            errors.Add(new Error("opendata.apply.field_unknown", $"数据集没有开放字段「{unknown}」", $"The dataset publishes no field \"{unknown}\"", "fields"));
         if (errors.Count > 0) return Result<Response>.Failure(errors, ErrorKind.Validation);
+        // Asking for every field is the same as asking for none: store it as "all" so later-added fields follow.
+        if (fields.Count == published.Count) fields = [];
         if (await db.Applications.AnyAsync(a => a.DatasetId == dataset.Id && a.ApplicantId == actor.SubjectId && a.Status == ApplicationStatus.Pending, ct))
             return Outcomes.Conflict<Response>("opendata.apply.pending", "您已有待审核的申请", "You already have a pending application for this dataset");
         var now = clock.GetUtcNow();
@@ -54,11 +61,12 @@ internal static class ApplyForAccess
         {
             DatasetId = dataset.Id, ProviderUnitId = dataset.PublisherUnitId, ApplicantId = actor.SubjectId, ApplicantName = actor.DisplayName,
             EnterpriseCreditCode = actor.EnterpriseCreditCode, Purpose = request.Purpose!.Trim(), Scenario = request.Scenario!.Trim(), SubmittedAt = now,
+            FieldsText = string.Join('|', fields),
             DueAt = WorkingCalendar.WeekdaysOnly.DeadlineAfterWorkingDays(now, AnswerWorkingDays),
         };
         db.Applications.Add(app);
         await db.SaveChangesAsync(ct);
-        await audit.WriteAsync("opendata.applications.submitted", "application", app.Id.ToString(), actor, new { dataset = dataset.Name }, ct);
+        await audit.WriteAsync("opendata.applications.submitted", "application", app.Id.ToString(), actor, new { dataset = dataset.Name, fields }, ct);
         return new Response(app.Id, dataset.Name, app.Status, app.DueAt, app.Version);
     }
 }

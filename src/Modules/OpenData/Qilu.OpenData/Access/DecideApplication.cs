@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Qilu.OpenData.Contracts;
 using Qilu.OpenData.Data;
-using Qilu.OpenData.Rows;
 using Qilu.OpenData.UseCases;
 using Qilu.Platform.Auth;
 using Qilu.SharedKernel.Actors;
@@ -13,15 +12,15 @@ using Qilu.SharedKernel.Results;
 namespace Qilu.OpenData.Access;
 
 /// <summary>
-/// POST /api/opendata/applications/{id}/decision: the providing unit approves (issuing an API key, shown once, with
-/// the usage terms and validity) or refuses with a reason. A decision after the deadline is still recorded and
-/// flagged as late.
+/// POST /api/opendata/applications/{id}/decision: the providing unit approves (with the usage terms and validity) or
+/// refuses with a reason. A decision after the deadline is still recorded and flagged as late. Approval issues no key
+/// here: the applicant takes it (<see cref="IssueApiKey"/>), so that the provider never holds the applicant's secret.
 /// </summary>
 internal static class DecideApplication
 {
     public sealed record Request(uint Version, bool Approve, string? Reason, string? Terms, int? ValidDays);
 
-    public sealed record Response(Guid Id, ApplicationStatus Status, string? ApiKey, string? Terms, DateTimeOffset? ValidUntil, bool Late, uint Version);
+    public sealed record Response(Guid Id, ApplicationStatus Status, string? Terms, DateTimeOffset? ValidUntil, bool Late, uint Version);
 
     public static void Map(IEndpointRouteBuilder api) => api.MapPost("/applications/{id:guid}/decision", EndpointAsync)
         .RequirePermission(OpenDataPermissions.Respond).WithName("DecideOpenDataApplication").WithSummary("审核申请 / Decide an application").Produces<Response>();
@@ -51,13 +50,9 @@ internal static class DecideApplication
         app.DecidedAt = now;
         app.DecidedBy = actor.DisplayName;
         app.Reason = reason;
-        string? key = null;
         if (request.Approve)
         {
-            key = ApiKeys.New();
             app.Status = ApplicationStatus.Approved;
-            app.KeyHash = ApiKeys.Hash(key);
-            app.KeyPrefix = key[..10];
             app.Terms = request.Terms!.Trim();
             app.ValidUntil = now.AddDays(request.ValidDays ?? 365);
         }
@@ -71,7 +66,7 @@ internal static class DecideApplication
             return Outcomes.Stale<Response>(request.Version, request.Version + 1);
         }
         await audit.WriteAsync("opendata.applications." + (request.Approve ? "approved" : "refused"), "application", app.Id.ToString(), actor,
-            new { app.Reason, late, app.KeyPrefix, app.ValidUntil }, ct);
-        return new Response(app.Id, app.Status, key, app.Terms, app.ValidUntil, late, app.Version);
+            new { app.Reason, late, app.ValidUntil }, ct);
+        return new Response(app.Id, app.Status, app.Terms, app.ValidUntil, late, app.Version);
     }
 }

@@ -16,7 +16,7 @@ internal static class ListApplications
 {
     public sealed record Item(Guid Id, Guid DatasetId, string DatasetTitle, string ApplicantName, string Purpose, string Scenario, ApplicationStatus Status,
         DateTimeOffset SubmittedAt, DateTimeOffset DueAt, bool Overdue, string? Reason, string? Terms, DateTimeOffset? ValidUntil, string? KeyPrefix,
-        long Calls, int Reports, uint Version);
+        long Calls, int Reports, uint Version, string DatasetName, IReadOnlyList<string> Fields, bool Expired);
 
     public static void Map(IEndpointRouteBuilder api) => api.MapGet("/applications", async (bool? inbox, HttpContext ctx, ActorAccessor actors,
             OpenDataDbContext db, TimeProvider clock) => Outcomes.Ok(await HandleAsync(actors.FromContext(ctx), inbox ?? false, db, clock, ctx.RequestAborted)))
@@ -28,8 +28,8 @@ internal static class ListApplications
         var now = clock.GetUtcNow();
         var query = inbox ? db.Applications.Where(a => a.ProviderUnitId == actor.DepartmentId) : db.Applications.Where(a => a.ApplicantId == actor.SubjectId);
         var rows = await query.AsNoTracking().OrderByDescending(a => a.SubmittedAt).Take(500)
-            .Join(db.Datasets, a => a.DatasetId, d => d.Id, (a, d) => new { a, d.Title, Reports = a.Reports.Count }).ToListAsync(ct);
+            .Join(db.Datasets, a => a.DatasetId, d => d.Id, (a, d) => new { a, d.Title, d.Name, Reports = a.Reports.Count }).ToListAsync(ct);
         return rows.Select(r => new Item(r.a.Id, r.a.DatasetId, r.Title, r.a.ApplicantName, r.a.Purpose, r.a.Scenario, r.a.Status, r.a.SubmittedAt, r.a.DueAt,
-            r.a.Status == ApplicationStatus.Pending && now > r.a.DueAt, r.a.Reason, r.a.Terms, r.a.ValidUntil, r.a.KeyPrefix, r.a.Calls, r.Reports, r.a.Version)).ToList();
+            r.a.Status == ApplicationStatus.Pending && now > r.a.DueAt, r.a.Reason, r.a.Terms, r.a.ValidUntil, r.a.KeyPrefix, r.a.Calls, r.Reports, r.a.Version, r.Name, r.a.Fields, r.a.ValidUntil is { } until && until <= now)).ToList();
     }
 }

@@ -90,6 +90,8 @@ internal abstract class OpenDataDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.EnterpriseCreditCode).HasMaxLength(18);
             e.Property(x => x.Purpose).HasMaxLength(1000);
             e.Property(x => x.Scenario).HasMaxLength(1000);
+            e.Property(x => x.FieldsText).HasMaxLength(2000);
+            e.Ignore(x => x.Fields);
             e.Property(x => x.Status).HasConversion<int>();
             e.Property(x => x.DecidedBy).HasMaxLength(100);
             e.Property(x => x.Reason).HasMaxLength(1000);

@@ -33,11 +33,12 @@ internal static class DownloadResource
     private static async Task<IResult> DownloadAsync(Guid id, string ext, HttpContext ctx, RowAccess access, RowReader reader, ActorAccessor actors, OpenDataAudit audit)
     {
         var ct = ctx.RequestAborted;
-        var resource = await access.FindAsync(id, ct);
-        if (resource is null) return Problems.NotFound("资源", "Resource");
-        var grant = await access.CheckAsync(resource.Dataset, ctx, ct);
+        var found = await access.FindAsync(id, ct);
+        if (found is null) return Problems.NotFound("资源", "Resource");
+        var grant = await access.CheckAsync(found.Dataset, ctx, ct);
         if (!grant.Allowed)
             return Problems.From(ErrorKind.Forbidden, [new Error("opendata.conditional", "该数据集为有条件开放，须申请获批后下载", "This dataset is conditionally open: apply and be approved first")]);
+        var resource = found.For(grant);
         await access.CountAsync(resource.Dataset.Id, grant, download: true, ct);
         await audit.WriteAsync("opendata.resources.downloaded", "resource", id.ToString(), actors.FromContext(ctx), new { format = ext, grant.Reason, grant.ApplicationId }, ct);
         var fileName = Uri.EscapeDataString($"{resource.Dataset.Title}-{resource.Resource.Name}.{ext}");

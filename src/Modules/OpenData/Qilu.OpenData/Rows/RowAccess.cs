@@ -13,10 +13,15 @@ namespace Qilu.OpenData.Rows;
 internal sealed record OpenResource(Dataset Dataset, DatasetResource Resource, IReadOnlyList<DatasetField> Fields)
 {
     public DatasetField? Field(string name) => Fields.FirstOrDefault(f => f.Name == name);
+
+    /// <summary>The resource as <paramref name="grant"/> may read it: an application's key opens only the fields applied for.</summary>
+    public OpenResource For(AccessGrant grant) =>
+        grant.Fields is not { Count: > 0 } only ? this : this with { Fields = [.. Fields.Where(f => only.Contains(f.Name))] };
 }
 
-/// <summary>Why rows were released (or not): for the audit and the usage counters.</summary>
-internal sealed record AccessGrant(bool Allowed, Guid? ApplicationId, string Reason);
+/// <summary>Why rows were released (or not): for the audit and the usage counters. <paramref name="Fields"/> limits
+/// the fields an application opens (null or empty: all published fields).</summary>
+internal sealed record AccessGrant(bool Allowed, Guid? ApplicationId, string Reason, IReadOnlyCollection<string>? Fields = null);
 
 /// <summary>
 /// Who may read the rows of a dataset: anyone for 无条件开放; for 有条件开放 only the holder of an approved, unexpired
@@ -42,8 +47,8 @@ internal sealed class RowAccess(OpenDataDbContext db, ActorAccessor actors, Time
             var hash = ApiKeys.Hash(key);
             var app = await db.Applications.AsNoTracking()
                 .Where(a => a.KeyHash == hash && a.DatasetId == dataset.Id && a.Status == ApplicationStatus.Approved)
-                .Select(a => new { a.Id, a.ValidUntil }).FirstOrDefaultAsync(ct);
-            if (app is not null && (app.ValidUntil is null || app.ValidUntil > now)) return new AccessGrant(true, app.Id, "api_key");
+                .Select(a => new { a.Id, a.ValidUntil, a.FieldsText }).FirstOrDefaultAsync(ct);
+            if (app is not null && (app.ValidUntil is null || app.ValidUntil > now)) return new AccessGrant(true, app.Id, "api_key", Split(app.FieldsText));
             return new AccessGrant(false, null, "key_invalid");
         }
         var actor = actors.FromContext(ctx);
@@ -58,10 +63,12 @@ internal sealed class RowAccess(OpenDataDbContext db, ActorAccessor actors, Time
         var now = clock.GetUtcNow();
         var app = await db.Applications.AsNoTracking()
             .Where(a => a.ApplicantId == actor.SubjectId && a.DatasetId == dataset.Id && a.Status == ApplicationStatus.Approved)
-            .Select(a => new { a.Id, a.ValidUntil }).FirstOrDefaultAsync(ct);
+            .Select(a => new { a.Id, a.ValidUntil, a.FieldsText }).FirstOrDefaultAsync(ct);
         return app is not null && (app.ValidUntil is null || app.ValidUntil > now)
-            ? new AccessGrant(true, app.Id, "applicant") : new AccessGrant(false, null, "no_approval");
+            ? new AccessGrant(true, app.Id, "applicant", Split(app.FieldsText)) : new AccessGrant(false, null, "no_approval");
     }
+
+    private static HashSet<string>? Split(string fields) => fields.Length == 0 ? null : fields.Split('|').ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Counts one use: an API call or a download, on the dataset and on the approved application.</summary>
     public async Task CountAsync(Guid datasetId, AccessGrant grant, bool download, CancellationToken ct)

@@ -24,10 +24,19 @@ internal sealed class RowReader(IResourceRows rows)
         var names = fields.Select(f => f.Name).ToList();
         if (string.IsNullOrEmpty(text))
         {
+            // An unfiltered total is the table's row count, which Catalog keeps with every import: asking for it instead
+            // of COUNT(*) keeps a page of a million-row table from scanning the whole index.
+            long? total = null;
+            var countRows = includeTotal;
+            if (includeTotal && filters.Count == 0 && await rows.FindResourceAsync(resource.Resource.CatalogResourceId, ct) is { } table)
+            {
+                total = table.RowCount;
+                countRows = false;
+            }
             var page = await rows.QueryAsync(resource.Resource.CatalogResourceId,
-                new RowQuery(names, filters, null, Math.Max(1, limit), offset, includeTotal, sortField, sortDescending), ct);
+                new RowQuery(names, filters, null, Math.Max(1, limit), offset, countRows, sortField, sortDescending), ct);
             var taken = limit == 0 ? [] : page.Rows;
-            return new PublishedPage(fields, [.. taken.Select(r => Project(r, fields))], page.Total);
+            return new PublishedPage(fields, [.. taken.Select(r => Project(r, fields))], total ?? page.Total);
         }
 
         var info = await rows.FindResourceAsync(resource.Resource.CatalogResourceId, ct);

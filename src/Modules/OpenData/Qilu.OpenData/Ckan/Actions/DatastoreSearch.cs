@@ -32,11 +32,12 @@ internal static class DatastoreSearch
         if (format is not ("objects" or "lists" or "csv")) throw CkanError.Validation("records_format", "Value must be one of: objects, lists, csv");
 
         var access = call.Service<RowAccess>();
-        var resource = (Guid.TryParse(idText, out var id) ? await access.FindAsync(id, call.Aborted) : null)
+        var found = (Guid.TryParse(idText, out var id) ? await access.FindAsync(id, call.Aborted) : null)
             ?? throw CkanError.NotFound($"Resource \"{idText}\" was not found.");
-        var grant = await access.CheckAsync(resource.Dataset, call.Http, call.Aborted);
+        var grant = await access.CheckAsync(found.Dataset, call.Http, call.Aborted);
         if (!grant.Allowed)
-            throw CkanError.NotAuthorized($"Access denied: 数据集「{resource.Dataset.Title}」为有条件开放，须申请获批后使用 API Key 访问 (resource {idText})");
+            throw CkanError.NotAuthorized($"Access denied: 数据集「{found.Dataset.Title}」为有条件开放，须申请获批后使用 API Key 访问 (resource {idText})");
+        var resource = found.For(grant);
 
         var fields = resource.Fields;
         if (p.List("fields") is { Count: > 0 } wanted)

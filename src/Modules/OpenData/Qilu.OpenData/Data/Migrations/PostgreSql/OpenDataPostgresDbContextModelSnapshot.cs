@@ -58,6 +58,11 @@ namespace Qilu.OpenData.Data.Migrations.PostgreSql
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
 
+                    b.Property<string>("FieldsText")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("KeyHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");

@@ -52,6 +52,11 @@ namespace Qilu.OpenData.Data.Migrations.Sqlite
                         .HasMaxLength(18)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FieldsText")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("KeyHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
