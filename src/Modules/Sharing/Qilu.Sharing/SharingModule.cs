@@ -32,14 +32,28 @@ public sealed class SharingModule : IQiluModule
     {
         var db = services.Single(s => s.ServiceType == typeof(DatabaseConnection)).ImplementationInstance as DatabaseConnection
             ?? throw new InvalidOperationException("AddQiluPlatform must run before modules register.");
-        services.AddModuleDbContext<SharingDbContext, SharingSqliteDbContext, SharingPostgresDbContext>(db, SharingDbContext.Module);
+        if (db.IsSqlite)
+        {
+            var sqlite = SqliteGatewayConnections.For(db);
+            services.AddDbContext<SharingDbContext, SharingSqliteDbContext>(o =>
+            {
+                ModuleDbContextRegistration.Configure(o, sqlite, SharingDbContext.Module);
+                o.AddInterceptors(SqliteGatewayConnections.Instance);
+            });
+        }
+        else
+        {
+            services.AddModuleDbContext<SharingDbContext, SharingSqliteDbContext, SharingPostgresDbContext>(db, SharingDbContext.Module);
+        }
         services.AddSingleton<IModuleInitializer, SharingInitializer>();
         services.Configure<SharingOptions>(configuration.GetSection("Qilu:Sharing"));
         services.AddScoped<SharingAudit>();
         services.AddScoped<SharingServices>();
         services.AddScoped<GrantIssuer>();
         services.AddSingleton<ApprovalDeadlines>();
-        services.AddScoped<QuotaLedger>();
+        services.AddSingleton<QuotaLedger>();
+        services.AddHostedService<QuotaLeaseSweeper>();
+        services.AddSingleton<Usage.MeteringWriter>();
         services.AddScoped<GatewayPipeline>();
         services.AddSingleton<GatewayRateLimiter>();
         services.AddSingleton<VerificationSigner>();

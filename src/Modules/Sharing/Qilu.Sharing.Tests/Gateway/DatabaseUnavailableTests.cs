@@ -15,7 +15,9 @@ public sealed class DatabaseUnavailableTests : IDisposable
         await using var holder = new SqliteConnection($"Data Source={_path};Pooling=False");
         await holder.OpenAsync(TestContext.Current.CancellationToken);
         await Exec(holder, "CREATE TABLE t (id INTEGER PRIMARY KEY); BEGIN IMMEDIATE; INSERT INTO t VALUES (1);");
-        await using var other = new SqliteConnection($"Data Source={_path};Pooling=False;Default Timeout=0");
+        // Default Timeout=0 means "no timeout" to Microsoft.Data.Sqlite, which then retries SQLITE_BUSY for ever (the
+        // test hung); one second of retries, then the busy error.
+        await using var other = new SqliteConnection($"Data Source={_path};Pooling=False;Default Timeout=1");
         await other.OpenAsync(TestContext.Current.CancellationToken);
         var busy = await Should.ThrowAsync<SqliteException>(() => Exec(other, "INSERT INTO t VALUES (2);"));
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Qilu.Platform.Auth;
 using Qilu.Sharing.Auditing;
 using Qilu.Sharing.Contracts;
@@ -40,7 +39,7 @@ internal sealed class GatewayRequest(GatewayPipeline pipeline, Actor actor, Gran
 /// operation; and for every answer, refusals included, the binding hash headers, an audit entry and a metering record.
 /// </summary>
 internal sealed class GatewayPipeline(SharingDbContext db, TimeProvider clock, GatewayRateLimiter limiter, QuotaLedger quota,
-    SharingAudit audit, ActorAccessor actors)
+    SharingAudit audit, ActorAccessor actors, MeteringWriter metering)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -82,7 +81,7 @@ internal sealed class GatewayPipeline(SharingDbContext db, TimeProvider clock, G
         var refusal = Authenticate(ctx, actor, grassroots);
         if (refusal is null)
         {
-            grant = await db.Grants.AsNoTracking().FirstOrDefaultAsync(g => g.Id == grantId, ct);
+            grant = await GatewayQueries.For(db).Grant(db, grantId, ct);
             refusal = Authorize(actor, grant, now, grassroots);
         }
         if (refusal is null && limiter.TryAcquire(grant!) is { } wait)
@@ -108,14 +107,16 @@ internal sealed class GatewayPipeline(SharingDbContext db, TimeProvider clock, G
             Operation = operation, Status = status, Rows = answer?.Rows ?? 0, Fields = answer?.Fields.Count ?? 0,
             DurationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds, RequestHash = Convert.ToHexStringLower(requestHash),
         };
-        db.ChangeTracker.Clear();
-        db.Metering.Add(record);
-        await db.SaveChangesAsync(CancellationToken.None);
-        await audit.WriteAsync($"sharing.gateway.{operation.Replace('-', '_')}", "grant", grant?.Id.ToString() ?? grantId.ToString(), actor, new
+        // Both are group-committed (metering here, the audit log in the platform): the call waits until its metering
+        // record and its audit entry are durable — nothing answered goes unrecorded — sharing each fsync with the
+        // calls of the same batch, and waiting for the two at once.
+        var metered = metering.WriteAsync(record);
+        var audited = audit.WriteAsync($"sharing.gateway.{operation.Replace('-', '_')}", "grant", grant?.Id.ToString() ?? grantId.ToString(), actor, new
         {
             call = record.Id, consumer = grant?.ConsumerName, grant = grant?.Id, purpose = grant?.Purpose, fields = answer?.Fields,
             rows = record.Rows, requestHash = record.RequestHash, status, reason = refusal?.Error.Code,
         }, answer is not null ? "success" : status is 403 or 401 or 429 ? "denied" : "failure", CancellationToken.None);
+        await Task.WhenAll(metered, audited);
 
         var headers = ctx.Response.Headers;
         headers[GatewayProtocol.RequestHashHeader] = record.RequestHash;

@@ -1,4 +1,8 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Qilu.Sharing.Data;
 using Qilu.Sharing.Grants;
 using Qilu.SharedKernel.Time;
@@ -14,17 +18,43 @@ internal enum QuotaOutcome
 }
 
 /// <summary>
-/// Atomic quota consumption. The day's and the total counter are raised by one conditional UPDATE
-/// (<c>SET used = used + 1 WHERE used &lt; limit</c>) inside one transaction: the database locks each counter row,
-/// re-checks the condition after waiting (PostgreSQL READ COMMITTED re-evaluates the WHERE on the newest row
-/// version; SQLite serialises writers), so N concurrent callers against a remaining quota of k succeed exactly k
-/// times. When either counter is exhausted the transaction rolls back and the other is not charged.
+/// Quota by leases (ADR 0018). The database counters (<see cref="QuotaCounter"/>) count calls <em>reserved</em>: a node
+/// reserves a block of n calls with one conditional UPDATE of the day's and the total counter
+/// (<c>SET used = used + n WHERE used &lt;= limit - n</c>, both rows in one transaction, rolled back unless both
+/// moved), then hands the calls out from memory; unused calls go back (<c>used = used - unused</c>) when the lease ages
+/// out (<see cref="LeaseLifetime"/>), when the China day rolls, and on shutdown. The database serialises the
+/// conditional UPDATE per row on every node (PostgreSQL re-evaluates the WHERE on the newest row version; SQLite has one
+/// writer), so the calls served across all nodes never exceed the quota; the cost is one write per block instead of
+/// one per call. A crash loses at most the unused part of the node's leases: the quota is then under-served for that
+/// day, never over-served. Blocks shrink as the quota runs out (an eighth of what remains, at most
+/// <see cref="MaxBlock"/>), so a node holding a lease can make another node refuse early by only a few calls, for at
+/// most <see cref="LeaseLifetime"/>.
 /// </summary>
-internal sealed class QuotaLedger(SharingDbContext db)
+internal sealed partial class QuotaLedger(IServiceScopeFactory scopes, TimeProvider clock, ILogger<QuotaLedger> logger)
 {
-    // A bulkhead per node: at most this many quota transactions hold a pooled connection at once, so a burst of callers
-    // queues here instead of exhausting the connection pool the audit writer and the rest of the request also need.
-    private static readonly SemaphoreSlim Gate = new(32, 32);
+    /// <summary>Largest block one reservation takes.</summary>
+    public const int MaxBlock = 64;
+
+    /// <summary>How long a node keeps unused calls before giving them back to the database.</summary>
+    public static readonly TimeSpan LeaseLifetime = TimeSpan.FromSeconds(1);
+
+    private readonly ConcurrentDictionary<Guid, Lease> _leases = new();
+
+    /// <summary>Conditional UPDATEs that reserved a block (for tests and metrics).</summary>
+    public long Reservations => Interlocked.Read(ref _reservations);
+
+    private long _reservations;
+
+    /// <summary>The calls this node holds for one grant. Guarded by <see cref="Gate"/>.</summary>
+    private sealed class Lease
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+        public int Day { get; set; }
+        public long DailyQuota { get; set; }
+        public long? TotalQuota { get; set; }
+        public long Unused { get; set; }
+        public long TakenAt { get; set; }
+    }
 
     public static int DayOf(DateTimeOffset now)
     {
@@ -32,72 +62,144 @@ internal sealed class QuotaLedger(SharingDbContext db)
         return d.Year * 10000 + d.Month * 100 + d.Day;
     }
 
+    /// <summary>Consumes one call of the grant's quota: from the lease in memory, else by reserving a new block.</summary>
     public async Task<QuotaOutcome> TryConsumeAsync(Grant grant, DateTimeOffset now, CancellationToken ct)
     {
-        await Gate.WaitAsync(ct);
+        var lease = _leases.GetOrAdd(grant.Id, static _ => new Lease());
+        await lease.Gate.WaitAsync(ct);
         try
         {
-            for (var attempt = 1; ; attempt++)
+            var day = DayOf(now);
+            // A new China day, changed terms or an old lease: give back what is left before taking anew, so the
+            // counters the lease was taken from are exact again.
+            if (lease.Unused > 0 && (lease.Day != day || lease.DailyQuota != grant.DailyQuota || lease.TotalQuota != grant.TotalQuota || Aged(lease)))
+                await ReturnAsync(grant.Id, lease, CancellationToken.None);
+            if (lease.Unused > 0)
             {
-                try
-                {
-                    return await ConsumeOnceAsync(grant, now, ct);
-                }
-                catch (Exception ex) when (attempt < 4 && IsTransient(ex))
-                {
-                    // A deadlock or serialization failure rolled the whole transaction back: nothing was charged.
-                    db.ChangeTracker.Clear();
-                }
+                lease.Unused--;
+                return QuotaOutcome.Granted;
             }
+            var (outcome, block) = await ReserveAsync(grant, day, ct);
+            if (outcome != QuotaOutcome.Granted) return outcome;
+            Interlocked.Increment(ref _reservations);
+            lease.Day = day;
+            lease.DailyQuota = grant.DailyQuota;
+            lease.TotalQuota = grant.TotalQuota;
+            lease.TakenAt = clock.GetTimestamp();
+            lease.Unused = block - 1;
+            return QuotaOutcome.Granted;
         }
         finally
         {
-            Gate.Release();
+            lease.Gate.Release();
         }
     }
 
-    private static bool IsTransient(Exception ex) =>
-        (ex as System.Data.Common.DbException ?? ex.InnerException as System.Data.Common.DbException) is { } db
-        && (db.IsTransient || db.SqlState is "40P01" or "40001");
-
-    private async Task<QuotaOutcome> ConsumeOnceAsync(Grant grant, DateTimeOffset now, CancellationToken ct)
-    {
-        var day = DayOf(now);
-        var withTotal = grant.TotalQuota is not null;
-        await EnsureCountersAsync(grant.Id, day, withTotal, ct);
-        var daily = grant.DailyQuota;
-        var total = grant.TotalQuota ?? long.MaxValue;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var updated = await db.Quota
-            .Where(q => q.GrantId == grant.Id && ((q.Day == day && q.Used < daily) || (withTotal && q.Day == QuotaCounter.TotalDay && q.Used < total)))
-            .ExecuteUpdateAsync(s => s.SetProperty(q => q.Used, q => q.Used + 1), ct);
-        if (updated == (withTotal ? 2 : 1))
-        {
-            await tx.CommitAsync(ct);
-            return QuotaOutcome.Granted;
-        }
-        await tx.RollbackAsync(ct);
-        if (!withTotal) return QuotaOutcome.DailyExhausted;
-        var totalUsed = await db.Quota.AsNoTracking().Where(q => q.GrantId == grant.Id && q.Day == QuotaCounter.TotalDay).Select(q => q.Used).FirstAsync(ct);
-        return totalUsed >= total ? QuotaOutcome.TotalExhausted : QuotaOutcome.DailyExhausted;
-    }
-
-    /// <summary>Calls used today and in total.</summary>
+    /// <summary>Calls used today and in total: the counters less what this node reserved and has not handed out.</summary>
     public async Task<(long Today, long Total)> UsedAsync(Guid grantId, DateTimeOffset now, CancellationToken ct)
     {
         var day = DayOf(now);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SharingDbContext>();
         var rows = await db.Quota.AsNoTracking().Where(q => q.GrantId == grantId && (q.Day == day || q.Day == QuotaCounter.TotalDay)).ToListAsync(ct);
-        return (rows.FirstOrDefault(r => r.Day == day)?.Used ?? 0, rows.FirstOrDefault(r => r.Day == QuotaCounter.TotalDay)?.Used ?? 0);
+        long today = rows.FirstOrDefault(r => r.Day == day)?.Used ?? 0, total = rows.FirstOrDefault(r => r.Day == QuotaCounter.TotalDay)?.Used ?? 0;
+        // Unsynchronised read of the lease: a view, off by at most a call in flight. Other nodes' unused leases are not
+        // visible here; they return within LeaseLifetime.
+        if (_leases.TryGetValue(grantId, out var lease) && lease.Unused > 0)
+        {
+            if (lease.Day == day) today -= lease.Unused;
+            if (lease.TotalQuota is not null) total -= lease.Unused;
+        }
+        return (Math.Max(0, today), Math.Max(0, total));
     }
 
-    private async Task EnsureCountersAsync(Guid grantId, int day, bool withTotal, CancellationToken ct)
+    /// <summary>Gives back the unused calls of leases older than <see cref="LeaseLifetime"/> (all of them when <paramref name="all"/>).</summary>
+    public async Task ReturnLeasesAsync(bool all, CancellationToken ct)
     {
-        // The first call of a day creates the row; concurrent first calls race on the primary key and the losers
-        // simply find the row there. Outside the consuming transaction, because a failed INSERT aborts a
-        // PostgreSQL transaction.
-        var days = withTotal ? new[] { day, QuotaCounter.TotalDay } : [day];
-        var existing = await db.Quota.AsNoTracking().Where(q => q.GrantId == grantId && days.Contains(q.Day)).Select(q => q.Day).ToListAsync(ct);
-        foreach (var d in days.Except(existing))
+        foreach (var (grantId, lease) in _leases)
+        {
+            if (lease.Unused == 0 || (!all && !Aged(lease))) continue;
+            // A sweep never waits for a caller: a lease in use is fresh anyway. Shutdown does wait.
+            if (!await lease.Gate.WaitAsync(all ? Timeout.InfiniteTimeSpan : TimeSpan.Zero, ct)) continue;
+            try
+            {
+                if (lease.Unused > 0 && (all || Aged(lease))) await ReturnAsync(grantId, lease, ct);
+            }
+            finally
+            {
+                lease.Gate.Release();
+            }
+        }
+    }
+
+    private bool Aged(Lease lease) => clock.GetElapsedTime(lease.TakenAt) >= LeaseLifetime;
+
+    private async Task ReturnAsync(Guid grantId, Lease lease, CancellationToken ct)
+    {
+        var unused = lease.Unused;
+        var day = lease.Day;
+        var withTotal = lease.TotalQuota is not null;
+        lease.Unused = 0;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SharingDbContext>();
+            await db.Quota.Where(q => q.GrantId == grantId && (q.Day == day || (withTotal && q.Day == QuotaCounter.TotalDay)))
+                .ExecuteUpdateAsync(s => s.SetProperty(q => q.Used, q => q.Used - unused), ct);
+        }
+        catch (Exception e) when (e is DbException or DbUpdateException or InvalidOperationException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The calls stay counted as used: the quota is under-served by them, never over-served.
+            LogReturnFailed(e, unused, grantId);
+        }
+    }
+
+    private async Task<(QuotaOutcome Outcome, long Block)> ReserveAsync(Grant grant, int day, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SharingDbContext>();
+        var withTotal = grant.TotalQuota is not null;
+        var daily = grant.DailyQuota;
+        var total = grant.TotalQuota ?? long.MaxValue;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var (usedToday, usedTotal) = await CountersAsync(db, grant.Id, day, withTotal, ct);
+                if (withTotal && usedTotal >= total) return (QuotaOutcome.TotalExhausted, 0);
+                if (usedToday >= daily) return (QuotaOutcome.DailyExhausted, 0);
+                var remaining = Math.Min(daily - usedToday, total - usedTotal);
+                var block = Math.Clamp((remaining + 7) / 8, 1, MaxBlock);
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var updated = await db.Quota
+                    .Where(q => q.GrantId == grant.Id && ((q.Day == day && q.Used <= daily - block) || (withTotal && q.Day == QuotaCounter.TotalDay && q.Used <= total - block)))
+                    .ExecuteUpdateAsync(s => s.SetProperty(q => q.Used, q => q.Used + block), ct);
+                if (updated == (withTotal ? 2 : 1))
+                {
+                    await tx.CommitAsync(ct);
+                    return (QuotaOutcome.Granted, block);
+                }
+                // Another node reserved between the read and the UPDATE: nothing was taken; read again.
+                await tx.RollbackAsync(ct);
+            }
+            catch (Exception ex) when (attempt < 8 && IsTransient(ex))
+            {
+                // A deadlock or serialization failure rolled the whole transaction back: nothing was reserved.
+            }
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private static async Task<(long Today, long Total)> CountersAsync(SharingDbContext db, Guid grantId, int day, bool withTotal, CancellationToken ct)
+    {
+        var rows = await db.Quota.AsNoTracking().Where(q => q.GrantId == grantId && (q.Day == day || q.Day == QuotaCounter.TotalDay)).ToListAsync(ct);
+        // The first reservation of a day creates the row; concurrent first reservations (other nodes) race on the
+        // primary key and the losers find the row there. Outside the reserving transaction, because a failed INSERT
+        // aborts a PostgreSQL transaction.
+        var missing = new List<int>(2);
+        if (rows.All(r => r.Day != day)) missing.Add(day);
+        if (withTotal && rows.All(r => r.Day != QuotaCounter.TotalDay)) missing.Add(QuotaCounter.TotalDay);
+        foreach (var d in missing)
         {
             db.Quota.Add(new QuotaCounter { GrantId = grantId, Day = d, Used = 0 });
             try
@@ -106,12 +208,22 @@ internal sealed class QuotaLedger(SharingDbContext db)
             }
             catch (DbUpdateException)
             {
-                // Another caller created it first.
+                // Another node created it first.
             }
             finally
             {
                 db.ChangeTracker.Clear();
             }
         }
+        if (missing.Count > 0)
+            rows = await db.Quota.AsNoTracking().Where(q => q.GrantId == grantId && (q.Day == day || q.Day == QuotaCounter.TotalDay)).ToListAsync(ct);
+        return (rows.FirstOrDefault(r => r.Day == day)?.Used ?? 0, rows.FirstOrDefault(r => r.Day == QuotaCounter.TotalDay)?.Used ?? 0);
     }
+
+    private static bool IsTransient(Exception ex) =>
+        (ex as DbException ?? ex.InnerException as DbException) is { } db
+        && (db.IsTransient || db.SqlState is "40P01" or "40001");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not return {Unused} unused quota calls of grant {GrantId}; they stay counted as used")]
+    private partial void LogReturnFailed(Exception e, long unused, Guid grantId);
 }

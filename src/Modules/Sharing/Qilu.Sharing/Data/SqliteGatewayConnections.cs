@@ -1,0 +1,47 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Qilu.Platform.Persistence;
+
+namespace Qilu.Sharing.Data;
+
+/// <summary>
+/// How the Sharing module connects to SQLite (ADR 0018). The platform's default connection string opens SQLite in
+/// shared-cache mode, where a second writer — or a reader of a table being written — gets <c>SQLITE_LOCKED</c>, which
+/// never reaches SQLite's busy handler: Microsoft.Data.Sqlite retries it with a fixed <c>Thread.Sleep</c> on a
+/// thread-pool thread, and every gateway call that collided with the audit writer or a metering batch lost that sleep.
+/// The module's contexts therefore use private-cache connections (in WAL mode readers then never wait for writers)
+/// with a <c>busy_timeout</c>, so a writer that finds the file locked waits in SQLite's own short back-off.
+/// </summary>
+internal sealed class SqliteGatewayConnections : DbConnectionInterceptor
+{
+    public static readonly SqliteGatewayConnections Instance = new();
+
+    /// <summary>The platform connection with a shared cache made private (other connection strings are kept).</summary>
+    public static DatabaseConnection For(DatabaseConnection db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!db.IsSqlite) return db;
+        var builder = new SqliteConnectionStringBuilder(db.ConnectionString);
+        // An in-memory database exists only through its shared cache: leave it as it is.
+        if (builder.Cache != SqliteCacheMode.Shared || builder.Mode == SqliteOpenMode.Memory || builder.DataSource == ":memory:") return db;
+        builder.Cache = SqliteCacheMode.Private;
+        return db with { ConnectionString = builder.ConnectionString };
+    }
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => SetBusyTimeout(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        SetBusyTimeout(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void SetBusyTimeout(DbConnection connection)
+    {
+        if (connection is not SqliteConnection) return;
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA busy_timeout=10000;";
+        cmd.ExecuteNonQuery();
+    }
+}
