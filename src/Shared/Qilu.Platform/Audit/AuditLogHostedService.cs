@@ -18,6 +18,7 @@ internal sealed class AuditLogHostedService(
 {
     private readonly CancellationTokenSource _stop = new();
     private Task? _timer;
+    private int _stopped;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -58,6 +59,9 @@ internal sealed class AuditLogHostedService(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // Once only: a host whose shutdown timed out may dispose the service and then have StopAsync called (or the
+        // reverse); a second stop must neither touch the disposed token source nor drain the writer twice.
+        if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
         await _stop.CancelAsync();
         if (_timer is not null) await _timer;
         await writer.StopAsync();
@@ -71,5 +75,10 @@ internal sealed class AuditLogHostedService(
         }
     }
 
-    public void Dispose() => _stop.Dispose();
+    public void Dispose()
+    {
+        // Disposed before a stop ran (a failed start, a timed-out shutdown): nothing is left to stop afterwards.
+        if (Interlocked.Exchange(ref _stopped, 1) == 0) _stop.Cancel();
+        _stop.Dispose();
+    }
 }
