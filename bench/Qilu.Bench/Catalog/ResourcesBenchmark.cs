@@ -20,7 +20,8 @@ namespace Qilu.Bench.Catalog;
 /// indexes, upsert, change feed) and prints validated rows/s; then looks rows up by key through
 /// <see cref="IResourceRows.FindByKeyAsync"/> (one scope per lookup, as per request; decrypting the row) and prints
 /// p50/p95/p99. A second import of the same file measures the incremental path (all rows unchanged).
-/// Options: <c>--rows N</c>, <c>--lookups N</c>, <c>--postgres "connection string"</c>.
+/// Options: <c>--rows N</c>, <c>--lookups N</c>, <c>--postgres "connection string"</c>, <c>--profile</c> (stage costs only,
+/// see <see cref="ResourcesProfile"/>).
 /// </summary>
 internal static class ResourcesBenchmark
 {
@@ -74,6 +75,11 @@ internal static class ResourcesBenchmark
             var csv = Path.Combine(dir, "persons.csv");
             var keys = await WriteCsvAsync(csv, rows);
             Console.WriteLine($"CSV written: {new FileInfo(csv).Length / 1024.0 / 1024.0:F1} MB");
+            if (BenchOptions.Flag(args, "--profile"))
+            {
+                await ResourcesProfile.RunAsync(sp, resource.Id, csv);
+                return 0;
+            }
 
             var first = await ImportAsync(sp, resource.Id, csv);
             Console.WriteLine($"import (fresh table): {first.Report.Inserted:N0} inserted, {first.Report.Rejected:N0} rejected in {first.Seconds:F1} s = " +

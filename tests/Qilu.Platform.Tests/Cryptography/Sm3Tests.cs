@@ -42,6 +42,28 @@ public sealed class Sm3Tests
     }
 
     [Fact]
+    public void Hmac_WhenEngineReusedAcrossManyKeys_MatchesRfc2104ConstructionEveryTime()
+    {
+        // The thread keeps keyed engines (16, then starts over): interleave more keys than that, and long keys
+        // (hashed first by HMAC), and check each tag against the definition.
+        static byte[] Reference(byte[] key, byte[] data)
+        {
+            var k = new byte[64];
+            (key.Length > 64 ? Sm3.Hash(key) : key).CopyTo(k, 0);
+            var inner = Sm3.Hash([.. k.Select(b => (byte)(b ^ 0x36)), .. data]);
+            return Sm3.Hash([.. k.Select(b => (byte)(b ^ 0x5c)), .. inner]);
+        }
+        var keys = Enumerable.Range(0, 40).Select(i => Encoding.UTF8.GetBytes(new string('k', i % 3 == 0 ? 70 + i : 1 + i))).ToArray();
+        for (var round = 0; round < 3; round++)
+            for (var i = 0; i < keys.Length; i++)
+            {
+                var data = Encoding.UTF8.GetBytes($"值{round}-{i}");
+                Sm3.Hmac(keys[i], data).ShouldBe(Reference(keys[i], data));
+                Sm3.Hmac(keys[(i * 7) % keys.Length], data).ShouldBe(Reference(keys[(i * 7) % keys.Length], data));
+            }
+    }
+
+    [Fact]
     public void Hmac_WhenKeyDiffers_DiffersInOutput()
     {
         var data = "x"u8.ToArray();

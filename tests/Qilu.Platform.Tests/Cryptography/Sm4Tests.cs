@@ -72,6 +72,45 @@ public sealed class Sm4Tests
     }
 
     [Fact]
+    public void EncryptGcm_WhenEngineReusedAcrossKeysAndNonces_StillMatchesRfc8998Vector()
+    {
+        // The thread keeps a keyed engine: a seal under another key, a repeat of the same nonce (refused by a kept
+        // BouncyCastle engine) and a failed open in between must not change the published result.
+        var nonce = Convert.FromHexString("00001234567800000000ABCD");
+        var aad = Convert.FromHexString("FEEDFACEDEADBEEFFEEDFACEDEADBEEFABADDAD2");
+        var plaintext = Convert.FromHexString(
+            "AAAAAAAAAAAAAAAABBBBBBBBBBBBBBBBCCCCCCCCCCCCCCCCDDDDDDDDDDDDDDDDEEEEEEEEEEEEEEEEFFFFFFFFFFFFFFFFEEEEEEEEEEEEEEEEAAAAAAAAAAAAAAAA");
+        const string Expected = "17F399F08C67D5EE19D0DC9969C4BB7D5FD46FD3756489069157B282BB200735D82710CA5C22F0CCFA7CBF93D496AC15A56834CBCF98C397B4024A2691233B8D"
+            + "83DE3541E4C2B58177E065A9BF7B62EC";
+        var otherKey = RandomNumberGenerator.GetBytes(16);
+
+        for (var round = 0; round < 3; round++)
+        {
+            var other = Sm4.EncryptGcm(otherKey, RandomNumberGenerator.GetBytes(12), plaintext, aad);
+            Convert.ToHexString(Sm4.EncryptGcm(StandardKey, nonce, plaintext, aad)).ShouldBe(Expected);
+            Convert.ToHexString(Sm4.EncryptGcm(StandardKey, nonce, plaintext, aad)).ShouldBe(Expected);
+            Should.Throw<CryptographicException>(() => Sm4.DecryptGcm(StandardKey, nonce, other, aad));
+            Sm4.DecryptGcm(StandardKey, nonce, Convert.FromHexString(Expected), aad).ShouldBe(plaintext);
+            Sm4.DecryptGcm(otherKey, nonce, Sm4.EncryptGcm(otherKey, nonce, plaintext), default).ShouldBe(plaintext);
+        }
+    }
+
+    [Fact]
+    public void EncryptGcm_WhenManyThreadsSealAtOnce_EveryValueOpensToItsPlaintext()
+    {
+        var results = new System.Collections.Concurrent.ConcurrentBag<bool>();
+        Parallel.For(0, 2_000, i =>
+        {
+            var plaintext = System.Text.Encoding.UTF8.GetBytes($"身份证号 {i}");
+            var nonce = RandomNumberGenerator.GetBytes(12);
+            var sealedBytes = Sm4.EncryptGcm(StandardKey, nonce, plaintext, "aad"u8);
+            results.Add(Sm4.DecryptGcm(StandardKey, nonce, sealedBytes, "aad"u8).AsSpan().SequenceEqual(plaintext));
+        });
+        results.Count.ShouldBe(2_000);
+        results.ShouldAllBe(ok => ok);
+    }
+
+    [Fact]
     public void DecryptGcm_WhenAnyBitFlipped_ThrowsCryptographicException()
     {
         var nonce = RandomNumberGenerator.GetBytes(12);

@@ -56,10 +56,33 @@ public static class Sm3
     {
         if (destination.Length < HashSizeInBytes)
             throw new ArgumentException($"Destination must hold {HashSizeInBytes} bytes.", nameof(destination));
-        var mac = new HMac(new SM3Digest());
-        mac.Init(new KeyParameter(key));
+        var mac = HmacCache.Rent(key);
         mac.BlockUpdate(data);
         mac.DoFinal(destination);
+    }
+
+    /// <summary>
+    /// Keyed HMAC-SM3 engines per thread: keying costs two SM3 compressions (inner and outer pad), as much as MACing a
+    /// short value, and the field protector MACs many short values under a handful of sub-keys (blind indexes).
+    /// <see cref="HMac.DoFinal(Span{byte})"/> resets to the keyed state, so an engine is reused as is. BouncyCastle engines
+    /// are not thread-safe, hence [ThreadStatic]; the cache holds a few keys and starts over when full.
+    /// </summary>
+    private static class HmacCache
+    {
+        private const int Capacity = 16;
+        [ThreadStatic] private static List<(byte[] Key, HMac Mac)>? t_macs;
+
+        public static HMac Rent(ReadOnlySpan<byte> key)
+        {
+            var macs = t_macs ??= new List<(byte[], HMac)>(Capacity);
+            foreach (var (k, m) in macs)
+                if (key.SequenceEqual(k)) return m;
+            if (macs.Count == Capacity) macs.Clear();
+            var mac = new HMac(new SM3Digest());
+            mac.Init(new KeyParameter(key));
+            macs.Add((key.ToArray(), mac));
+            return mac;
+        }
     }
 
     /// <summary>

@@ -75,6 +75,7 @@ public static class Sm4
         }
         catch (InvalidCipherTextException ex)
         {
+            GcmCache.Drop(encrypt: false);
             CryptographicOperations.ZeroMemory(output);
             throw new CryptographicException("SM4-GCM authentication failed: wrong key, nonce, associated data, or tampered ciphertext.", ex);
         }
@@ -84,10 +85,56 @@ public static class Sm4
     {
         if (nonce.Length < 1)
             throw new ArgumentException("SM4-GCM nonce must not be empty.", nameof(nonce));
-        var gcm = new GcmBlockCipher(new SM4Engine());
-        gcm.Init(encrypt, new AeadParameters(new KeyParameter(CheckKey(key)), GcmTagSizeInBytes * 8, nonce.ToArray()));
+        CheckKey(key);
+        var gcm = GcmCache.Rent(encrypt, key, nonce);
         if (!associatedData.IsEmpty) gcm.ProcessAadBytes(associatedData);
         return gcm;
+    }
+
+    /// <summary>
+    /// One SM4-GCM engine per thread and direction, kept keyed: initialising GCM expands the SM4 key schedule and builds
+    /// the GHASH multiplier table for H, which costs more than sealing a short field. BouncyCastle engines are not
+    /// thread-safe, hence [ThreadStatic]; a new key (rotation, another caller) re-keys the cached engine. Re-init with a
+    /// null key keeps the key and takes the new nonce. BouncyCastle refuses an encryption nonce equal to the previous one
+    /// under a kept key (a guard against nonce reuse); callers that pass a fixed nonce on purpose (test vectors) get a
+    /// fresh engine then, as before.
+    /// </summary>
+    private static class GcmCache
+    {
+        [ThreadStatic] private static Slot? t_encrypt;
+        [ThreadStatic] private static Slot? t_decrypt;
+
+        public static GcmBlockCipher Rent(bool encrypt, ReadOnlySpan<byte> key, ReadOnlySpan<byte> nonce)
+        {
+            var slot = encrypt ? (t_encrypt ??= new Slot()) : (t_decrypt ??= new Slot());
+            var nonceCopy = nonce.ToArray();
+            if (slot.Key is not null && key.SequenceEqual(slot.Key) && !(encrypt && nonce.SequenceEqual(slot.LastNonce)))
+            {
+                slot.Cipher!.Init(encrypt, new AeadParameters(null, GcmTagSizeInBytes * 8, nonceCopy));
+            }
+            else
+            {
+                slot.Cipher = new GcmBlockCipher(new SM4Engine());
+                slot.Cipher.Init(encrypt, new AeadParameters(new KeyParameter(key), GcmTagSizeInBytes * 8, nonceCopy));
+                slot.Key = key.ToArray();
+            }
+            slot.LastNonce = nonceCopy;
+            return slot.Cipher;
+        }
+
+        /// <summary>Forgets the thread's engine for a direction (after a failed operation its state is not trusted).</summary>
+        public static void Drop(bool encrypt)
+        {
+            if (encrypt) t_encrypt = null;
+            else t_decrypt = null;
+        }
+
+        private sealed class Slot
+        {
+            public byte[]? Key;
+            public byte[] LastNonce = [];
+            public GcmBlockCipher? Cipher;
+        }
     }
 
     private static BufferedBlockCipher CreateBlockMode(IBlockCipher cipher, Sm4Padding padding) => padding switch

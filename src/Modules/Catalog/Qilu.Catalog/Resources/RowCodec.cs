@@ -17,7 +17,7 @@ internal sealed class RowCodec
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly IFieldProtector _protector;
-    private readonly byte[] _digestKey;
+    private byte[]? _digestKey;
     private readonly string[] _purposes;
 
     public RowCodec(MountedResource resource, IFieldProtector protector)
@@ -29,10 +29,12 @@ internal sealed class RowCodec
         KeyColumn = IndexOf(resource.KeyField);
         DivisionColumn = IndexOf(resource.DivisionField);
         _purposes = [.. Columns.Select((_, i) => $"catalog.r{resource.Id:N}.c{i}")];
-        // A per-resource HMAC key derived through the blind-index key: digests of equal rows differ across resources
-        // and cannot be brute-forced from the (small) ID-number space without the key store.
-        _digestKey = Convert.FromHexString(protector.BlindIndex("row-digest", $"catalog.r{resource.Id:N}.digest"));
     }
+
+    // A per-resource HMAC key derived through the blind-index key: digests of equal rows differ across resources and
+    // cannot be brute-forced from the (small) ID-number space without the key store. Derived on first use: a lookup by
+    // key never needs it. Two threads deriving it at once compute the same bytes.
+    private byte[] DigestKey => _digestKey ??= Convert.FromHexString(_protector.BlindIndex("row-digest", $"catalog.r{ResourceId:N}.digest"));
 
     public Guid ResourceId { get; }
 
@@ -115,7 +117,7 @@ internal sealed class RowCodec
             sb.Append('\u001F');
         }
         Span<byte> mac = stackalloc byte[32];
-        HMACSHA256.HashData(_digestKey, Encoding.UTF8.GetBytes(sb.ToString()), mac);
+        HMACSHA256.HashData(DigestKey, Encoding.UTF8.GetBytes(sb.ToString()), mac);
         return Convert.ToBase64String(mac[..18]);
     }
 

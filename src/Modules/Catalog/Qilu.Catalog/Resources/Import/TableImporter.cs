@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Qilu.Catalog.Contracts;
 using Qilu.Catalog.Data;
@@ -13,9 +14,9 @@ namespace Qilu.Catalog.Resources.Import;
 /// <summary>
 /// The import pipeline of a mounted table: header mapping, per-row validation against the columns' data elements,
 /// duplicate keys, encoding (encryption, blind indexes, digest) in parallel per batch, incremental upsert by key,
-/// optional deletion of keys missing from the file, the change feed and <see cref="ResourceRowsChanged"/> in the same
-/// transaction. Rows are read from an async stream and written in batches: memory holds one batch plus a 128-bit hash
-/// per key seen (duplicate detection and "delete missing").
+/// optional deletion of keys missing from the file, the change feed and <see cref="ResourceRowsChanged"/> (one per
+/// import) in the same transaction. Reading, checking and writing run as a pipeline over bounded channels (ADR 0016
+/// addendum): memory holds a few batches plus a 128-bit hash per key seen (duplicate detection and "delete missing").
 /// </summary>
 internal sealed class TableImporter(CatalogDbContext db, IFieldProtector protector, TimeProvider clock)
 {
@@ -72,32 +73,29 @@ internal sealed class TableImporter(CatalogDbContext db, IFieldProtector protect
         var sequence = startSequence;
         var empty = await store.CountAsync(resource.Id, ct) == 0;
         var seen = new Dictionary<UInt128, long>();
-        var pending = new List<(long Row, string?[] Raw)>(BatchSize);
         var rejections = new List<ImportRejection>();
         long rowNumber = 0;
+        await using var sqliteWriter = store.IsSqlite ? new SqliteRowWriter(store, resource.Id, now) : null;
+
+        // Three stages so that parsing, checking/encoding and writing overlap: one reader, the checks of a batch spread
+        // over the cores (Parallel.For), one writer that owns the DbContext and everything order-dependent (duplicate
+        // keys, sequences, rejections). Bounded channels of two batches each keep memory flat whatever the file size.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var parsed = Channel.CreateBounded<List<(long Row, string?[] Raw)>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var checkedBatches = Channel.CreateBounded<(List<(long Row, string?[] Raw)> Batch, RowOutcome[] Outcomes)>(
+            new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(ReadAllAsync, CancellationToken.None);
+        var checking = Task.Run(CheckAllAsync, CancellationToken.None);
 
         try
         {
-            while (true)
+            await foreach (var (batch, outcomes) in checkedBatches.Reader.ReadAllAsync(ct))
             {
-                var more = await rows.MoveNextAsync();
-                if (more)
-                {
-                    rowNumber++;
-                    var raw = rows.Current;
-                    var mapped = new string?[columns.Count];
-                    for (var i = 0; i < map.Length; i++)
-                        if (map[i] >= 0 && map[i] < raw.Length) mapped[i] = raw[map[i]];
-                    pending.Add((rowNumber, mapped));
-                }
-                if (pending.Count == BatchSize || (!more && pending.Count > 0))
-                {
-                    sequence = await FlushAsync(pending, sequence);
-                    pending.Clear();
-                    progress?.Report(new ImportProgress(rowNumber, import.Rejected, import.Inserted, import.Updated, import.Unchanged));
-                }
-                if (!more) break;
+                sequence = await WriteAsync(batch, outcomes, sequence);
+                progress?.Report(new ImportProgress(batch[^1].Row, import.Rejected, import.Inserted, import.Updated, import.Unchanged));
             }
+            await reading;
+            await checking;
             import.RowsRead = rowNumber;
             if (deleteMissing)
             {
@@ -138,11 +136,66 @@ internal sealed class TableImporter(CatalogDbContext db, IFieldProtector protect
             return await FailAsync(import, "import.unreadable", $"第{rowNumber + 1}行附近文件无法读取：{ex.Message}，未写入任何数据",
                 $"The file cannot be read near row {rowNumber + 1}: {ex.Message}; nothing was written", null, CancellationToken.None);
         }
-
-        async Task<long> FlushAsync(List<(long Row, string?[] Raw)> batch, long seq)
+        finally
         {
-            var outcomes = new RowOutcome[batch.Count];
-            Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct }, i => outcomes[i] = Check(batch[i].Raw));
+            // The stages end on their own once the writer has drained them; after a failure they are told to stop and
+            // awaited, so that nothing touches the source after it is disposed. They never throw (failures travel
+            // through the channels).
+            await stop.CancelAsync();
+            await reading;
+            await checking;
+        }
+
+        async Task ReadAllAsync()
+        {
+            Exception? failure = null;
+            try
+            {
+                var pending = new List<(long Row, string?[] Raw)>(BatchSize);
+                while (await rows.MoveNextAsync())
+                {
+                    var raw = rows.Current;
+                    var mapped = new string?[columns.Count];
+                    for (var i = 0; i < map.Length; i++)
+                        if (map[i] >= 0 && map[i] < raw.Length) mapped[i] = raw[map[i]];
+                    pending.Add((rowNumber + 1, mapped));
+                    rowNumber++;
+                    if (pending.Count == BatchSize)
+                    {
+                        await parsed.Writer.WriteAsync(pending, stop.Token);
+                        pending = new List<(long Row, string?[] Raw)>(BatchSize);
+                    }
+                }
+                if (pending.Count > 0) await parsed.Writer.WriteAsync(pending, stop.Token);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                failure = ex;
+            }
+            parsed.Writer.TryComplete(failure);
+        }
+
+        async Task CheckAllAsync()
+        {
+            Exception? failure = null;
+            try
+            {
+                await foreach (var batch in parsed.Reader.ReadAllAsync(stop.Token))
+                {
+                    var outcomes = new RowOutcome[batch.Count];
+                    Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = stop.Token }, i => outcomes[i] = Check(batch[i].Raw));
+                    await checkedBatches.Writer.WriteAsync((batch, outcomes), stop.Token);
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                failure = ex;
+            }
+            checkedBatches.Writer.TryComplete(failure);
+        }
+
+        async Task<long> WriteAsync(List<(long Row, string?[] Raw)> batch, RowOutcome[] outcomes, long seq)
+        {
             var accepted = new List<(long Row, EncodedRow Row2, UInt128 Hash)>(batch.Count);
             for (var i = 0; i < batch.Count; i++)
             {
@@ -153,7 +206,7 @@ internal sealed class TableImporter(CatalogDbContext db, IFieldProtector protect
                     foreach (var e in o.Errors) Reject(batch[i].Row, e);
                     continue;
                 }
-                var hash = HashOf(o.Encoded!.KeyToken);
+                var hash = o.KeyHash;
                 if (seen.TryGetValue(hash, out var first))
                 {
                     import.Rejected++;
@@ -163,7 +216,7 @@ internal sealed class TableImporter(CatalogDbContext db, IFieldProtector protect
                     continue;
                 }
                 seen[hash] = batch[i].Row;
-                accepted.Add((batch[i].Row, o.Encoded, hash));
+                accepted.Add((batch[i].Row, o.Encoded!, hash));
             }
             var existing = empty ? [] : await store.DigestsAsync(resource.Id, [.. accepted.Select(a => a.Row2.KeyToken)], ct);
             var writes = new List<(EncodedRow, long, bool)>(accepted.Count);
@@ -181,7 +234,11 @@ internal sealed class TableImporter(CatalogDbContext db, IFieldProtector protect
                     writes.Add((row, ++seq, false));
                 }
             }
-            await store.UpsertAsync(resource.Id, writes, now, ct);
+            if (writes.Count > 0)
+            {
+                if (sqliteWriter is not null) await sqliteWriter.WriteAsync(writes, ct);
+                else await store.UpsertAsync(resource.Id, writes, now, ct);
+            }
             if (rejections.Count >= 10_000) await SaveRejectionsAsync();
             return seq;
         }
@@ -216,7 +273,9 @@ internal sealed class TableImporter(CatalogDbContext db, IFieldProtector protect
                     foreach (var e in checkedValue.Errors) (errors ??= []).Add(e with { Field = columns[i].Field });
                 }
             }
-            return errors is null ? new RowOutcome(codec.Encode(canonical), null) : new RowOutcome(null, errors);
+            if (errors is not null) return new RowOutcome(null, errors, default);
+            var encoded = codec.Encode(canonical);
+            return new RowOutcome(encoded, null, HashOf(encoded.KeyToken));
         }
 
         void Reject(long row, Error e)
@@ -258,7 +317,7 @@ internal sealed class TableImporter(CatalogDbContext db, IFieldProtector protect
         return Result<ImportReport>.Failure(error, kind);
     }
 
-    private sealed record RowOutcome(EncodedRow? Encoded, List<Error>? Errors);
+    private sealed record RowOutcome(EncodedRow? Encoded, List<Error>? Errors, UInt128 KeyHash);
 }
 
 /// <summary>Progress of a running import.</summary>
