@@ -94,16 +94,17 @@ internal sealed class ResourceRows(CatalogDbContext db, IFieldProtector protecto
             }
             else residual.Add((f.Field, value));
         }
-        string order = "r.\"KeyToken\"";
+        // Terms kept apart (not split back out of SQL text: json_extract(a, b) has a comma of its own).
+        List<string> orderTerms = ["r.\"KeyToken\""];
         var sortColumn = codec.IndexOf(query.SortField);
         if (query.SortField is not null && sortColumn < 0) throw new ArgumentException($"Unknown sort field '{query.SortField}'.", nameof(query));
         var sortInMemory = sortColumn >= 0 && codec.Columns[sortColumn].Encrypted && sortColumn != codec.KeyColumn;
         if (sortColumn >= 0 && !sortInMemory && sortColumn != codec.KeyColumn)
         {
-            order = (store.IsSqlite ? "json_extract(r.\"Payload\", @sort)" : "(r.\"Payload\"::jsonb ->> @sort)") + ", r.\"KeyToken\"";
+            orderTerms = [store.IsSqlite ? "json_extract(r.\"Payload\", @sort)" : "(r.\"Payload\"::jsonb ->> @sort)", "r.\"KeyToken\""];
             parameters.Add(("@sort", store.IsSqlite ? "$.\"" + query.SortField!.Replace("\"", "", StringComparison.Ordinal) + "\"" : query.SortField));
         }
-        if (query.SortDescending) order = string.Join(", ", order.Split(", ").Select(o => o + " DESC"));
+        var order = string.Join(", ", query.SortDescending ? orderTerms.Select(o => o + " DESC") : orderTerms);
         var whereSql = string.Join(" AND ", where);
         var wanted = query.Fields.Concat(residual.Select(r => r.Field)).Append(query.SortField ?? "").Append(resource.KeyField!).ToHashSet(StringComparer.Ordinal);
 

@@ -18,14 +18,7 @@ public sealed class RealRowsTests(OpenDataFixture fixture) : IClassFixture<OpenD
     public Task Downloads_WhenRowsComeFromCatalog_CarryEveryRow() => RealRows.DownloadsCarryRowsAsync(fixture);
 
     [Fact]
-    public Task DatastoreSearch_WhenSortedDescendingOnSqlite_OrdersRows()
-    {
-        // Known Catalog defect (not OpenData's): ResourceRows.QueryAsync makes a descending order by splitting the ORDER BY
-        // text on ", ", which also splits json_extract("Payload", @sort) → SQLite syntax error. PostgreSQL's ->> has no
-        // comma and passes (RealRowsPostgresTests). Fix belongs in src/Modules/Catalog (this branch may not edit it).
-        Assert.Skip("Catalog ResourceRows: descending sort on a non-key field fails on SQLite (ORDER BY split on \", \"); see RealRowsPostgresTests");
-        return RealRows.SortsDescendingAsync(fixture);
-    }
+    public Task DatastoreSearch_WhenSortedDescendingOnSqlite_OrdersRows() => RealRows.SortsDescendingAsync(fixture);
 }
 
 /// <summary>The same on PostgreSQL.</summary>
