@@ -32,19 +32,8 @@ public sealed class SharingModule : IQiluModule
     {
         var db = services.Single(s => s.ServiceType == typeof(DatabaseConnection)).ImplementationInstance as DatabaseConnection
             ?? throw new InvalidOperationException("AddQiluPlatform must run before modules register.");
-        if (db.IsSqlite)
-        {
-            var sqlite = SqliteGatewayConnections.For(db);
-            services.AddDbContext<SharingDbContext, SharingSqliteDbContext>(o =>
-            {
-                ModuleDbContextRegistration.Configure(o, sqlite, SharingDbContext.Module);
-                o.AddInterceptors(SqliteGatewayConnections.Instance);
-            });
-        }
-        else
-        {
-            services.AddModuleDbContext<SharingDbContext, SharingSqliteDbContext, SharingPostgresDbContext>(db, SharingDbContext.Module);
-        }
+        // Private-cache SQLite connections with a busy_timeout come with every module context now (SqliteConnections).
+        services.AddModuleDbContext<SharingDbContext, SharingSqliteDbContext, SharingPostgresDbContext>(db, SharingDbContext.Module);
         services.AddSingleton<IModuleInitializer, SharingInitializer>();
         services.Configure<SharingOptions>(configuration.GetSection("Qilu:Sharing"));
         services.AddScoped<SharingAudit>();

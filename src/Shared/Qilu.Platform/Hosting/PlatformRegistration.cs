@@ -25,7 +25,9 @@ public static class PlatformRegistration
             return new DatabaseConnection(DatabaseProvider.PostgreSql, options.ConnectionString);
         }
         var cs = string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? $"Data Source={Path.Combine(dataDir, "qilu.db")};Cache=Shared;Pooling=True"
+            // Private cache (SQLite's default; shared cache is discouraged by SQLite and turns lock collisions into
+            // SQLITE_LOCKED, retried by Microsoft.Data.Sqlite with a fixed sleep); module contexts add a busy_timeout.
+            ? $"Data Source={Path.Combine(dataDir, "qilu.db")};Pooling=True"
             : options.ConnectionString;
         return new DatabaseConnection(DatabaseProvider.Sqlite, cs);
     }

@@ -30,7 +30,10 @@ public static class ModuleDbContextRegistration
         ArgumentNullException.ThrowIfNull(o);
         ArgumentNullException.ThrowIfNull(db);
         if (db.Provider == DatabaseProvider.Sqlite)
-            o.UseSqlite(db.ConnectionString, x => x.MigrationsHistoryTable(ModuleTableLayout.HistoryTable(module, true)));
+        {
+            o.UseSqlite(SqliteConnections.For(db).ConnectionString, x => x.MigrationsHistoryTable(ModuleTableLayout.HistoryTable(module, true)));
+            o.AddInterceptors(SqliteConnections.Instance);
+        }
         else
             o.UseNpgsql(db.ConnectionString, x => x.MigrationsHistoryTable(ModuleTableLayout.HistoryTable(module, false), module));
     }

@@ -1,21 +1,20 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Qilu.Platform.Persistence;
-
-namespace Qilu.Sharing.Data;
+namespace Qilu.Platform.Persistence;
 
 /// <summary>
-/// How the Sharing module connects to SQLite (ADR 0018). The platform's default connection string opens SQLite in
-/// shared-cache mode, where a second writer — or a reader of a table being written — gets <c>SQLITE_LOCKED</c>, which
-/// never reaches SQLite's busy handler: Microsoft.Data.Sqlite retries it with a fixed <c>Thread.Sleep</c> on a
-/// thread-pool thread, and every gateway call that collided with the audit writer or a metering batch lost that sleep.
-/// The module's contexts therefore use private-cache connections (in WAL mode readers then never wait for writers)
-/// with a <c>busy_timeout</c>, so a writer that finds the file locked waits in SQLite's own short back-off.
+/// How every module context connects to SQLite (ADR 0018, made platform-wide). In shared-cache mode a second writer —
+/// or a reader of a table being written — gets <c>SQLITE_LOCKED</c>, which never reaches SQLite's busy handler:
+/// Microsoft.Data.Sqlite retries it with a fixed <c>Thread.Sleep</c> on a thread-pool thread, and every request that
+/// collided with the audit writer or a group commit lost that sleep. Connections are therefore private-cache (in WAL
+/// mode readers never wait for writers) with a <c>busy_timeout</c>, so a writer that finds the file locked waits in
+/// SQLite's own short back-off.
 /// </summary>
-internal sealed class SqliteGatewayConnections : DbConnectionInterceptor
+public sealed class SqliteConnections : DbConnectionInterceptor
 {
-    public static readonly SqliteGatewayConnections Instance = new();
+    /// <summary>The interceptor (stateless).</summary>
+    public static readonly SqliteConnections Instance = new();
 
     /// <summary>The platform connection with a shared cache made private (other connection strings are kept).</summary>
     public static DatabaseConnection For(DatabaseConnection db)
@@ -29,8 +28,10 @@ internal sealed class SqliteGatewayConnections : DbConnectionInterceptor
         return db with { ConnectionString = builder.ConnectionString };
     }
 
+    /// <inheritdoc />
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => SetBusyTimeout(connection);
 
+    /// <inheritdoc />
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         SetBusyTimeout(connection);
