@@ -69,7 +69,14 @@ internal sealed class AuditLogHostedService(
         {
             await log.CheckpointIfGrownAsync(force: false, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            // The host's shutdown timeout ran out (another checkpoint held the gate, or the node is overloaded). Every
+            // entry is durable already; the next start's timer signs the checkpoint. Stopping must not fail for it:
+            // a throwing StopAsync failed the host's disposal (and with it whole test classes in CI).
+            logger.LogWarning("Final audit checkpoint skipped: shutdown timed out; the next start signs one");
+        }
+        catch (Exception e)
         {
             logger.LogError(e, "Final audit checkpoint failed");
         }
