@@ -16,6 +16,7 @@ internal static class HotlineMenu
             new(ShellFace.Workbench, "/workbench/hotline/board", "派单台", "Dispatcher board", "send", HotlinePermissions.Dispatch, 31, "12345热线", "12345 hotline"),
             new(ShellFace.Workbench, "/workbench/hotline/inbox", "工单待办", "Ticket inbox", "inbox", HotlinePermissions.Handle, 32, "12345热线", "12345 hotline"),
             new(ShellFace.Workbench, "/workbench/hotline/dashboard", "12345数据看板", "Hotline dashboard", "bar-chart", HotlinePermissions.Supervise, 34, "12345热线", "12345 hotline"),
+            new(ShellFace.Workbench, "/workbench/hotline/knowledge", "12345知识库", "Knowledge base", "book", HotlinePermissions.KnowledgeRead, 35, "12345热线", "12345 hotline"),
             new(ShellFace.Workbench, "/workbench/hotline/supervision", "工单督办", "Supervision", "alert", HotlinePermissions.Supervise, 33, "12345热线", "12345 hotline"),
         ];
         foreach (var e in entries) services.AddSingleton(e);
