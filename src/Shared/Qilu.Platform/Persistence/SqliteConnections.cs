@@ -11,7 +11,7 @@ namespace Qilu.Platform.Persistence;
 /// mode readers never wait for writers) with a <c>busy_timeout</c>, so a writer that finds the file locked waits in
 /// SQLite's own short back-off.
 /// </summary>
-public sealed class SqliteConnections : DbConnectionInterceptor
+internal sealed class SqliteConnections : DbConnectionInterceptor
 {
     /// <summary>The interceptor (stateless).</summary>
     public static readonly SqliteConnections Instance = new();
