@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -16,6 +18,7 @@ namespace Qilu.Testing;
 public class QiluFactory : WebApplicationFactory<Program>
 {
     private readonly QiluFactoryOptions _options;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _secrets = new(StringComparer.Ordinal);
     private int _cleanedUp;
 
     public QiluFactory() : this(new QiluFactoryOptions())
@@ -63,6 +66,39 @@ public class QiluFactory : WebApplicationFactory<Program>
         using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dataDirectory, "demo-accounts.json")));
         return doc.RootElement.GetProperty("credentials").EnumerateArray()
             .First(c => c.GetProperty("login").GetString() == login).GetProperty("secret").GetString()!;
+    }
+
+    /// <summary>Password or client secret for a demo login, as the demo seeder wrote it to <c>demo-accounts.json</c>.</summary>
+    public string Secret(string login)
+    {
+        _ = Server;
+        return _secrets.GetOrAdd(login, l => DemoSecret(DataDirectory, l));
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, as a browser's requests look to the host.</summary>
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the login form (antiforgery token and all) and returns where the form redirected.</summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient browser, string user, string password, string returnUrl = "/")
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        var page = await browser.GetStringAsync(new Uri("/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl), UriKind.Relative));
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = user, ["password"] = password, ["returnUrl"] = returnUrl, ["__RequestVerificationToken"] = token,
+        });
+        return await browser.PostAsync(new Uri("/account/login", UriKind.Relative), form);
+    }
+
+    /// <summary>Fails the test unless <paramref name="response"/> redirects to a location containing <paramref name="prefix"/>.</summary>
+    public static void ShouldRedirectTo(HttpResponseMessage response, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther))
+            throw new Xunit.Sdk.XunitException($"Expected redirect to {prefix}, got {(int)response.StatusCode}: {response.Content.ReadAsStringAsync().Result}");
+        var location = response.Headers.Location!.ToString();
+        if (!location.Contains(prefix, StringComparison.Ordinal)) throw new Xunit.Sdk.XunitException($"Expected redirect to {prefix}, got {location}");
     }
 
     /// <summary>

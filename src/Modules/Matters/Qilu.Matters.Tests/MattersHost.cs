@@ -1,9 +1,5 @@
-using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Qilu.Platform.Persistence;
-using Qilu.Testing;
 
 namespace Qilu.Matters.Tests;
 
@@ -37,42 +33,10 @@ public sealed class MattersHost : QiluFactory
 
     private IEnumerable<JsonElement> Credentials => _demoAccounts.Value.RootElement.GetProperty("credentials").EnumerateArray();
 
-    /// <summary>Password or client secret for a demo login, as written to demo-accounts.json.</summary>
-    public string Secret(string login) =>
-        Credentials.First(c => c.GetProperty("login").GetString() == login).GetProperty("secret").GetString()!;
-
-    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-
-    /// <summary>Signs in through the login form (antiforgery token and all) and returns where the form redirected.</summary>
-    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient browser, string user, string password, string returnUrl = "/")
-    {
-        var page = await browser.GetStringAsync("/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        return await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["username"] = user, ["password"] = password, ["returnUrl"] = returnUrl, ["__RequestVerificationToken"] = token,
-        }));
-    }
-
     public override async ValueTask DisposeAsync()
     {
         if (_demoAccounts.IsValueCreated) _demoAccounts.Value.Dispose();
         await base.DisposeAsync();
     }
 
-    internal static void ShouldRedirectTo(HttpResponseMessage response, string prefix)
-    {
-        if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther))
-            throw new Xunit.Sdk.XunitException($"Expected redirect to {prefix}, got {(int)response.StatusCode}: {response.Content.ReadAsStringAsync().Result}");
-        var location = response.Headers.Location!.ToString();
-        if (!location.StartsWith(prefix, StringComparison.Ordinal) && !location.Contains(prefix, StringComparison.Ordinal))
-            throw new Xunit.Sdk.XunitException($"Expected redirect to {prefix}, got {location}");
-    }
-}
-
-internal static class UriExtensions
-{
-    /// <summary>The query of a Location header that may be relative.</summary>
-    public static string AbsoluteQuery(this Uri location) =>
-        (location.IsAbsoluteUri ? location : new Uri(new Uri("http://localhost"), location)).Query;
 }

@@ -8,7 +8,6 @@ using Qilu.Identity.Contracts;
 using Qilu.OpenData.Data;
 using Qilu.Platform.Events;
 using Qilu.Platform.Persistence;
-using Qilu.Testing;
 
 namespace Qilu.OpenData.Tests;
 

@@ -16,6 +16,9 @@ public static class UseCaseResults
     /// <summary>400 with every field error collected.</summary>
     public static Result<T> Invalid<T>(this Validation v) => Result<T>.Failure(v.Errors, ErrorKind.Validation);
 
+    /// <summary>400 with errors collected elsewhere (e.g. a validator of the module's own).</summary>
+    public static Result<T> Invalid<T>(IReadOnlyList<Error> errors) => Result<T>.Failure(errors, ErrorKind.Validation);
+
     /// <summary>400 naming one field and rule.</summary>
     public static Result<T> Invalid<T>(string code, string message, string messageEn, string? field) =>
         Result<T>.Failure(new Error(code, message, messageEn, field), ErrorKind.Validation);
@@ -31,6 +34,17 @@ public static class UseCaseResults
     /// <summary>403 with the reason.</summary>
     public static Result<T> Forbidden<T>(string code, string message, string messageEn) =>
         Result<T>.Failure(new Error(code, message, messageEn), ErrorKind.Forbidden);
+
+    /// <summary>401 for a use case that needs a signed-in actor (a citizen's own cases, a ticket's caller).</summary>
+    public static Result<T> Unauthenticated<T>() =>
+        Result<T>.Failure(new Error("unauthenticated", "请先登录", "Sign in first"), ErrorKind.Unauthorized);
+
+    /// <summary>409 for a lifecycle action the current state does not allow, listing the allowed ones (field <c>action</c>).</summary>
+    public static Result<T> InvalidTransition<T>(string what, string state, string action, IReadOnlyList<string> allowed) =>
+        Result<T>.Failure(new Error("transition.invalid",
+            $"{what}当前状态“{state}”不允许执行“{action}”；允许的操作：{(allowed.Count == 0 ? "无" : string.Join("、", allowed))}",
+            $"{what} in state '{state}' does not allow '{action}'; allowed: {(allowed.Count == 0 ? "none" : string.Join(", ", allowed))}",
+            "action"), ErrorKind.Conflict);
 
     /// <summary>Null when the actor holds <paramref name="permission"/>, else the 403 error.</summary>
     public static Error? Lacks(Actor actor, string permission) => actor.Has(permission) ? null

@@ -13,7 +13,6 @@ using Qilu.Cases.Data;
 using Qilu.Cases.Forms;
 using Qilu.Cases.Handling;
 using Qilu.Cases.Reading;
-using Qilu.Cases.UseCases;
 using Qilu.Cases.Workflow;
 using Qilu.Identity.Contracts;
 using Qilu.Platform.Auth;

@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Qilu.Cases.Catalog;
 using Qilu.Cases.Contracts;
 using Qilu.Cases.Data;
-using Qilu.Cases.UseCases;
 using Qilu.Identity.Contracts;
 using Qilu.Platform.Audit;
 using Qilu.Platform.Auth;

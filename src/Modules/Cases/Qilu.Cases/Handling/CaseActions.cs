@@ -102,7 +102,7 @@ internal static class CaseActions
         {
             var allowed = await AllowedAsync(actor, c, engine, ct);
             if (!allowed.Contains(RequestCorrection))
-                return Outcomes.NotAllowed<bool>(action, "只能在受理或审查环节请求补正", "correction can be requested at acceptance or review only", allowed);
+                return CaseConflicts.NotAllowed<bool>(action, "只能在受理或审查环节请求补正", "correction can be requested at acceptance or review only", allowed);
             var suspended = await engine.SuspendAsync(c.InstanceId.Value, SuspensionKind.Correction, reason!, actor, ct: ct);
             if (!suspended.IsSuccess) return await FromEngineAsync<bool>(actor, c, action, suspended.Errors, suspended.Kind, engine, ct);
             var tracked = await db.Cases.SingleAsync(x => x.Id == c.Id, ct);
@@ -149,7 +149,7 @@ internal static class CaseActions
     {
         if (!CaseScope.IsApplicant(actor, c)) return await RefuseAsync<bool>(actor, c, Withdraw, "只有申请人可以撤回", "only the applicant can withdraw", engine, ct);
         if (!CaseStatuses.IsOpen(c.Status))
-            return Outcomes.NotAllowed<bool>(Withdraw, $"办件已{CaseStatuses.Zh(c.Status)}，作出决定后不能撤回", $"the case is {CaseStatuses.En(c.Status)}; no withdrawal after the decision",
+            return CaseConflicts.NotAllowed<bool>(Withdraw, $"办件已{CaseStatuses.Zh(c.Status)}，作出决定后不能撤回", $"the case is {CaseStatuses.En(c.Status)}; no withdrawal after the decision",
                 await AllowedAsync(actor, c, engine, ct));
         var targets = c.Kind == CaseKind.Bundle ? children.Where(ch => CaseStatuses.IsOpen(ch.Status)).ToList() : [c];
         foreach (var t in targets)
@@ -168,7 +168,7 @@ internal static class CaseActions
     {
         if (!CaseScope.IsApplicant(actor, c)) return await RefuseAsync<bool>(actor, c, AnswerCorrection, "只有申请人可以补正", "only the applicant can answer a correction", engine, ct);
         if (c.Status != CaseStatus.CorrectionRequested || c.InstanceId is null)
-            return Outcomes.NotAllowed<bool>(AnswerCorrection, "办件不在待补正状态", "no correction is pending", await AllowedAsync(actor, c, engine, ct));
+            return CaseConflicts.NotAllowed<bool>(AnswerCorrection, "办件不在待补正状态", "no correction is pending", await AllowedAsync(actor, c, engine, ct));
         var answer = new JsonObject { ["correctionAnswer"] = request.Comment ?? "" };
         if (request.Form is { } form)
         {
@@ -187,12 +187,12 @@ internal static class CaseActions
     }
 
     private static async Task<Result<T>> RefuseAsync<T>(Actor actor, Case c, string action, string zh, string en, IWorkflowEngine engine, CancellationToken ct) =>
-        Outcomes.NotAllowed<T>(action, zh, en, await AllowedAsync(actor, c, engine, ct));
+        CaseConflicts.NotAllowed<T>(action, zh, en, await AllowedAsync(actor, c, engine, ct));
 
     /// <summary>An engine refusal (lost race, state moved on) as the case's 409 with the case actions allowed now.</summary>
     private static async Task<Result<T>> FromEngineAsync<T>(Actor actor, Case c, string action, IReadOnlyList<Error> errors, ErrorKind kind, IWorkflowEngine engine, CancellationToken ct)
     {
         if (kind != ErrorKind.Conflict) return Result<T>.Failure(errors, kind);
-        return Outcomes.NotAllowed<T>(action, errors[0].Message, errors[0].MessageEn, await AllowedAsync(actor, c, engine, ct));
+        return CaseConflicts.NotAllowed<T>(action, errors[0].Message, errors[0].MessageEn, await AllowedAsync(actor, c, engine, ct));
     }
 }

@@ -8,7 +8,6 @@ using Qilu.Cases.Applications;
 using Qilu.Cases.Contracts;
 using Qilu.Cases.Data;
 using Qilu.Cases.Reading;
-using Qilu.Cases.UseCases;
 using Qilu.Platform.Audit;
 using Qilu.Platform.Auth;
 using Qilu.Platform.Http;

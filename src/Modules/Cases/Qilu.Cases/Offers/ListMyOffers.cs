@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Qilu.Cases.Contracts;
 using Qilu.Cases.Data;
-using Qilu.Cases.UseCases;
 using Qilu.Platform.Audit;
 using Qilu.Platform.Auth;
 using Qilu.SharedKernel.Actors;

@@ -48,7 +48,7 @@ internal static class RateCase
         if (request.Level <= 2 && string.IsNullOrWhiteSpace(request.Comment))
             return Outcomes.Invalid<Response>("rating.comment_required", "差评请说明不满意的原因，以便整改", "A bad rating needs a comment so the unit can rectify", "comment");
         if (!CaseStatuses.IsDecided(c.Status) && c.Status is not (CaseStatus.PartiallyConcluded or CaseStatus.Refused))
-            return Outcomes.NotAllowed<Response>("rate", "办结后才能评价", "a case can be rated once concluded", ["withdraw"]);
+            return CaseConflicts.NotAllowed<Response>("rate", "办结后才能评价", "a case can be rated once concluded", ["withdraw"]);
         if (await db.Ratings.AnyAsync(r => r.CaseId == id, ct))
             return Outcomes.Conflict<Response>("rating.exists", "该办件已评价（一事一评）", "The case has already been rated");
         var now = clock.GetUtcNow();

@@ -53,7 +53,7 @@ internal static class Rectifications
         var r = await db.Rectifications.SingleOrDefaultAsync(x => x.Id == id, ct);
         var c = r is null ? null : await db.Cases.AsNoTracking().SingleAsync(x => x.Id == r.CaseId, ct);
         if (r is null || c!.ApplicantId != actor.SubjectId) return Outcomes.NotFound<View>("整改任务", "Rectification");
-        if (r.Status != RectificationStatus.Replied) return Outcomes.NotAllowed<View>("accept", "单位尚未答复", "the unit has not replied yet", []);
+        if (r.Status != RectificationStatus.Replied) return CaseConflicts.NotAllowed<View>("accept", "单位尚未答复", "the unit has not replied yet", []);
         r.Status = RectificationStatus.Closed;
         await db.SaveChangesAsync(ct);
         await audit.WriteAsync(new AuditEvent("cases.rectification.accepted", "rectification", r.Id.ToString(), "success", actor), ct);
@@ -105,9 +105,9 @@ internal static class Rectifications
         if (string.IsNullOrWhiteSpace(request.Reply) || request.Reply.Length > 2000)
             return Outcomes.Invalid<View>("reply.required", "请填写整改答复（不超过2000字）", "reply is required (at most 2000 characters)", "reply");
         if (r.Status is not (RectificationStatus.Open or RectificationStatus.Appealed) || r.InstanceId is null)
-            return Outcomes.NotAllowed<View>("reply", "该整改已答复", "the rectification was already answered", []);
+            return CaseConflicts.NotAllowed<View>("reply", "该整改已答复", "the rectification was already answered", []);
         var task = await engine.ListTasksAsync(new TaskQuery { InstanceId = r.InstanceId }, ct) is [var first, ..] ? first : null;
-        if (task is null) return Outcomes.NotAllowed<View>("reply", "整改任务已结束", "the rectification task has ended", []);
+        if (task is null) return CaseConflicts.NotAllowed<View>("reply", "整改任务已结束", "the rectification task has ended", []);
         var done = await engine.CompleteAsync(task.Id, new TaskCompletion("replied", null, request.Reply), actor, ct: ct);
         if (!done.IsSuccess) return Result<View>.Failure(done.Errors, done.Kind);
         r.Status = RectificationStatus.Replied;
@@ -127,7 +127,7 @@ internal static class Rectifications
         if (r is null || c!.ApplicantId != actor.SubjectId) return Outcomes.NotFound<View>("整改任务", "Rectification");
         if (string.IsNullOrWhiteSpace(request.Appeal) || request.Appeal.Length > 1000)
             return Outcomes.Invalid<View>("appeal.required", "请说明申诉理由（不超过1000字）", "appeal is required (at most 1000 characters)", "appeal");
-        if (r.Status != RectificationStatus.Replied) return Outcomes.NotAllowed<View>("appeal", "单位答复后才能申诉", "appeal after the unit's reply", []);
+        if (r.Status != RectificationStatus.Replied) return CaseConflicts.NotAllowed<View>("appeal", "单位答复后才能申诉", "appeal after the unit's reply", []);
         r.Status = RectificationStatus.Appealed;
         r.Appeal = request.Appeal.Trim();
         r.AppealedAt = clock.GetUtcNow();

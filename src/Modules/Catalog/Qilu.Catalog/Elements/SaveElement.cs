@@ -6,7 +6,6 @@ using Qilu.Catalog.Auditing;
 using Qilu.Catalog.Contracts;
 using Qilu.Catalog.Data;
 using Qilu.Catalog.Entries;
-using Qilu.Catalog.UseCases;
 using Qilu.Identity.Contracts;
 using Qilu.Platform.Auth;
 using Qilu.Platform.Http;
@@ -94,7 +93,7 @@ internal static class SaveElement
             var found = await db.Elements.FirstOrDefaultAsync(e => e.Identifier == existing, ct);
             if (found is null) return Outcomes.NotFound<ListElements.Item>("数据元", "Data element");
             element = found;
-            if (element.RowVersion != request.RowVersion) return Concurrency.Stale<ListElements.Item>(request.RowVersion, element.RowVersion);
+            if (element.RowVersion != request.RowVersion) return Outcomes.Stale<ListElements.Item>(request.RowVersion, element.RowVersion);
         }
         element.NameZh = request.NameZh!.Trim();
         element.NameEn = request.NameEn!.Trim();
@@ -116,7 +115,7 @@ internal static class SaveElement
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Concurrency.Stale<ListElements.Item>(request.RowVersion, request.RowVersion + 1);
+            return Outcomes.Stale<ListElements.Item>(request.RowVersion, request.RowVersion + 1);
         }
         catch (DbUpdateException)
         {

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Qilu.Catalog.Auditing;
 using Qilu.Catalog.Contracts;
 using Qilu.Catalog.Data;
-using Qilu.Catalog.UseCases;
 using Qilu.Identity.Contracts;
 using Qilu.Platform.Auth;
 using Qilu.SharedKernel.Actors;
@@ -37,7 +36,7 @@ internal static class ApproveEntry
         var unit = await EntryAccess.UnitOfAsync(actor, directory, ct);
         var entry = await EntryAccess.FindReviewableAsync(db, actor, unit, id, ct);
         if (entry is null) return Outcomes.NotFound<EntryDetail>("目录", "Catalog entry");
-        if (entry.Version != request.Version) return Concurrency.Stale<EntryDetail>(request.Version, entry.Version);
+        if (entry.Version != request.Version) return Outcomes.Stale<EntryDetail>(request.Version, entry.Version);
         if (entry.Working is { Status: EntryStatus.Submitted } w)
         {
             if (w.SubmittedBy == actor.SubjectId)
@@ -56,7 +55,7 @@ internal static class ApproveEntry
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Concurrency.Stale<EntryDetail>(request.Version, request.Version + 1);
+            return Outcomes.Stale<EntryDetail>(request.Version, request.Version + 1);
         }
         await audit.WriteAsync("catalog.entries.approved", "catalog_entry", entry.Id.ToString(), actor,
             new { entry.Code, version = p.Number, grade = p.Grade.ToString(), request.Comment }, ct);

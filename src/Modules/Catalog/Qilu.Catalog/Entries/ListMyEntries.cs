@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Qilu.Catalog.Contracts;
 using Qilu.Catalog.Data;
-using Qilu.Catalog.UseCases;
 using Qilu.Platform.Auth;
 using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Paging;

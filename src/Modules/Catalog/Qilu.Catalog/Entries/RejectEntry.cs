@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Qilu.Catalog.Auditing;
 using Qilu.Catalog.Contracts;
 using Qilu.Catalog.Data;
-using Qilu.Catalog.UseCases;
 using Qilu.Identity.Contracts;
 using Qilu.Platform.Auth;
 using Qilu.SharedKernel.Actors;
@@ -35,7 +34,7 @@ internal static class RejectEntry
         var unit = await EntryAccess.UnitOfAsync(actor, directory, ct);
         var entry = await EntryAccess.FindReviewableAsync(db, actor, unit, id, ct);
         if (entry is null) return Outcomes.NotFound<EntryDetail>("目录", "Catalog entry");
-        if (entry.Version != request.Version) return Concurrency.Stale<EntryDetail>(request.Version, entry.Version);
+        if (entry.Version != request.Version) return Outcomes.Stale<EntryDetail>(request.Version, entry.Version);
         if (entry.Working is { Status: EntryStatus.Submitted, SubmittedBy: var by } && by == actor.SubjectId)
             return Outcomes.Forbidden<EntryDetail>("review.own_submission", "不能审核自己提交的目录", "You cannot review your own submission");
         var rejected = entry.Reject(actor.SubjectId, request.Reason.Trim(), clock.GetUtcNow());
@@ -46,7 +45,7 @@ internal static class RejectEntry
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Concurrency.Stale<EntryDetail>(request.Version, request.Version + 1);
+            return Outcomes.Stale<EntryDetail>(request.Version, request.Version + 1);
         }
         await audit.WriteAsync("catalog.entries.rejected", "catalog_entry", entry.Id.ToString(), actor,
             new { entry.Code, version = rejected.Value.Number, reason = request.Reason }, ct);

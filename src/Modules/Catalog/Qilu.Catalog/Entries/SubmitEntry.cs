@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Qilu.Catalog.Auditing;
 using Qilu.Catalog.Contracts;
 using Qilu.Catalog.Data;
-using Qilu.Catalog.UseCases;
 using Qilu.Platform.Auth;
 using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Results;
@@ -34,7 +33,7 @@ internal static class SubmitEntry
         if (Outcomes.Lacks(actor, CatalogPermissions.EntriesEdit) is { } denied) return Outcomes.Denied<EntryDetail>(denied);
         var entry = await EntryAccess.FindEditableAsync(db, actor, id, ct);
         if (entry is null) return Outcomes.NotFound<EntryDetail>("目录", "Catalog entry");
-        if (entry.Version != request.Version) return Concurrency.Stale<EntryDetail>(request.Version, entry.Version);
+        if (entry.Version != request.Version) return Outcomes.Stale<EntryDetail>(request.Version, entry.Version);
         if (entry.Working is { } w && PublicationCheck.Errors(w) is { Count: > 0 } errors)
             return Result<EntryDetail>.Failure(errors, ErrorKind.Validation);
         var submitted = entry.Submit(actor.SubjectId, clock.GetUtcNow());
@@ -45,7 +44,7 @@ internal static class SubmitEntry
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Concurrency.Stale<EntryDetail>(request.Version, request.Version + 1);
+            return Outcomes.Stale<EntryDetail>(request.Version, request.Version + 1);
         }
         await audit.WriteAsync("catalog.entries.submitted", "catalog_entry", entry.Id.ToString(), actor, new { entry.Code, version = submitted.Value.Number }, ct);
         return EntryViews.ToDetail(entry, true, true, false);

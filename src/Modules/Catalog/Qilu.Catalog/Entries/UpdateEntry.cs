@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Qilu.Catalog.Auditing;
 using Qilu.Catalog.Contracts;
 using Qilu.Catalog.Data;
-using Qilu.Catalog.UseCases;
 using Qilu.Platform.Auth;
 using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Results;
@@ -34,7 +33,7 @@ internal static class UpdateEntry
         if (Outcomes.Lacks(actor, CatalogPermissions.EntriesEdit) is { } denied) return Outcomes.Denied<EntryDetail>(denied);
         var entry = await EntryAccess.FindEditableAsync(db, actor, id, ct);
         if (entry is null) return Outcomes.NotFound<EntryDetail>("目录", "Catalog entry");
-        if (entry.Version != request.Version) return Concurrency.Stale<EntryDetail>(request.Version, entry.Version);
+        if (entry.Version != request.Version) return Outcomes.Stale<EntryDetail>(request.Version, entry.Version);
         var now = clock.GetUtcNow();
         var opened = entry.OpenForEdit(now);
         if (!opened.IsSuccess) return Result<EntryDetail>.Failure(opened.Errors, opened.Kind);
@@ -47,7 +46,7 @@ internal static class UpdateEntry
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Concurrency.Stale<EntryDetail>(request.Version, request.Version + 1);
+            return Outcomes.Stale<EntryDetail>(request.Version, request.Version + 1);
         }
         await audit.WriteAsync("catalog.entries.updated", "catalog_entry", entry.Id.ToString(), actor,
             new { entry.Code, version = opened.Value.Number, grade = opened.Value.Grade.ToString() }, ct);

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Qilu.Catalog.Auditing;
 using Qilu.Catalog.Contracts;
 using Qilu.Catalog.Data;
-using Qilu.Catalog.UseCases;
 using Qilu.Identity.Contracts;
 using Qilu.Platform.Auth;
 using Qilu.SharedKernel.Actors;
@@ -40,7 +39,7 @@ internal static class WithdrawEntry
         var entry = (actor.Has(CatalogPermissions.EntriesEdit) ? await EntryAccess.FindEditableAsync(db, actor, id, ct) : null)
             ?? (actor.Has(CatalogPermissions.EntriesReview) ? await EntryAccess.FindReviewableAsync(db, actor, unit, id, ct) : null);
         if (entry is null) return Outcomes.NotFound<EntryDetail>("目录", "Catalog entry");
-        if (entry.Version != request.Version) return Concurrency.Stale<EntryDetail>(request.Version, entry.Version);
+        if (entry.Version != request.Version) return Outcomes.Stale<EntryDetail>(request.Version, entry.Version);
         var now = clock.GetUtcNow();
         var withdrawn = entry.Withdraw(request.Reason.Trim(), now);
         if (!withdrawn.IsSuccess) return Result<EntryDetail>.Failure(withdrawn.Errors, withdrawn.Kind);
@@ -52,7 +51,7 @@ internal static class WithdrawEntry
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Concurrency.Stale<EntryDetail>(request.Version, request.Version + 1);
+            return Outcomes.Stale<EntryDetail>(request.Version, request.Version + 1);
         }
         await audit.WriteAsync("catalog.entries.withdrawn", "catalog_entry", entry.Id.ToString(), actor, new { entry.Code, reason = request.Reason }, ct);
         return EntryViews.ToDetail(entry, true, EntryAccess.CanEdit(actor, entry), EntryAccess.CanReview(actor, unit, entry));

@@ -6,7 +6,6 @@ using Qilu.Catalog.Auditing;
 using Qilu.Catalog.Contracts;
 using Qilu.Catalog.Data;
 using Qilu.Catalog.Resources;
-using Qilu.Catalog.UseCases;
 using Qilu.Platform.Auth;
 using Qilu.Platform.Cryptography.Fields;
 using Qilu.SharedKernel.Actors;
@@ -43,7 +42,7 @@ internal static class AnswerObjection
         if (o is null || !ResourceAccess.CanManage(actor, o.SourceUnitId)) return Outcomes.NotFound<ObjectionView>("异议", "Objection");
         if (string.IsNullOrWhiteSpace(request.Answer) || request.Answer.Length > 2000)
             return Outcomes.Invalid<ObjectionView>("objection.answer_required", "须填写核实结果或更正情况（不超过2000字）", "Give the finding or correction (at most 2000 characters)", "answer");
-        if (o.Version != request.Version) return Concurrency.Stale<ObjectionView>(request.Version, o.Version);
+        if (o.Version != request.Version) return Outcomes.Stale<ObjectionView>(request.Version, o.Version);
         if (o.Status != ObjectionStatus.Open)
             return Outcomes.Conflict<ObjectionView>("objection.not_open", "该异议不在待答复状态", "The objection is not awaiting an answer", "status");
         var now = clock.GetUtcNow();
@@ -59,7 +58,7 @@ internal static class AnswerObjection
     {
         var o = await db.Objections.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (o is null || actor.DepartmentId != o.RaisedByUnitId || !actor.Has(CatalogPermissions.EntriesRead)) return Outcomes.NotFound<ObjectionView>("异议", "Objection");
-        if (o.Version != request.Version) return Concurrency.Stale<ObjectionView>(request.Version, o.Version);
+        if (o.Version != request.Version) return Outcomes.Stale<ObjectionView>(request.Version, o.Version);
         if (o.Status != ObjectionStatus.Answered)
             return Outcomes.Conflict<ObjectionView>("objection.not_answered", "源头单位尚未答复，不能办结", "The source unit has not answered yet", "status");
         if (request.Reopen && string.IsNullOrWhiteSpace(request.Comment))
@@ -84,7 +83,7 @@ internal static class AnswerObjection
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Concurrency.Stale<ObjectionView>(version, version + 1);
+            return Outcomes.Stale<ObjectionView>(version, version + 1);
         }
         await audit.WriteAsync(action, "catalog_objection", o.Id.ToString(), actor, new { o.Status }, ct);
         return ObjectionView.Of(o, protector, now, actor.DepartmentId);

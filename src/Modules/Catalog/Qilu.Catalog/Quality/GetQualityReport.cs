@@ -7,7 +7,6 @@ using Qilu.Catalog.Data;
 using Qilu.Catalog.Elements;
 using Qilu.Catalog.Entries;
 using Qilu.Catalog.Resources;
-using Qilu.Catalog.UseCases;
 using Qilu.Identity.Contracts;
 using Qilu.Platform.Auth;
 using Qilu.Platform.Cryptography.Fields;

@@ -6,7 +6,6 @@ using Qilu.Catalog.Auditing;
 using Qilu.Catalog.Contracts;
 using Qilu.Catalog.Data;
 using Qilu.Catalog.Entries;
-using Qilu.Catalog.UseCases;
 using Qilu.Identity.Contracts;
 using Qilu.Platform.Auth;
 using Qilu.Platform.Http;

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Qilu.Catalog.Contracts;
 using Qilu.Catalog.Data;
 using Qilu.Catalog.Entries;
-using Qilu.Catalog.UseCases;
 using Qilu.Identity.Contracts;
 using Qilu.Platform.Auth;
 using Qilu.SharedKernel.Actors;

@@ -5,7 +5,6 @@ using Qilu.Catalog.Auditing;
 using Qilu.Catalog.Contracts;
 using Qilu.Catalog.Data;
 using Qilu.Catalog.Entries;
-using Qilu.Catalog.UseCases;
 using Qilu.Platform.Auth;
 using Qilu.Platform.Cryptography;
 using Qilu.SharedKernel.Actors;

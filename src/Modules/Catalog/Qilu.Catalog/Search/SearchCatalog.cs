@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Qilu.Catalog.Contracts;
-using Qilu.Catalog.UseCases;
 using Qilu.Platform.Auth;
 using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Results;

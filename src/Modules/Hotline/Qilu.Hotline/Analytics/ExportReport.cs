@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Routing;
 using MiniExcelLibs;
 using Qilu.Hotline.Categories;
 using Qilu.Hotline.Data;
-using Qilu.Hotline.Tickets;
 using Qilu.Platform.Audit;
 using Qilu.Platform.Auth;
 using Qilu.Platform.Http;

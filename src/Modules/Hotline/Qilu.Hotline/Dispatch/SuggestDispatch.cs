@@ -26,7 +26,7 @@ internal static class SuggestDispatch
     internal static async Task<Result<Response>> HandleAsync(Actor actor, Guid id, HotlineDbContext db, DispatchCatalogue catalogue, CancellationToken ct)
     {
         var t = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (t is null || (TicketScope.CapacitiesOf(actor, t) & TicketCapacity.Dispatcher) == 0) return Outcomes.NotFound<Response>();
+        if (t is null || (TicketScope.CapacitiesOf(actor, t) & TicketCapacity.Dispatcher) == 0) return TicketConflicts.NotFound<Response>();
         var p = await catalogue.ProposeAsync(t.CategoryCode, t.DivisionCode, ct);
         static Unit Of(Qilu.Identity.Contracts.UnitInfo u) => new(u.Id, u.Name, u.DivisionCode, u.Kind);
         return new Response(p.Lead is null ? null : Of(p.Lead), [.. p.CoUnits.Select(Of)], p.Explanation);

@@ -29,7 +29,7 @@ internal static class FindDuplicates
     internal static async Task<Result<IReadOnlyList<Candidate>>> HandleAsync(Actor actor, Guid id, HotlineDbContext db, CancellationToken ct)
     {
         var t = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (t is null || (TicketScope.CapacitiesOf(actor, t) & (TicketCapacity.Dispatcher | TicketCapacity.Agent)) == 0) return Outcomes.NotFound<IReadOnlyList<Candidate>>();
+        if (t is null || (TicketScope.CapacitiesOf(actor, t) & (TicketCapacity.Dispatcher | TicketCapacity.Agent)) == 0) return TicketConflicts.NotFound<IReadOnlyList<Candidate>>();
         var from = t.CreatedAt.AddDays(-WindowDays);
         var to = t.CreatedAt.AddDays(WindowDays);
         var county = t.DivisionCode.Length > 6 ? t.DivisionCode[..6] : t.DivisionCode;

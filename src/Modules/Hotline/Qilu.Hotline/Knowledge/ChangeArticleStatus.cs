@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Qilu.Hotline.Categories;
 using Qilu.Hotline.Contracts;
 using Qilu.Hotline.Data;
-using Qilu.Hotline.Tickets;
 using Qilu.Platform.Auth;
 using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Results;

@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Qilu.Hotline.Categories;
 using Qilu.Hotline.Contracts;
 using Qilu.Hotline.Data;
-using Qilu.Hotline.Tickets;
 using Qilu.Identity.Contracts;
 using Qilu.Platform.Auth;
 using Qilu.Platform.Http;

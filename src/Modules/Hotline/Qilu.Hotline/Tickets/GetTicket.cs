@@ -24,9 +24,9 @@ internal static class GetTicket
     {
         if (!actor.IsAuthenticated) return Outcomes.Unauthenticated<TicketView>();
         var t = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (t is null) return Outcomes.NotFound<TicketView>();
+        if (t is null) return TicketConflicts.NotFound<TicketView>();
         var who = TicketScope.CapacitiesOf(actor, t);
-        if (who == TicketCapacity.None) return Outcomes.NotFound<TicketView>();
+        if (who == TicketCapacity.None) return TicketConflicts.NotFound<TicketView>();
         var entries = await db.Entries.AsNoTracking().Where(e => e.TicketId == id).ToListAsync(ct);
         return TicketView.Of(t, who, categories, clock.GetUtcNow(), entries);
     }

@@ -30,9 +30,9 @@ internal static class RevealCaller
     {
         if (!actor.IsAuthenticated) return Outcomes.Unauthenticated<Response>();
         var t = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (t is null) return Outcomes.NotFound<Response>();
+        if (t is null) return TicketConflicts.NotFound<Response>();
         var who = TicketScope.CapacitiesOf(actor, t);
-        if (who == TicketCapacity.None) return Outcomes.NotFound<Response>();
+        if (who == TicketCapacity.None) return TicketConflicts.NotFound<Response>();
         if (!TicketScope.MaySeeCaller(who, t))
         {
             await audit.WriteAsync(new AuditEvent("hotline.ticket.caller_read", "ticket", t.Number, "denied", actor, new { confidential = true }), ct);

@@ -21,14 +21,14 @@ internal sealed class TicketTransition(HotlineDbContext db, IAuditWriter audit, 
     {
         if (!actor.IsAuthenticated) return Outcomes.Unauthenticated<Ticket>();
         var t = await db.Tickets.SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (t is null) return Outcomes.NotFound<Ticket>();
+        if (t is null) return TicketConflicts.NotFound<Ticket>();
         var who = TicketScope.CapacitiesOf(actor, t);
-        if (who == TicketCapacity.None) return Outcomes.NotFound<Ticket>();
-        if (expectedVersion is { } v && v != t.Version) return Outcomes.Stale<Ticket>();
+        if (who == TicketCapacity.None) return TicketConflicts.NotFound<Ticket>();
+        if (expectedVersion is { } v && v != t.Version) return TicketConflicts.Stale<Ticket>();
         if (!TicketMachine.IsAllowed(t, who, action))
         {
             await AuditAsync(actor, t, action, "denied", ct);
-            return Outcomes.NotAllowed<Ticket>(action, t.Status, TicketMachine.Allowed(t, who));
+            return TicketConflicts.NotAllowed<Ticket>(action, t.Status, TicketMachine.Allowed(t, who));
         }
         var now = clock.GetUtcNow();
         var changed = await change(t, now);
@@ -45,7 +45,7 @@ internal sealed class TicketTransition(HotlineDbContext db, IAuditWriter audit, 
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Outcomes.Stale<Ticket>();
+            return TicketConflicts.Stale<Ticket>();
         }
         await AuditAsync(actor, t, action, "success", ct);
         // Tickets merged into this one are answered with it: each citizen gets the reply and a callback.

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qilu.Identity.Data;
 using Qilu.Platform.Auth;
-using Qilu.Testing;
 using Shouldly;
 
 namespace Qilu.Identity.Tests.Roles;

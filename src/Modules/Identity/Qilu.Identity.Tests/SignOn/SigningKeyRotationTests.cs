@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Qilu.Platform.Cryptography.Keys;
-using Qilu.Testing;
 using Shouldly;
 
 namespace Qilu.Identity.Tests.SignOn;

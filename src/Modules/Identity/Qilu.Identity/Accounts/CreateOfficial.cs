@@ -7,7 +7,6 @@ using Qilu.Identity.Auditing;
 using Qilu.Identity.Contracts;
 using Qilu.Identity.Data;
 using Qilu.Identity.Roles;
-using Qilu.Identity.UseCases;
 using Qilu.Platform.Auth;
 using Qilu.Platform.Http;
 using Qilu.SharedKernel.Actors;

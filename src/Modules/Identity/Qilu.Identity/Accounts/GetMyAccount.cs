@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Qilu.Identity.Data;
-using Qilu.Identity.UseCases;
 using Qilu.Platform.Auth;
 using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Results;

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Qilu.Identity.Auditing;
 using Qilu.Identity.Contracts;
 using Qilu.Identity.Data;
-using Qilu.Identity.UseCases;
 using Qilu.Platform.Auth;
 using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Identifiers;

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Qilu.Identity.Auditing;
 using Qilu.Identity.Data;
 using Qilu.Identity.Roles;
-using Qilu.Identity.UseCases;
 using Qilu.Identity.Verification;
 using Qilu.Platform.Http;
 using Qilu.SharedKernel.Identifiers;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OpenIddict.Abstractions;
 using Qilu.Identity.Contracts;
-using Qilu.Identity.UseCases;
 using Qilu.Platform.Auth;
 using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Results;

@@ -8,7 +8,6 @@ using Qilu.Identity.Auditing;
 using Qilu.Identity.Contracts;
 using Qilu.Identity.Data;
 using Qilu.Identity.SignOn;
-using Qilu.Identity.UseCases;
 using Qilu.Platform.Auth;
 using Qilu.Platform.Http;
 using Qilu.SharedKernel.Actors;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Qilu.Identity.Contracts;
 using Qilu.Identity.Data;
-using Qilu.Identity.UseCases;
 using Qilu.Platform.Auth;
 using Qilu.SharedKernel.Results;
 using Qilu.SharedKernel.Actors;

@@ -6,7 +6,6 @@ using MiniExcelLibs;
 using Qilu.Identity.Auditing;
 using Qilu.Identity.Contracts;
 using Qilu.Identity.Data;
-using Qilu.Identity.UseCases;
 using Qilu.Platform.Auth;
 using Qilu.Platform.Http;
 using Qilu.SharedKernel.Actors;

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Qilu.Identity.Accounts;
 using Qilu.Identity.Auditing;
 using Qilu.Identity.Data;
-using Qilu.Identity.UseCases;
 using Qilu.Platform.Auth;
 using Qilu.Platform.Cryptography.Fields;
 using Qilu.Platform.Http;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Qilu.Identity.Auditing;
 using Qilu.Identity.Data;
-using Qilu.Identity.UseCases;
 using Qilu.Platform.Auth;
 using Qilu.Platform.Http;
 using Qilu.SharedKernel.Actors;

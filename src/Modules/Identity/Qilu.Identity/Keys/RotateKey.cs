@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Qilu.Identity.Auditing;
 using Qilu.Identity.Contracts;
-using Qilu.Identity.UseCases;
 using Qilu.Platform.Auth;
 using Qilu.Platform.Cryptography.Keys;
 using Qilu.SharedKernel.Actors;

@@ -32,7 +32,7 @@ internal static class PublishBundle
         if (Outcomes.Lacks(actor, MattersPermissions.CatalogPublish) is { } denied) return Outcomes.Denied<BundleViews.Item>(denied);
         var bundle = await db.Bundles.FirstOrDefaultAsync(b => b.Code == code && b.DivisionCode == division, ct);
         if (bundle is null || !actor.CanSeeDivision(division)) return Outcomes.NotFound<BundleViews.Item>("一件事", "Bundle");
-        if (bundle.Revision != revision) return Outcomes.Stale<BundleViews.Item>(bundle.Revision);
+        if (bundle.Revision != revision) return RevisionConflict.Stale<BundleViews.Item>(bundle.Revision);
         if (!bundle.HasDraft) return Outcomes.Conflict<BundleViews.Item>("bundle.no_draft", "没有待发布的草稿", "There is no draft to publish");
         var errors = await BundleValidation.CheckAsync(BundleContent.FromJson(bundle.Content), division, catalog, ct);
         if (errors.Count > 0) return Outcomes.Invalid<BundleViews.Item>(errors);

@@ -54,7 +54,7 @@ internal static partial class SaveBundle
         }
         else
         {
-            if (request.Revision != bundle.Revision) return Outcomes.Stale<BundleViews.Item>(bundle.Revision);
+            if (request.Revision != bundle.Revision) return RevisionConflict.Stale<BundleViews.Item>(bundle.Revision);
             bundle.Name = request.Content.Name;
             bundle.Content = request.Content.ToJson();
             bundle.HasDraft = true;

@@ -6,7 +6,6 @@ using MiniExcelLibs;
 using Qilu.Matters.Auditing;
 using Qilu.Matters.Contracts;
 using Qilu.Matters.Data;
-using Qilu.Matters.UseCases;
 using Qilu.Platform.Auth;
 using Qilu.Platform.Http;
 using Qilu.SharedKernel.Actors;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Qilu.Matters.Contracts;
 using Qilu.Matters.Data;
-using Qilu.Matters.UseCases;
 using Qilu.Platform.Auth;
 using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Results;

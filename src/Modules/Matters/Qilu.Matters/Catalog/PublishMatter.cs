@@ -34,7 +34,7 @@ internal static class PublishMatter
         if (matter is null || !CatalogScope.CanRead(actor, matter)) return Outcomes.NotFound<MatterDrafts.Item>("事项", "Matter");
         if (!CatalogScope.CanEdit(actor, matter))
             return Outcomes.Forbidden<MatterDrafts.Item>("scope.publish", "您无权发布该事项", "You may not publish this matter");
-        if (matter.Revision != revision) return Outcomes.Stale<MatterDrafts.Item>(matter.Revision);
+        if (matter.Revision != revision) return RevisionConflict.Stale<MatterDrafts.Item>(matter.Revision);
         if (matter.DraftVersion is not { } number)
             return Outcomes.Conflict<MatterDrafts.Item>("matter.no_draft", "没有待发布的草稿", "There is no draft to publish");
         var draft = await db.Versions.FirstAsync(v => v.MatterId == matter.Id && v.Number == number, ct);

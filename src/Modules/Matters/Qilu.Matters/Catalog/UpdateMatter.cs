@@ -37,7 +37,7 @@ internal static class UpdateMatter
             return Outcomes.Forbidden<MatterDrafts.Item>(matter.IsStandard ? "scope.standard" : "scope.division",
                 matter.IsStandard ? "只有省级部门可以修改省级标准事项" : "只能修改本级及下级区划的实施清单",
                 matter.IsStandard ? "Only provincial officials edit the provincial standard" : "You may only edit implementations in your division subtree");
-        if (matter.Revision != request.Revision) return Outcomes.Stale<MatterDrafts.Item>(matter.Revision);
+        if (matter.Revision != request.Revision) return RevisionConflict.Stale<MatterDrafts.Item>(matter.Revision);
         var content = request.Content ?? new MatterContent();
         List<Error> errors;
         MatterContent own, effective;

@@ -6,7 +6,6 @@ using Qilu.Matters.Auditing;
 using Qilu.Matters.Catalog;
 using Qilu.Matters.Contracts;
 using Qilu.Matters.Data;
-using Qilu.Matters.UseCases;
 using Qilu.Platform.Auth;
 using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Results;

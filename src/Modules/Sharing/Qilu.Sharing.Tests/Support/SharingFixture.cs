@@ -1,5 +1,4 @@
 using Qilu.Platform.Persistence;
-using Qilu.Testing;
 
 namespace Qilu.Sharing.Tests.Support;
 

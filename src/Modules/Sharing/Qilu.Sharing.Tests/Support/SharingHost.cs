@@ -3,8 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
 using Qilu.Catalog.Contracts;
@@ -12,7 +10,6 @@ using Qilu.Identity.Contracts;
 using Qilu.Platform.Persistence;
 using Qilu.Sharing.Contracts;
 using Qilu.Sharing.Gateway;
-using Qilu.Testing;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Qilu.Sharing.Tests.Support;
@@ -60,9 +57,6 @@ public sealed class SharingHost : QiluFactory
         });
     }
 
-    public string Secret(string login) => _demoAccounts.Value.RootElement.GetProperty("credentials").EnumerateArray()
-        .First(c => c.GetProperty("login").GetString() == login).GetProperty("secret").GetString()!;
-
     /// <summary>An API client signed in as the demo login through code + PKCE at demo-rp (one per login per host).</summary>
     public Task<HttpClient> ApiAsync(string login) =>
         _sessions.GetOrAdd(login, l => new Lazy<Task<HttpClient>>(() => SignInAsync(l, Secret(l)))).Value;
@@ -74,8 +68,6 @@ public sealed class SharingHost : QiluFactory
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return api;
     }
-
-    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     public async Task<UnitInfo> UnitAsync(string kind, string division)
     {
@@ -123,16 +115,6 @@ public sealed class SharingHost : QiluFactory
         if (_demoAccounts.IsValueCreated) _demoAccounts.Value.Dispose();
         await base.DisposeAsync();
     }
-
-    internal static void ShouldRedirectTo(HttpResponseMessage response, string prefix)
-    {
-        if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther))
-            throw new Xunit.Sdk.XunitException($"Expected redirect to {prefix}, got {(int)response.StatusCode}: {response.Content.ReadAsStringAsync().Result}");
-        var location = response.Headers.Location!.ToString();
-        if (!location.Contains(prefix, StringComparison.Ordinal)) throw new Xunit.Sdk.XunitException($"Expected redirect to {prefix}, got {location}");
-    }
-
-    internal static string AntiforgeryToken(string page) => Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
 
     internal static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage r) => await r.Content.ReadFromJsonAsync<JsonElement>();
 }

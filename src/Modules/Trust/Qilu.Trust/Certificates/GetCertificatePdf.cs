@@ -13,7 +13,6 @@ using Qilu.SharedKernel.Results;
 using Qilu.Trust.Auditing;
 using Qilu.Trust.Data;
 using Qilu.Trust.Seals;
-using Qilu.Trust.UseCases;
 using Qilu.Trust.Verification;
 
 namespace Qilu.Trust.Certificates;

@@ -7,7 +7,6 @@ using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Results;
 using Qilu.Trust.Auditing;
 using Qilu.Trust.Contracts;
-using Qilu.Trust.UseCases;
 
 namespace Qilu.Trust.Certificates;
 

@@ -8,7 +8,6 @@ using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Masking;
 using Qilu.SharedKernel.Results;
 using Qilu.Trust.Certificates;
-using Qilu.Trust.UseCases;
 using Qilu.Trust.Wallet;
 
 namespace Qilu.Trust.Codes;

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Qilu.Platform.Auth;
 using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Results;
-using Qilu.Trust.UseCases;
 
 namespace Qilu.Trust.Codes;
 

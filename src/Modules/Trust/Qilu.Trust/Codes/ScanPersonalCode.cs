@@ -6,7 +6,6 @@ using Qilu.Platform.Auth;
 using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Results;
 using Qilu.Trust.Contracts;
-using Qilu.Trust.UseCases;
 
 namespace Qilu.Trust.Codes;
 

@@ -12,7 +12,6 @@ using Qilu.SharedKernel.Results;
 using Qilu.Trust.Auditing;
 using Qilu.Trust.Certificates;
 using Qilu.Trust.Data;
-using Qilu.Trust.UseCases;
 
 namespace Qilu.Trust.Credentials;
 

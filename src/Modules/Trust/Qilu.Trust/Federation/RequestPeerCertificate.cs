@@ -10,7 +10,6 @@ using Qilu.SharedKernel.Results;
 using Qilu.Trust.Certificates;
 using Qilu.Trust.Codes;
 using Qilu.Trust.Contracts;
-using Qilu.Trust.UseCases;
 
 namespace Qilu.Trust.Federation;
 

@@ -8,7 +8,6 @@ using Qilu.SharedKernel.Results;
 using Qilu.Trust.Auditing;
 using Qilu.Trust.Contracts;
 using Qilu.Trust.Data;
-using Qilu.Trust.UseCases;
 
 namespace Qilu.Trust.Seals;
 

@@ -7,7 +7,6 @@ using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Results;
 using Qilu.Trust.Contracts;
 using Qilu.Trust.Data;
-using Qilu.Trust.UseCases;
 
 namespace Qilu.Trust.Seals;
 

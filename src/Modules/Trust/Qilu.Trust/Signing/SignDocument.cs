@@ -10,7 +10,6 @@ using Qilu.Trust.Auditing;
 using Qilu.Trust.Contracts;
 using Qilu.Trust.Data;
 using Qilu.Trust.Seals;
-using Qilu.Trust.UseCases;
 
 namespace Qilu.Trust.Signing;
 

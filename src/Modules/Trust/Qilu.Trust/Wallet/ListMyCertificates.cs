@@ -9,7 +9,6 @@ using Qilu.SharedKernel.Results;
 using Qilu.Trust.Certificates;
 using Qilu.Trust.Contracts;
 using Qilu.Trust.Data;
-using Qilu.Trust.UseCases;
 
 namespace Qilu.Trust.Wallet;
 

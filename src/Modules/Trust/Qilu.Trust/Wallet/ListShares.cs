@@ -8,7 +8,6 @@ using Qilu.Platform.Cryptography.Fields;
 using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Results;
 using Qilu.Trust.Data;
-using Qilu.Trust.UseCases;
 
 namespace Qilu.Trust.Wallet;
 

@@ -14,7 +14,6 @@ using Qilu.Trust.Auditing;
 using Qilu.Trust.Authority;
 using Qilu.Trust.Certificates;
 using Qilu.Trust.Data;
-using Qilu.Trust.UseCases;
 
 namespace Qilu.Trust.Wallet;
 

@@ -5,10 +5,14 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Qilu.Identity.Tests;
+namespace Qilu.Testing;
 
-/// <summary>A relying party's side of OpenID Connect against the test host: PKCE, the interactive flow, token calls.</summary>
-internal static class Oidc
+/// <summary>
+/// A relying party's side of OpenID Connect against the test host, as the demo client <c>demo-rp</c>: PKCE, the
+/// interactive flow through the real login form and consent page, token calls. Every module's slice tests sign in
+/// through it, so they exercise the same sign-on a person does.
+/// </summary>
+public static class Oidc
 {
     public const string RpRedirect = "http://127.0.0.1:5090/signin-oidc";
 
@@ -26,15 +30,15 @@ internal static class Oidc
     /// an enterprise (<paramref name="capacity"/>: a credit code, or null for personal), consent, then the code
     /// redeemed at the token endpoint. Returns the token endpoint's response.
     /// </summary>
-    public static async Task<HttpResponseMessage> SignInForTokensAsync(IdentityHost host, string login, string password,
+    public static async Task<HttpResponseMessage> SignInForTokensAsync(QiluFactory host, string login, string password,
         string scope = "openid profile unit", string? capacity = null)
     {
         using var browser = host.Browser();
         var (verifier, challenge) = Pkce();
         var first = await browser.GetAsync(AuthorizeUrl(challenge, scope));
-        IdentityHost.ShouldRedirectTo(first, "/account/login");
-        var signedIn = await IdentityHost.PostLoginAsync(browser, login, password, ReturnUrlOf(first));
-        IdentityHost.ShouldRedirectTo(signedIn, "/");
+        QiluFactory.ShouldRedirectTo(first, "/account/login");
+        var signedIn = await QiluFactory.PostLoginAsync(browser, login, password, ReturnUrlOf(first));
+        QiluFactory.ShouldRedirectTo(signedIn, "/");
         var next = signedIn.Headers.Location!.ToString();
         if (next.Contains("error=", StringComparison.Ordinal)) throw new Xunit.Sdk.XunitException($"Sign-in of {login} failed: {next}");
         if (next.StartsWith("/account/choose", StringComparison.Ordinal))
@@ -48,7 +52,7 @@ internal static class Oidc
                 ["returnUrl"] = System.Web.HttpUtility.ParseQueryString(new Uri(host.Server.BaseAddress, next).Query)["returnUrl"]!,
                 ["__RequestVerificationToken"] = AntiforgeryToken(page),
             }));
-            IdentityHost.ShouldRedirectTo(chosen, "/connect/authorize");
+            QiluFactory.ShouldRedirectTo(chosen, "/connect/authorize");
             next = chosen.Headers.Location!.ToString();
         }
         else if (capacity is not null)
@@ -58,10 +62,19 @@ internal static class Oidc
         var authorized = await browser.GetAsync(next);
         if (authorized.Headers.Location!.ToString().Contains("/account/consent", StringComparison.Ordinal))
             authorized = await AcceptConsentAsync(browser, authorized);
-        IdentityHost.ShouldRedirectTo(authorized, RpRedirect);
+        QiluFactory.ShouldRedirectTo(authorized, RpRedirect);
         var code = System.Web.HttpUtility.ParseQueryString(authorized.Headers.Location!.AbsoluteQuery())["code"]!;
         using var rp = host.CreateClient();
         return await RedeemAsync(host, rp, code, verifier);
+    }
+
+    /// <summary>The access token of a person's whole sign-in at demo-rp (throws with the token endpoint's answer when it fails).</summary>
+    public static async Task<string> SignInForAccessTokenAsync(QiluFactory host, string login, string password, string scope = "openid profile unit")
+    {
+        using var tokens = await SignInForTokensAsync(host, login, password, scope);
+        var text = await tokens.Content.ReadAsStringAsync();
+        if (tokens.StatusCode != HttpStatusCode.OK) throw new Xunit.Sdk.XunitException($"Token endpoint answered {(int)tokens.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.GetProperty("access_token").GetString()!;
     }
 
     /// <summary>Reads the consent page the response redirects to and accepts it.</summary>
@@ -74,14 +87,14 @@ internal static class Oidc
         return await browser.PostAsync("/connect/authorize", new FormUrlEncodedContent(form));
     }
 
-    public static Task<HttpResponseMessage> RedeemAsync(IdentityHost host, HttpClient rp, string code, string verifier) =>
+    public static Task<HttpResponseMessage> RedeemAsync(QiluFactory host, HttpClient rp, string code, string verifier) =>
         rp.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = RpRedirect, ["code_verifier"] = verifier,
             ["client_id"] = "demo-rp", ["client_secret"] = host.Secret("demo-rp"),
         }));
 
-    public static async Task<HttpResponseMessage> RefreshAsync(IdentityHost host, string refreshToken)
+    public static async Task<HttpResponseMessage> RefreshAsync(QiluFactory host, string refreshToken)
     {
         using var rp = host.CreateClient();
         return await rp.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
