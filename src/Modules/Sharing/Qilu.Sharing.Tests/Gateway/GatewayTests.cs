@@ -180,7 +180,8 @@ public abstract class GatewayTestsBase(SharingFixture fixture)
         var bound = await s.Host.ConsumerSystemAsync(s.Consumer, "lx-health-bound");
         using (var r = await bound.GetAsync(path)) r.ShouldBe(HttpStatusCode.OK);
         // A resource of another entry is not reachable through this grant.
-        var foreign = s.Host.Rows.MountTable(Guid.NewGuid(), "其他目录的表", [new("姓名", "DE0002", Qilu.Catalog.Contracts.DataGrade.L3, false)], "姓名", null);
+        var otherEntry = await PublishAsync(await s.Host.ApiAsync("lx.official"), await s.Host.ApiAsync("jn.official"), "历下区其他目录", "Conditional", ["Api"], [("姓名", "DE0002")]);
+        var foreign = await s.Host.Resources.MountTableAsync(otherEntry, "其他目录的表", "姓名", null);
         using (var r = await bound.GetAsync($"/api/sharing/gateway/{grant}/resources/{foreign}/keys/x")) r.ShouldBe(HttpStatusCode.NotFound);
     }
 

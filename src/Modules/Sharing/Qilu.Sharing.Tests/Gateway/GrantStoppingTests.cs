@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Qilu.Catalog.Contracts;
 using Qilu.Sharing.Tests.Support;
 using Shouldly;
 using static Qilu.Sharing.Tests.Support.Scenario;
@@ -21,8 +20,8 @@ public abstract class GrantStoppingTestsBase(SharingFixture fixture)
         var lixia = await s.Host.ApiAsync("lx.official");
         var jinan = await s.Host.ApiAsync("jn.official");
         var entry = await PublishAsync(lixia, jinan, "历下区低保对象名册", "Conditional", ["Api"], [("公民身份号码", "DE0001"), ("姓名", "DE0002")]);
-        var resource = s.Host.Rows.MountTable(entry, "低保对象", [new("公民身份号码", "DE0001", DataGrade.L4, true), new("姓名", "DE0002", DataGrade.L3, true)], "公民身份号码", null);
-        s.Host.Rows.Upsert(resource, new Dictionary<string, string?> { ["公民身份号码"] = s.People[0].Id, ["姓名"] = s.People[0].Name });
+        var resource = await s.Host.Resources.MountTableAsync(entry, "低保对象", "公民身份号码", null);
+        await s.Host.Resources.UpsertAsync(resource, new Dictionary<string, string?> { ["公民身份号码"] = s.People[0].Id, ["姓名"] = s.People[0].Name });
         var grant = await s.GrantAsync(fields: ["姓名"], entryId: entry);
         var system = await s.Host.ConsumerSystemAsync(s.Consumer, "lx-health-withdrawn");
         (await KeyAsync(system, grant, resource, s.People[0].Id)).ShouldBe(HttpStatusCode.OK);
@@ -73,9 +72,11 @@ public abstract class GrantStoppingTestsBase(SharingFixture fixture)
         var jinan = await s.Host.ApiAsync("jn.official");
         var entry = await PublishAsync(lixia, jinan, "历下区食品经营主体信息接口", "Conditional", ["Api"],
             [("统一社会信用代码", "DE0006"), ("企业名称", "DE0007"), ("法定代表人", "DE0008"), ("联系电话", "DE0011")]);
-        var api = s.Host.Rows.MountApi(entry, new Uri("http://upstream.example/market/"),
-            new("getEnterprise", "GET", "/enterprises/{creditCode}", ["统一社会信用代码", "企业名称", "法定代表人", "联系电话", "内部备注"]),
-            new("getText", "GET", "/text", ["企业名称"]));
+        var api = await s.Host.Resources.MountApiAsync(entry, new Uri("http://upstream.example/market/"),
+        [
+            ("getEnterprise", "GET", "/enterprises/{creditCode}", ["统一社会信用代码", "企业名称", "法定代表人", "联系电话", "内部备注"]),
+            ("getText", "GET", "/text", ["企业名称"]),
+        ]);
         // 法定代表人 is graded L1 (no default masking); the approver masks it harder, which the policy allows.
         var grant = await s.GrantAsync(fields: ["企业名称", "法定代表人"], entryId: entry,
             terms: new { masking = new Dictionary<string, string> { ["法定代表人"] = "Partial" } });

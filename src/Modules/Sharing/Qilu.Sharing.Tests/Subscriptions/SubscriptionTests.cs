@@ -1,7 +1,4 @@
 using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Qilu.Catalog.Contracts;
-using Qilu.Platform.Events;
 using Qilu.Sharing.Tests.Support;
 using Shouldly;
 using static Qilu.Sharing.Tests.Support.Scenario;
@@ -25,8 +22,8 @@ public abstract class SubscriptionTestsBase(SharingFixture fixture)
         var from = sub.GetProperty("fromSequence").GetInt64();
 
         var inScope = Id("370102", 20260301, 51);
-        var first = s.Host.Rows.Upsert(s.ResourceId, new Dictionary<string, string?> { ["公民身份号码"] = inScope, ["姓名"] = "孙小明", ["联系电话"] = "13911112222", ["行政区划代码"] = "370102" });
-        var last = s.Host.Rows.Upsert(s.ResourceId, new Dictionary<string, string?> { ["公民身份号码"] = Id("370202", 20260302, 53), ["姓名"] = "周小红", ["联系电话"] = "13933334444", ["行政区划代码"] = "370202" });
+        var first = await s.Host.Resources.UpsertAsync(s.ResourceId, new Dictionary<string, string?> { ["公民身份号码"] = inScope, ["姓名"] = "孙小明", ["联系电话"] = "13911112222", ["行政区划代码"] = "370102" });
+        await s.Host.Resources.UpsertAsync(s.ResourceId, new Dictionary<string, string?> { ["公民身份号码"] = Id("370202", 20260302, 53), ["姓名"] = "周小红", ["联系电话"] = "13933334444", ["行政区划代码"] = "370202" });
 
         var feed = await Ok(await system.GetAsync($"/api/sharing/gateway/{grant}/resources/{s.ResourceId}/changes?after={from}"));
         var changes = feed.GetProperty("changes").EnumerateArray().ToList();
@@ -36,12 +33,8 @@ public abstract class SubscriptionTestsBase(SharingFixture fixture)
         changes[0].GetProperty("row").TryGetProperty("联系电话", out _).ShouldBeFalse();
         feed.GetRawText().ShouldNotContain("周小红");
 
-        await s.Host.RunAsync(async sp =>
-        {
-            foreach (var h in sp.GetServices<IIntegrationEventHandler<ResourceRowsChanged>>())
-                await h.HandleAsync(new ResourceRowsChanged(s.ResourceId, s.EntryId, first, last, DateTimeOffset.UnixEpoch) { OccurredAt = DateTimeOffset.UnixEpoch }, default);
-            return 0;
-        });
+        // The imports' ResourceRowsChanged events travel through Catalog's outbox to the subscription's webhook.
+        await Probe.DispatchOutboxesAsync(s.Host);
         var delivered = s.Host.Upstream.Received.Where(r => r.Uri.AbsolutePath == "/callback/births").ToList();
         delivered.Count.ShouldBe(1);
         var (_, body, headers) = delivered[0];

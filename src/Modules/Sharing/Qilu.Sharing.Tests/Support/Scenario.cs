@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Qilu.Catalog.Contracts;
 using Qilu.Identity.Contracts;
 using Qilu.SharedKernel.Identifiers;
 
@@ -33,12 +32,7 @@ public sealed class Scenario
 
         var entry = await PublishAsync(lixia, jinan, "历下区人口基础信息", "Conditional", ["Api", "Verification"],
             [("公民身份号码", "DE0001"), ("姓名", "DE0002"), ("联系电话", "DE0011"), ("行政区划代码", "DE0009"), ("地址", "DE0010")]);
-        var resource = host.Rows.MountTable(entry, "人口基础信息表",
-        [
-            new ResourceColumn("公民身份号码", "DE0001", DataGrade.L4, true), new ResourceColumn("姓名", "DE0002", DataGrade.L3, true),
-            new ResourceColumn("联系电话", "DE0011", DataGrade.L3, true), new ResourceColumn("行政区划代码", "DE0009", DataGrade.L1, false),
-            new ResourceColumn("地址", "DE0010", DataGrade.L3, false),
-        ], "公民身份号码", "行政区划代码");
+        var resource = await host.Resources.MountTableAsync(entry, "人口基础信息表", "公民身份号码", "行政区划代码");
         var people = new List<(string, string, string, string)>
         {
             (Id("370102", 19800101, 11), "张三丰", "13812345678", "370102"),
@@ -46,8 +40,10 @@ public sealed class Scenario
             (Id("370103", 19850505, 35), "王五", "13700001111", "370103"),
             (Id("370202", 19770707, 47), "赵六", "13600002222", "370202"),
         };
-        foreach (var (id, name, phone, division) in people)
-            host.Rows.Upsert(resource, new Dictionary<string, string?> { ["公民身份号码"] = id, ["姓名"] = name, ["联系电话"] = phone, ["行政区划代码"] = division, ["地址"] = "济南市测试路1号" });
+        await host.Resources.ImportAsync(resource, [.. people.Select(p => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
+        {
+            ["公民身份号码"] = p.Item1, ["姓名"] = p.Item2, ["联系电话"] = p.Item3, ["行政区划代码"] = p.Item4, ["地址"] = "济南市测试路1号",
+        })]);
         return new Scenario { Host = host, EntryId = entry, ResourceId = resource, Consumer = consumer, Provider = provider, People = people };
     }
 

@@ -5,7 +5,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
-using Qilu.Catalog.Contracts;
 using Qilu.Identity.Contracts;
 using Qilu.Platform.Persistence;
 using Qilu.Sharing.Contracts;
@@ -15,25 +14,25 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Qilu.Sharing.Tests.Support;
 
 /// <summary>
-/// The real host with the demo province on SQLite or PostgreSQL, plus two test seams: the in-memory
-/// <see cref="InMemoryResourceRows"/> (until the Catalog branch's implementation merges) and a fake upstream for
-/// proxied APIs and webhook callbacks (external systems). Signs officials in through the real OpenID provider and
+/// The real host with the demo province on SQLite or PostgreSQL, with the Catalog module's real resources
+/// (<see cref="Resources"/>) and one test seam: a fake upstream for proxied APIs and webhook callbacks (systems outside
+/// the platform). Signs officials in through the real OpenID provider and
 /// registers consumer systems as client-credentials clients bound to a unit.
 /// </summary>
 public sealed class SharingHost : QiluFactory
 {
-    private readonly Lazy<JsonDocument> _demoAccounts;
     private readonly ConcurrentDictionary<string, Lazy<Task<HttpClient>>> _sessions = new();
 
-    public InMemoryResourceRows Rows { get; }
+    /// <summary>Tables and APIs mounted and filled through the Catalog module's API.</summary>
+    public CatalogResources Resources { get; }
 
     public FakeUpstream Upstream { get; }
 
-    public SharingHost(DatabaseProvider provider) : this(provider, new InMemoryResourceRows(), new FakeUpstream())
+    public SharingHost(DatabaseProvider provider) : this(provider, new FakeUpstream())
     {
     }
 
-    private SharingHost(DatabaseProvider provider, InMemoryResourceRows rows, FakeUpstream upstream) : base(new QiluFactoryOptions
+    private SharingHost(DatabaseProvider provider, FakeUpstream upstream) : base(new QiluFactoryOptions
     {
         Provider = provider,
         DemoData = true,
@@ -43,18 +42,12 @@ public sealed class SharingHost : QiluFactory
         },
         ConfigureServices = s =>
         {
-            s.AddSingleton<IResourceRows>(rows);
             s.AddHttpClient(CallApi.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => upstream);
         },
     })
     {
-        Rows = rows;
+        Resources = new CatalogResources(this);
         Upstream = upstream;
-        _demoAccounts = new(() =>
-        {
-            _ = Server;
-            return JsonDocument.Parse(File.ReadAllText(Path.Combine(DataDirectory, "demo-accounts.json")));
-        });
     }
 
     /// <summary>An API client signed in as the demo login through code + PKCE at demo-rp (one per login per host).</summary>
@@ -108,12 +101,6 @@ public sealed class SharingHost : QiluFactory
     {
         await using var scope = Services.CreateAsyncScope();
         return await action(scope.ServiceProvider);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        if (_demoAccounts.IsValueCreated) _demoAccounts.Value.Dispose();
-        await base.DisposeAsync();
     }
 
     internal static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage r) => await r.Content.ReadFromJsonAsync<JsonElement>();
