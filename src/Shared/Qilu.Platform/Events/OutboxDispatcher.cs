@@ -87,7 +87,10 @@ internal sealed partial class OutboxDispatcher<TDbContext>(
             var gate = db.Database.IsSqlite() ? SqliteWriteGate.For(db.Database.GetConnectionString()!) : null;
             await WithGateAsync(gate, () => outbox.Where(m => candidates.Contains(m.Id) && m.DispatchedAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, token).SetProperty(m => m.ClaimedUntil, until), ct), ct);
-            var claimed = await outbox.Where(m => m.ClaimedBy == token).OrderBy(m => m.NextAttemptAt).ToListAsync(ct);
+            // Read back by primary key (the candidates) rather than by the claim token alone: ClaimedBy has no index, and
+            // a scan of the whole outbox per batch (dispatched messages stay in the table) grew with every event ever
+            // published; on the workflow engine's file it was the dispatcher's main cost.
+            var claimed = await outbox.Where(m => candidates.Contains(m.Id) && m.ClaimedBy == token).OrderBy(m => m.NextAttemptAt).ToListAsync(ct);
 
             // The batch's outcome (dispatched, handlers done, back-off) is recorded in one commit after every message was
             // delivered. On SQLite every commit is an fsync and takes the file's one write lock, which the publishing
