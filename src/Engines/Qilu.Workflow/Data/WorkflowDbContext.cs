@@ -146,6 +146,12 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
     internal List<HistoryEntry> PendingHistory { get; } = [];
 
     /// <summary>
+    /// Outbox rows of the current unit of work (the events it publishes), appended without change tracking like
+    /// <see cref="PendingHistory"/> and in the same transaction as the change they report.
+    /// </summary>
+    internal List<object> PendingOutbox { get; } = [];
+
+    /// <summary>
     /// Detects the changes and bumps the versions now, on the caller's thread, so that a save queued to the SQLite
     /// group commit's single writer does only the writing there (ADR 0014 addendum). No change may follow before the
     /// save.

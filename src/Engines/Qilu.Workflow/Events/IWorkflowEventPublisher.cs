@@ -16,6 +16,8 @@ internal sealed class OutboxEventPublisher : IWorkflowEventPublisher
     public void Publish(WorkflowDbContext db, WorkflowEvent evt)
     {
         ArgumentNullException.ThrowIfNull(db);
-        db.Publish(evt);
+        // Collected with the unit of work rather than tracked: on SQLite the group commit inserts the rows with a
+        // prepared statement in the same transaction (ADR 0014 addendum 3); elsewhere they are added before the save.
+        db.PendingOutbox.Add(OutboxModel.CreateMessage(evt));
     }
 }

@@ -28,7 +28,7 @@ internal sealed partial class SqliteGroupCommit(DatabaseConnection connection, I
     private readonly Lock _startLock = new();
     private Task? _loop;
     private SqliteConnection? _connection;
-    private HistoryInsert? _history;
+    private RowInsert? _history, _outbox;
     private SqliteCommand? _savepoint, _release, _rollback;
 
     private sealed class Job(WorkflowDbContext db)
@@ -136,7 +136,8 @@ internal sealed partial class SqliteGroupCommit(DatabaseConnection connection, I
                 try
                 {
                     await db.SaveChangesAsync(acceptAllChangesOnSuccess: false);
-                    if (db.PendingHistory.Count > 0) await (_history ??= new HistoryInsert(c, db.Model)).InsertAsync(tx, db.PendingHistory);
+                    if (db.PendingHistory.Count > 0) await (_history ??= new RowInsert(c, EntityType(db, typeof(HistoryEntry)))).InsertAsync(tx, db.PendingHistory);
+                    if (db.PendingOutbox.Count > 0) await (_outbox ??= new RowInsert(c, EntityType(db, db.PendingOutbox[0].GetType()))).InsertAsync(tx, db.PendingOutbox);
                     await ExecAsync(_release ??= Command(c, "RELEASE unit"), tx);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -159,10 +160,14 @@ internal sealed partial class SqliteGroupCommit(DatabaseConnection connection, I
                 facade.SetDbConnection(null);
                 facade.SetConnectionString(connection.ConnectionString);
                 db.PendingHistory.Clear();
+                db.PendingOutbox.Clear();
             }
         }
         await tx.CommitAsync();
     }
+
+    private static Microsoft.EntityFrameworkCore.Metadata.IEntityType EntityType(WorkflowDbContext db, Type type) =>
+        db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the workflow model.");
 
     private static SqliteCommand Command(SqliteConnection c, string sql)
     {
@@ -186,7 +191,10 @@ internal sealed partial class SqliteGroupCommit(DatabaseConnection connection, I
             await using var cmd = c.CreateCommand();
             // FULL: every commit fsyncs the WAL, so an acknowledged transition survives power loss; group commit
             // makes one fsync cover the whole batch. busy_timeout: wait in SQLite's back-off for other writers.
-            cmd.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+            // mmap_size: the other writers' commits empty this connection's page cache before each batch; pages of the
+            // database file are then read through a memory map instead of one pread each (addendum 3). Writes still
+            // go through the WAL with pwrite and fsync.
+            cmd.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA mmap_size=1073741824;";
             await cmd.ExecuteNonQueryAsync();
             return c;
         }
@@ -201,8 +209,8 @@ internal sealed partial class SqliteGroupCommit(DatabaseConnection connection, I
     {
         foreach (var cmd in new[] { _savepoint, _release, _rollback }) if (cmd is not null) await cmd.DisposeAsync();
         _savepoint = _release = _rollback = null;
-        if (_history is not null) await _history.DisposeAsync();
-        _history = null;
+        foreach (var insert in new[] { _history, _outbox }) if (insert is not null) await insert.DisposeAsync();
+        _history = _outbox = null;
         if (_connection is null) return;
         await _connection.DisposeAsync();
         _connection = null;

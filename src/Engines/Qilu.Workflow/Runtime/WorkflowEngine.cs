@@ -222,9 +222,21 @@ internal sealed partial class WorkflowEngine(IServiceScopeFactory scopes, TimePr
             await using var scope = scopes.CreateAsyncScope();
             var session = NewSession(scope.ServiceProvider, actor);
             Result<Func<T>> result;
+            // On SQLite the operation's reads share one connection opened here (EF Core would take one from the pool,
+            // register its functions and return it for every query); it is closed before the save, because the group
+            // commit writes the context through its own connection.
+            var reader = connection.IsSqlite ? session.Db.Database : null;
             try
             {
-                result = await body(session, ct);
+                if (reader is not null) await reader.OpenConnectionAsync(ct);
+                try
+                {
+                    result = await body(session, ct);
+                }
+                finally
+                {
+                    if (reader is not null) await reader.CloseConnectionAsync();
+                }
                 if (!result.IsSuccess) return Result<T>.Failure(result.Errors, result.Kind);
                 // Nothing loaded or started (an idempotent start that found its instance): nothing to commit.
                 if (!session.HasWork) return Result<T>.Success(result.Value());
@@ -258,6 +270,7 @@ internal sealed partial class WorkflowEngine(IServiceScopeFactory scopes, TimePr
         var db = services.GetRequiredService<WorkflowDbContext>();
         // A pooled context may come back with the rows of a unit of work that failed before its save.
         db.PendingHistory.Clear();
+        db.PendingOutbox.Clear();
         return new(db, clock.GetUtcNow(), actor, calendar.Current, definitions, services.GetRequiredService<IWorkflowRuleEvaluator>(), events);
     }
 
@@ -273,7 +286,9 @@ internal sealed partial class WorkflowEngine(IServiceScopeFactory scopes, TimePr
             return;
         }
         db.History.AddRange(db.PendingHistory);
+        db.AddRange(db.PendingOutbox);
         db.PendingHistory.Clear();
+        db.PendingOutbox.Clear();
         await db.SaveChangesAsync(ct);
     }
 

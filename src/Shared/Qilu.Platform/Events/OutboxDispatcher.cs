@@ -75,19 +75,40 @@ internal sealed partial class OutboxDispatcher<TDbContext>(
             var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
             var outbox = db.Set<OutboxMessage>();
             var now = clock.GetUtcNow();
-            var candidates = await outbox.AsNoTracking()
+            var due = await outbox.AsNoTracking()
                 .Where(m => m.DispatchedAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-                .OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(BatchSize).ToListAsync(ct);
-            if (candidates.Count == 0) return 0;
+                .OrderBy(m => m.NextAttemptAt).Select(m => new { m.Id, m.Type }).Take(BatchSize).ToListAsync(ct);
+            if (due.Count == 0) return 0;
+
+            // On SQLite the writes below take the file's write gate (shared with the audit log's and the engines'
+            // group commits) so the lock is handed over without SQLite's busy-handler sleeps; handlers run outside it.
+            var gate = db.Database.IsSqlite() ? SqliteWriteGate.For(db.Database.GetConnectionString()!) : null;
+
+            // Messages no handler in this process consumes (the consuming module is switched off, or nothing listens)
+            // are completed by one conditional UPDATE, as DeliverAsync would complete them one by one after a claim:
+            // no claim, no read-back of their payloads, no UPDATE per row. The condition is the claim's, so a message
+            // another node holds is left alone.
+            var unconsumed = due.Where(m => types.Find(m.Type) is null).Select(m => m.Id).ToList();
+            var completed = 0;
+            if (unconsumed.Count > 0)
+            {
+                var dispatchedAt = clock.GetUtcNow();
+                await WithGateAsync(gate, async () => completed = await outbox
+                    .Where(m => unconsumed.Contains(m.Id) && m.DispatchedAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.DispatchedAt, dispatchedAt)
+                        .SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), ct), ct);
+            }
+            var candidates = due.Where(m => types.Find(m.Type) is not null).Select(m => m.Id).ToList();
+            if (candidates.Count == 0) return completed;
 
             var token = $"{_node}:{Guid.NewGuid():N}";
             var until = now + Lease;
-            // On SQLite the two writes below take the file's write gate (shared with the audit log's and the engines'
-            // group commits) so the lock is handed over without SQLite's busy-handler sleeps; handlers run outside it.
-            var gate = db.Database.IsSqlite() ? SqliteWriteGate.For(db.Database.GetConnectionString()!) : null;
             await WithGateAsync(gate, () => outbox.Where(m => candidates.Contains(m.Id) && m.DispatchedAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, token).SetProperty(m => m.ClaimedUntil, until), ct), ct);
-            var claimed = await outbox.Where(m => m.ClaimedBy == token).OrderBy(m => m.NextAttemptAt).ToListAsync(ct);
+            // Read back by primary key (the candidates) rather than by the claim token alone: ClaimedBy has no index, and
+            // a scan of the whole outbox per batch (dispatched messages stay in the table) grew with every event ever
+            // published; on the workflow engine's file it was the dispatcher's main cost.
+            var claimed = await outbox.Where(m => candidates.Contains(m.Id) && m.ClaimedBy == token).OrderBy(m => m.NextAttemptAt).ToListAsync(ct);
 
             // The batch's outcome (dispatched, handlers done, back-off) is recorded in one commit after every message was
             // delivered. On SQLite every commit is an fsync and takes the file's one write lock, which the publishing
@@ -102,7 +123,7 @@ internal sealed partial class OutboxDispatcher<TDbContext>(
                 message.ClaimedUntil = null;
             }
             await WithGateAsync(gate, () => db.SaveChangesAsync(ct), ct);
-            return claimed.Count;
+            return completed + claimed.Count;
         }
         finally
         {

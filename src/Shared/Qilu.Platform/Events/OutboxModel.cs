@@ -50,16 +50,29 @@ public static class OutboxModel
     public static void Publish(this DbContext db, IntegrationEvent integrationEvent)
     {
         ArgumentNullException.ThrowIfNull(db);
+        db.Set<OutboxMessage>().Add(Message(integrationEvent));
+    }
+
+    /// <summary>
+    /// The outbox row for <paramref name="integrationEvent"/>, not added to any context: for a writer that inserts its
+    /// rows itself in the transaction of the change (the workflow engine's SQLite group commit, ADR 0014 addendum 3),
+    /// or adds them with <c>DbContext.AddRange</c> before its save. Its entity type in a model with the outbox is
+    /// <c>model.FindEntityType(row.GetType())</c>.
+    /// </summary>
+    public static object CreateMessage(IntegrationEvent integrationEvent) => Message(integrationEvent);
+
+    private static OutboxMessage Message(IntegrationEvent integrationEvent)
+    {
         ArgumentNullException.ThrowIfNull(integrationEvent);
         var type = integrationEvent.GetType();
-        db.Set<OutboxMessage>().Add(new OutboxMessage
+        return new OutboxMessage
         {
             Id = integrationEvent.EventId,
             Type = type.FullName!,
             Payload = JsonSerializer.Serialize(integrationEvent, type, Json),
             OccurredAt = integrationEvent.OccurredAt,
             NextAttemptAt = integrationEvent.OccurredAt,
-        });
+        };
     }
 }
 

@@ -6,30 +6,34 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Qilu.Workflow.Runtime;
 
 /// <summary>
-/// The group-commit writer's INSERT of history rows (ADR 0014 addendum): one SQLite statement, prepared once per
-/// writer connection and re-executed for every row, where EF Core would track each row, generate the SQL, prepare it
-/// anew and read the generated key back. The columns and the parameter conversions come from the EF model (the same
-/// type mappings EF Core binds with), so a row is stored exactly as EF Core would store it.
+/// The group-commit writer's INSERT of append-only rows (history, outbox; ADR 0014 addenda 2 and 3): one SQLite
+/// statement per entity type, prepared once per writer connection and re-executed for every row, where EF Core would
+/// track each row, generate the SQL, prepare it anew and (for a generated key) read the key back. The columns and the
+/// parameter conversions come from the EF model (the same type mappings EF Core binds with), so a row is stored
+/// exactly as EF Core would store it.
 /// </summary>
-internal sealed class HistoryInsert : IAsyncDisposable
+internal sealed class RowInsert : IAsyncDisposable
 {
     private readonly SqliteCommand _command;
     private readonly (IProperty Property, RelationalTypeMapping Mapping, string Name)[] _columns;
 
-    public HistoryInsert(SqliteConnection connection, IModel model)
+    public RowInsert(SqliteConnection connection, IEntityType type)
     {
-        var type = model.FindEntityType(typeof(HistoryEntry)) ?? throw new InvalidOperationException("HistoryEntry is not in the model.");
+        ArgumentNullException.ThrowIfNull(type);
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        // A key the database generates (history's integer sequence) is left to it; a Guid key (the outbox's event id)
+        // is EF Core's client-side value, which the row already carries.
         _columns = [.. type.GetProperties()
-            .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never))
+            .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never && p.ClrType != typeof(Guid)))
             .Select((p, i) => (p, p.GetRelationalTypeMapping(), $"@p{i}"))];
         _command = connection.CreateCommand();
         _command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", _columns.Select(c => $"\"{c.Property.GetColumnName(table)}\""))}) " +
             $"VALUES ({string.Join(", ", _columns.Select(c => c.Name))})";
     }
 
-    /// <summary>Inserts <paramref name="rows"/> in <paramref name="transaction"/>.</summary>
-    public async Task InsertAsync(SqliteTransaction transaction, IReadOnlyList<HistoryEntry> rows)
+    /// <summary>Inserts <paramref name="rows"/> (entities of this type) in <paramref name="transaction"/>.</summary>
+    public async Task InsertAsync<T>(SqliteTransaction transaction, IReadOnlyList<T> rows)
+        where T : class
     {
         _command.Transaction = transaction;
         foreach (var row in rows)
