@@ -73,7 +73,7 @@ internal static class ResourcesProfile
         watch.Restart();
         long seq = 0;
         foreach (var chunk in encoded.Chunk(TableImporter.BatchSize))
-            await store.UpsertAsync(Guid.NewGuid(), [.. chunk.Select(e => (e, ++seq, false))], DateTimeOffset.UnixEpoch, CancellationToken.None);
+            await store.UpsertAsync(Guid.NewGuid(), [.. chunk.Select(e => (e, ++seq, false))], [], DateTimeOffset.UnixEpoch, CancellationToken.None);
         var write = watch.Elapsed.TotalMilliseconds;
         await tx.RollbackAsync();
 
