@@ -86,6 +86,13 @@ internal static class ResourcesBenchmark
                 $"{BenchOptions.N0(first.Report.RowsRead / first.Seconds)} validated rows/s (target ≥ 50,000: {(first.Report.RowsRead / first.Seconds >= 50_000 ? "met" : "NOT met")}); " +
                 $"process CPU {BenchOptions.F(first.CpuSeconds * 1e6 / first.Report.RowsRead, 1)} µs/row = {BenchOptions.N0(first.Report.RowsRead / first.CpuSeconds)} rows per CPU-second");
 
+            if (db.Provider == DatabaseProvider.Sqlite)
+            {
+                static double Mb(string f) => File.Exists(f) ? new FileInfo(f).Length / 1024.0 / 1024.0 : 0;
+                var file = Path.Combine(dir, "qilu.db");
+                Console.WriteLine($"SQLite after the import: database {BenchOptions.F(Mb(file), 0)} MB, WAL {BenchOptions.F(Mb(file + "-wal"), 0)} MB");
+            }
+
             var random = new Random(7);
             async Task<double> LookupAsync(string key)
             {

@@ -68,12 +68,14 @@ internal static class ResourcesProfile
         var encode = watch.Elapsed.TotalMilliseconds;
 
         await db.Database.OpenConnectionAsync();
-        await using var tx = await db.Database.BeginTransactionAsync();
         var store = new RowStore(db);
+        // As the importer does: the import connection's page cache (ADR 0016 addendum 2).
+        await using var bulk = await store.BulkModeAsync(CancellationToken.None);
+        await using var tx = await db.Database.BeginTransactionAsync();
         watch.Restart();
         long seq = 0;
         foreach (var chunk in encoded.Chunk(TableImporter.BatchSize))
-            await store.UpsertAsync(Guid.NewGuid(), [.. chunk.Select(e => (e, ++seq, false))], DateTimeOffset.UnixEpoch, CancellationToken.None);
+            await store.UpsertAsync(Guid.NewGuid(), [.. chunk.Select(e => (e, ++seq, false))], [], DateTimeOffset.UnixEpoch, CancellationToken.None);
         var write = watch.Elapsed.TotalMilliseconds;
         await tx.RollbackAsync();
 

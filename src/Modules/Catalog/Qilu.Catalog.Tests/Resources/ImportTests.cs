@@ -113,6 +113,50 @@ public abstract class ImportTestsBase(CatalogFixture fixture)
     }
 
     [Fact]
+    public async Task Reimport_WhenRowsAreUpdatedOrDeleted_RemovesExactlyTheirOldFilterTokens()
+    {
+        var (_, resource) = await PublishedTableAsync(Host, "历下区过滤索引测试");
+        var lixia = await Host.ApiAsync("lx.official");
+        await ImportAsync(lixia, resource, $"公民身份号码,姓名,性别,联系电话,行政区划代码\n{A},张三,1,13800138000,370102\n{B},李四,2,,370102\n");
+        // A changes name and phone, B is missing (deleted), C is new.
+        var second = await ImportAsync(lixia, resource, $"公民身份号码,姓名,性别,联系电话,行政区划代码\n{A},张三丰,1,13900000001,370102\n{C},赵六,2,,370202\n",
+            deleteMissing: true);
+        Count(second, "updated").ShouldBe(1);
+        Count(second, "deleted").ShouldBe(1);
+
+        using var scope = Host.Services.CreateScope();
+        var rows = scope.ServiceProvider.GetRequiredService<IResourceRows>();
+        var id = Guid.Parse(resource);
+        async Task<IReadOnlyList<string>> KeysWhere(string field, string value) =>
+            [.. (await rows.QueryAsync(id, new RowQuery(["姓名"], [new RowFilter(field, value)], null, 10, 0, true))).Rows.Select(r => r.Key)];
+        (await KeysWhere("姓名", "张三")).ShouldBeEmpty();
+        (await KeysWhere("联系电话", "13800138000")).ShouldBeEmpty();
+        (await KeysWhere("姓名", "李四")).ShouldBeEmpty();
+        (await KeysWhere("姓名", "张三丰")).ShouldBe([A]);
+        (await KeysWhere("联系电话", "13900000001")).ShouldBe([A]);
+        (await KeysWhere("姓名", "赵六")).ShouldBe([C]);
+
+        // The filter index holds exactly the live rows' tokens (A: name and phone; C: name), as 128-bit tokens.
+        var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+        var table = db.Model.FindEntityType(typeof(Qilu.Catalog.Resources.StoredRowFilter))!;
+        var name = table.GetSchema() is { } s ? $"\"{s}\".\"{table.GetTableName()}\"" : $"\"{table.GetTableName()}\"";
+        var tokens = new List<string>();
+        await db.Database.OpenConnectionAsync();
+        await using (var c = db.Database.GetDbConnection().CreateCommand())
+        {
+            c.CommandText = $"SELECT \"Token\" FROM {name} WHERE \"ResourceId\" = @r";
+            var p = c.CreateParameter();
+            p.ParameterName = "@r";
+            p.Value = db.Database.IsSqlite() ? id.ToString().ToUpperInvariant() : id;
+            c.Parameters.Add(p);
+            await using var r = await c.ExecuteReaderAsync();
+            while (await r.ReadAsync()) tokens.Add(r.GetString(0));
+        }
+        tokens.Count.ShouldBe(3);
+        tokens.ShouldAllBe(t => t.Length == 32);
+    }
+
+    [Fact]
     public async Task Import_StoresPersonalFieldsEncrypted_AndFindsThemThroughTheBlindIndex()
     {
         var (_, resource) = await PublishedTableAsync(Host, "历下区加密存储测试");

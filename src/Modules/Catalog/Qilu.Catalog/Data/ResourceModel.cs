@@ -53,10 +53,12 @@ internal static class ResourceModel
         b.Entity<StoredRowFilter>(e =>
         {
             e.ToTable("resource_row_filters");
+            // The primary key is the only index (ADR 0016 addendum 2): an update or deletion removes the row's old tokens
+            // by recomputing them from its values, so no second B-tree by key is written for every token at import.
+            // On SQLite the table is WITHOUT ROWID (migration CompactRowFilters): the key is the whole row.
             e.HasKey(x => new { x.ResourceId, x.Column, x.Token, x.KeyToken });
-            e.Property(x => x.Token).HasMaxLength(64);
+            e.Property(x => x.Token).HasMaxLength(RowCodec.FilterTokenLength);
             e.Property(x => x.KeyToken).HasMaxLength(256);
-            e.HasIndex(x => new { x.ResourceId, x.KeyToken });
         });
         b.Entity<StoredChange>(e =>
         {

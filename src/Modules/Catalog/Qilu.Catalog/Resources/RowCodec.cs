@@ -57,8 +57,40 @@ internal sealed class RowCodec
     /// <summary>The stored key token for a canonical key value.</summary>
     public string KeyToken(string canonicalKey) => KeyEncrypted ? _protector.BlindIndex(canonicalKey, _purposes[KeyColumn]) : canonicalKey;
 
-    /// <summary>The blind-index token of a canonical value in an indexed encrypted column.</summary>
-    public string FilterToken(int column, string canonicalValue) => _protector.BlindIndex(canonicalValue, _purposes[column]);
+    /// <summary>Hex characters of a filter token: the first 128 bits of the HMAC-SM3 blind index.</summary>
+    public const int FilterTokenLength = 32;
+
+    /// <summary>The blind-index token of a canonical value in an indexed encrypted column, truncated to 128 bits
+    /// (ADR 0016 addendum 2): the filter index holds millions of entries and every byte of a randomly placed entry costs
+    /// at import; a truncated HMAC stays a PRF (RFC 2104 §5 allows truncation to half the output), and 128 bits give no
+    /// practical collision (at 10⁹ values per column the chance of any collision is below 10⁻²⁰). A collision would
+    /// only add a row to a filter result, never hide one.</summary>
+    public string FilterToken(int column, string canonicalValue) => _protector.BlindIndex(canonicalValue, _purposes[column])[..FilterTokenLength];
+
+    /// <summary>Whether any column has filter tokens.</summary>
+    public bool HasFilters
+    {
+        get
+        {
+            for (var i = 0; i < Columns.Count; i++)
+                if (i != KeyColumn && Columns[i].Indexed) return true;
+            return false;
+        }
+    }
+
+    /// <summary>The filter tokens a stored row has in the filter index, recomputed from its values (the index has no
+    /// entry by key, so replacing or deleting a row removes exactly these). Opens the seal.</summary>
+    public List<(int Column, string Token)> FilterTokensOf(string payload, string? sealedValues)
+    {
+        var tokens = new List<(int Column, string Token)>();
+        var values = Decode(payload, sealedValues, null);
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            if (i == KeyColumn || !Columns[i].Indexed) continue;
+            if (values.GetValueOrDefault(Columns[i].Field) is { } v) tokens.Add((i, FilterToken(i, v)));
+        }
+        return tokens;
+    }
 
     /// <summary>Encodes one row of canonical values (null = empty), in column order.</summary>
     public EncodedRow Encode(string?[] values)

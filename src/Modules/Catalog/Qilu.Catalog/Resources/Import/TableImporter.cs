@@ -56,8 +56,11 @@ internal sealed class TableImporter(CatalogDbContext db, IFieldProtector protect
             return await FailAsync(import, "import.unreadable", $"文件无法读取：{ex.Message}", $"The file cannot be read: {ex.Message}", null, ct);
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var store = new RowStore(db);
+        // Opened here (not by the transaction) so that it stays open until the bulk mode is undone after the transaction.
+        await store.OpenAsync(ct);
+        await using var bulk = await store.BulkModeAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Claims the resource for the length of the transaction: a concurrent import of the same table waits on the
         // row lock (PostgreSQL) or the write lock (SQLite) and then fails the version check instead of interleaving.
         var claimed = await db.Resources.Where(r => r.Id == resource.Id && r.Version == resource.Version)
@@ -102,7 +105,7 @@ internal sealed class TableImporter(CatalogDbContext db, IFieldProtector protect
                 var gone = new List<(string, long)>();
                 await foreach (var token in store.KeyTokensAsync(resource.Id, ct))
                     if (!seen.ContainsKey(HashOf(token))) gone.Add((token, ++sequence));
-                await store.DeleteAsync(resource.Id, gone, now, ct);
+                await store.DeleteAsync(codec, gone, now, ct);
                 import.Deleted = gone.Count;
             }
             await SaveRejectionsAsync();
@@ -236,8 +239,11 @@ internal sealed class TableImporter(CatalogDbContext db, IFieldProtector protect
             }
             if (writes.Count > 0)
             {
-                if (sqliteWriter is not null) await sqliteWriter.WriteAsync(writes, ct);
-                else await store.UpsertAsync(resource.Id, writes, now, ct);
+                List<StaleFilter> stale = [];
+                if (!empty && writes.Any(w => w.Item3))
+                    stale = await store.FilterTokensAsync(codec, [.. writes.Where(w => w.Item3).Select(w => w.Item1.KeyToken)], ct);
+                if (sqliteWriter is not null) await sqliteWriter.WriteAsync(writes, stale, ct);
+                else await store.UpsertAsync(resource.Id, writes, stale, now, ct);
             }
             if (rejections.Count >= 10_000) await SaveRejectionsAsync();
             return seq;

@@ -821,16 +821,14 @@ namespace Qilu.Catalog.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.Property<string>("Token")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("KeyToken")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("ResourceId", "Column", "Token", "KeyToken");
-
-                    b.HasIndex("ResourceId", "KeyToken");
 
                     b.ToTable("resource_row_filters", "catalog");
                 });

@@ -810,7 +810,7 @@ namespace Qilu.Catalog.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Token")
-                        .HasMaxLength(64)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("KeyToken")
@@ -818,8 +818,6 @@ namespace Qilu.Catalog.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("ResourceId", "Column", "Token", "KeyToken");
-
-                    b.HasIndex("ResourceId", "KeyToken");
 
                     b.ToTable("catalog_resource_row_filters", (string)null);
                 });
