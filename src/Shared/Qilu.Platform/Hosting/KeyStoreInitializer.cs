@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Qilu.Platform.Cryptography.Fields;
 using Qilu.Platform.Cryptography.Keys;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,10 @@ internal sealed class KeyStoreInitializer : IModuleInitializer
         await keys.GetActiveSm2KeyAsync(KeyPurposes.AuditCheckpoint, cancellationToken);
         await keys.GetActiveRsaKeyAsync(KeyPurposes.OidcSigning, cancellationToken);
         await keys.GetActiveSymmetricKeyAsync(DataProtectionSetup.Purpose, cancellationToken);
+        // Load (or create) the data-protection key ring now. Its XML encryptor and decryptor are synchronous by the
+        // framework's contract and wait on the key store; left to the first request, that wait ran on a request thread
+        // (a Blazor render's antiforgery token) and, with the thread pool starved on a loaded machine, stalled it.
+        services.GetService<IDataProtectionProvider>()?.CreateProtector("qilu.startup").Protect([1]);
         // Load the checkpoint signer's key now, before the audit writer starts: signing a checkpoint happens while the
         // audit store holds its write transaction, and fetching a key from the key store there would take the key
         // store's lock under the database's write lock — the opposite order to a key being created elsewhere (a
