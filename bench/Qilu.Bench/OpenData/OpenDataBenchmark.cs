@@ -91,6 +91,7 @@ internal static class OpenDataBenchmark
             var openDataPerCall = new List<long>();
             var cpuPerCall = new List<double>();
             long returned = 0;
+            var byQuery = queries.ToDictionary(q => q, _ => new List<(double Ms, double Cpu)>(), StringComparer.Ordinal);
             for (var i = 0; i < calls + 4; i++)
             {
                 var q = queries[i % queries.Length];
@@ -109,7 +110,11 @@ internal static class OpenDataBenchmark
                 perCall.Add(sql.Commands - before);
                 openDataPerCall.Add(sql.OpenDataCommands - beforeOpenData);
                 cpuPerCall.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
+                byQuery[q].Add((ms, cpuPerCall[^1]));
             }
+            foreach (var (q, list) in byQuery)
+                Console.WriteLine($"  {q}: {list.Count} calls, median {BenchOptions.F(BenchOptions.Median(list.Select(x => x.Ms).ToList()), 1)} ms, " +
+                    $"CPU median {BenchOptions.F(BenchOptions.Median(list.Select(x => x.Cpu).ToList()), 0)} ms");
             var s = searchSamples.ToArray();
             Array.Sort(s);
             var p95 = BenchOptions.Percentile(s, 0.95);
