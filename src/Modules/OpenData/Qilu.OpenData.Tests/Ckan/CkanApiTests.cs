@@ -228,7 +228,7 @@ public sealed partial class CkanApiTests(OpenDataFixture fixture) : IClassFixtur
         filtered.GetProperty("records")[0].TryGetProperty("法定代表人", out _).ShouldBeFalse();
 
         (await OkAsync($"/api/3/action/datastore_search?resource_id={fixture.ResourceId}&q=体育")).GetProperty("total").GetInt64().ShouldBe(1);
-        (await OkAsync($"/api/3/action/datastore_search?resource_id={fixture.ResourceId}&records_format=lists")).GetProperty("records")[0].GetArrayLength().ShouldBe(4);
+        (await OkAsync($"/api/3/action/datastore_search?resource_id={fixture.ResourceId}&records_format=lists")).GetProperty("records")[0].GetArrayLength().ShouldBe(7);
         (await OkAsync($"/api/3/action/datastore_search?resource_id={fixture.ResourceId}&include_total=false")).TryGetProperty("total", out _).ShouldBeFalse();
     }
 
