@@ -5,7 +5,7 @@ using Shouldly;
 namespace Qilu.BrowserTests;
 
 /// <summary>
-/// The OpenData pages in Chromium: an anonymous visitor searches the portal, opens a demo dataset and downloads its
+/// The OpenData pages in Chromium: an anonymous visitor searches the portal, opens a demo dataset, sees its preview rows and downloads its
 /// CSV; 历下区民政局's data officer opens a freshly published catalog entry as a dataset from /admin/opendata, removing
 /// the fields the grading refuses; a citizen applies for a 有条件开放 dataset on the portal, the officer approves it in
 /// /admin/opendata and the citizen takes the API key (shown once) and reports use; a data request sent from the portal
@@ -55,9 +55,18 @@ public sealed class OpenDataPagesTests(QiluHostFixture host)
         await page.Locator("#od-results a", new() { HasText = "社会组织登记信息" }).First.ClickAsync();
         await page.WaitForURLAsync(u => u.Contains("/opendata/datasets/", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#od-meta")).ToContainTextAsync("无条件");
+        // The demo dataset has rows (Catalog's demo seeder imported 300 social organisations): the preview shows the first ten.
+        await Assertions.Expect(page.Locator("#od-preview tbody tr")).ToHaveCountAsync(10);
+        await Assertions.Expect(page.Locator("#od-preview")).ToContainTextAsync("住所所在行政区划");
         await Screenshots.SaveAsync(page, "opendata-dataset");
 
-        // The demo datasets carry no table resource yet, so the download checked here is the DCAT metadata (Turtle).
+        var csvHref = await page.Locator("#od-download-csv").First.GetAttributeAsync("href");
+        var csv = await page.Context.APIRequest.GetAsync(new Uri(host.BaseAddress, csvHref!).ToString());
+        csv.Status.ShouldBe(200);
+        var lines = (await csv.TextAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].TrimEnd('\r').ShouldBe("统一社会信用代码,社会组织名称,法定代表人,成立登记日期,业务范围,住所所在行政区划");
+        lines.Length.ShouldBe(301);
+
         var name = new Uri(page.Url).AbsolutePath.Split('/')[^1];
         var response = await page.Context.APIRequest.GetAsync(new Uri(host.BaseAddress, $"/opendata/datasets/{name}.ttl").ToString());
         response.Status.ShouldBe(200);

@@ -140,11 +140,25 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 top = collector.GetTopDocs();
             }
 
+            var hits = new List<SearchHit>(Math.Max(0, Math.Min(take, top.ScoreDocs.Length - skip)));
+            if (!query.Highlight)
+            {
+                // Only the id and the payload: the visitor stops decoding a document's stored fields once both are read.
+                var noHighlights = new Dictionary<string, string>(StringComparer.Ordinal);
+                for (var i = skip; i < top.ScoreDocs.Length && i < skip + take; i++)
+                {
+                    var scoreDoc = top.ScoreDocs[i];
+                    var visitor = new IdAndPayloadVisitor();
+                    searcher.Doc(scoreDoc.Doc, visitor);
+                    hits.Add(new SearchHit(visitor.Id ?? "", float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score, visitor.Payload, noHighlights));
+                }
+                return new SearchResult(top.TotalHits, hits, facets.Results());
+            }
+
             var highlighter = textQuery is MatchAllDocsQuery ? null
                 // Marks are private-use characters, turned into <em> only after the fragment is HTML-escaped (pages render
                 // highlights as markup; Lucene.NET's own encoder left "<script>" in the text unescaped in our test).
                 : new Highlighter(new SimpleHTMLFormatter(MarkStart, MarkEnd), new QueryScorer(textQuery)) { TextFragmenter = new SimpleFragmenter(80) };
-            var hits = new List<SearchHit>();
             foreach (var scoreDoc in top.ScoreDocs.Skip(skip).Take(take))
             {
                 var doc = searcher.Doc(scoreDoc.Doc);
@@ -266,6 +280,24 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             _writer.Dispose();
             _analyzer.Dispose();
             _directory.Dispose();
+        }
+    }
+
+    /// <summary>Reads the id and payload of a stored document and skips its other stored fields (the text fields).</summary>
+    private sealed class IdAndPayloadVisitor : StoredFieldVisitor
+    {
+        public string? Id { get; private set; }
+
+        public string? Payload { get; private set; }
+
+        public override Status NeedsField(FieldInfo fieldInfo) =>
+            Id is not null && Payload is not null ? Status.STOP
+            : fieldInfo.Name is IdField or PayloadField ? Status.YES : Status.NO;
+
+        public override void StringField(FieldInfo fieldInfo, string value)
+        {
+            if (fieldInfo.Name == IdField) Id = value;
+            else Payload = value;
         }
     }
 

@@ -33,6 +33,9 @@ public sealed class SearchDocument
 /// <param name="SortBy">A number field to sort by instead of relevance.</param>
 /// <param name="Descending">Sort direction for <paramref name="SortBy"/>.</param>
 /// <param name="Boosts">Weight per text field (default 1); e.g. title 3, body 1.</param>
+/// <param name="Highlight">Whether hits carry highlighted fragments. Highlighting re-analyses every stored text field
+/// of every returned hit (the Chinese analyser is the costliest step of a search); callers that show no fragments
+/// (APIs returning stored documents) turn it off, and then only the id and payload of a hit are read.</param>
 public sealed record SearchQuery(
     string? Text,
     IReadOnlyDictionary<string, IReadOnlyList<string>>? Filters = null,
@@ -41,7 +44,8 @@ public sealed record SearchQuery(
     int Take = 20,
     string? SortBy = null,
     bool Descending = true,
-    IReadOnlyDictionary<string, float>? Boosts = null);
+    IReadOnlyDictionary<string, float>? Boosts = null,
+    bool Highlight = true);
 
 /// <summary>One hit: the record id, its BM25 score, its stored payload and highlighted fragments per text field.</summary>
 public sealed record SearchHit(string Id, float Score, string? Payload, IReadOnlyDictionary<string, string> Highlights);

@@ -39,6 +39,7 @@ public sealed class OpenDataModule : IQiluModule
         services.AddSingleton<DatasetIndex>();
         services.AddScoped<RowAccess>();
         services.AddScoped<RowReader>();
+        services.AddSingleton<FilteredTotals>();
         services.AddModulePermissions(
             new PermissionDefinition(OpenDataPermissions.Publish, "发布开放数据", "Publish open datasets", WellKnownRoles.DataOfficer, WellKnownRoles.ChiefDataOfficer),
             new PermissionDefinition(OpenDataPermissions.Respond, "答复开放数据申请与反馈", "Answer open-data applications and feedback", WellKnownRoles.DataOfficer, WellKnownRoles.ChiefDataOfficer));

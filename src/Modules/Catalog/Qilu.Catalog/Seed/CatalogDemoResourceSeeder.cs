@@ -17,9 +17,11 @@ using Qilu.SharedKernel.Identifiers;
 namespace Qilu.Catalog.Seed;
 
 /// <summary>
-/// Demo rows behind one published entry (after the demo catalog, Order 300): 历下区民政局 mounts a table on its
+/// Demo rows behind published entries (after the demo catalog, Order 300): 历下区民政局 mounts a table on its
 /// 最低生活保障对象信息 entry and imports 20 fictitious residents with valid GB 11643 ID numbers, through the same mount
-/// and import use cases a data officer uses — so the sharing gateway and the resource pages have real rows.
+/// and import use cases a data officer uses — so the sharing gateway and the resource pages have real rows — and
+/// 济南市民政局 does the same for its open 社会组织登记信息 entry (<see cref="SocialOrganisationsDemo"/>), which the open data
+/// demo (Order 400) then publishes with its rows.
 /// <c>Qilu:Catalog:DemoResources=false</c> leaves the demo catalog without resources (suites that count them).
 /// </summary>
 internal sealed class CatalogDemoResourceSeeder : IDemoSeeder
@@ -37,15 +39,22 @@ internal sealed class CatalogDemoResourceSeeder : IDemoSeeder
     public async Task<IReadOnlyList<DemoCredential>> SeedAsync(IServiceProvider services, CancellationToken ct)
     {
         if (services.GetRequiredService<IConfiguration>().GetValue("Qilu:Catalog:DemoResources", true) is false) return [];
+        await SeedAssistanceAsync(services, ct);
+        await SocialOrganisationsDemo.SeedAsync(services, ct);
+        return [];
+    }
+
+    private static async Task SeedAssistanceAsync(IServiceProvider services, CancellationToken ct)
+    {
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<CatalogDbContext>();
         var unit = await sp.GetRequiredService<IOrganisationDirectory>().FindResponsibleUnitAsync("civil_affairs", Division, ct);
-        if (unit is null || unit.DivisionCode != Division) return [];
+        if (unit is null || unit.DivisionCode != Division) return;
         var entryId = await db.Entries.AsNoTracking()
             .Where(e => e.ProviderUnitId == unit.Id && e.Versions.Any(v => v.Name == EntryName))
             .Select(e => (Guid?)e.Id).FirstOrDefaultAsync(ct);
-        if (entryId is null || await db.Resources.AnyAsync(r => r.EntryId == entryId, ct)) return [];
+        if (entryId is null || await db.Resources.AnyAsync(r => r.EntryId == entryId, ct)) return;
 
         var actor = new Actor(ActorKind.Official, "demo-seed", "演示数据专员", unit.DivisionCode, unit.Id, new HashSet<string> { "data_officer" },
             new HashSet<string> { CatalogPermissions.ResourcesManage }, RealNameLevel.InPerson);
@@ -58,7 +67,6 @@ internal sealed class CatalogDemoResourceSeeder : IDemoSeeder
         var imported = await ImportTable.HandleAsync(actor, mounted.Value.Id, "csv", "低保对象.csv", false, csv, null, db,
             sp.GetRequiredService<IFieldProtector>(), clock, audit, ct);
         if (!imported.IsSuccess) throw new InvalidOperationException($"Demo rows cannot be imported: {string.Join("; ", imported.Errors)}");
-        return [];
     }
 
     /// <summary>The demo residents, deterministic so that a restart recreates the same people.</summary>

@@ -219,7 +219,7 @@ public sealed partial class CkanApiTests(OpenDataFixture fixture) : IClassFixtur
         r.GetProperty("records").GetArrayLength().ShouldBe(2);
         r.GetProperty("records")[0].GetProperty("社会组织名称").GetString().ShouldBe("历下区老年人体育协会");
         r.GetProperty("records")[0].GetProperty("_id").GetInt32().ShouldBe(1);
-        r.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("id").GetString()).ShouldBe(["_id", "统一社会信用代码", "社会组织名称", "法定代表人"]);
+        r.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("id").GetString()).ShouldBe(["_id", "统一社会信用代码", "社会组织名称", "法定代表人", "成立登记日期", "业务范围", "住所所在行政区划"]);
         r.GetProperty("_links").GetProperty("next").GetString()!.ShouldContain("offset=2");
 
         var filtered = await OkAsync($"/api/3/action/datastore_search?resource_id={fixture.ResourceId}&filters={{\"法定代表人\":\"李华\"}}&fields=社会组织名称");
@@ -228,7 +228,7 @@ public sealed partial class CkanApiTests(OpenDataFixture fixture) : IClassFixtur
         filtered.GetProperty("records")[0].TryGetProperty("法定代表人", out _).ShouldBeFalse();
 
         (await OkAsync($"/api/3/action/datastore_search?resource_id={fixture.ResourceId}&q=体育")).GetProperty("total").GetInt64().ShouldBe(1);
-        (await OkAsync($"/api/3/action/datastore_search?resource_id={fixture.ResourceId}&records_format=lists")).GetProperty("records")[0].GetArrayLength().ShouldBe(4);
+        (await OkAsync($"/api/3/action/datastore_search?resource_id={fixture.ResourceId}&records_format=lists")).GetProperty("records")[0].GetArrayLength().ShouldBe(7);
         (await OkAsync($"/api/3/action/datastore_search?resource_id={fixture.ResourceId}&include_total=false")).TryGetProperty("total", out _).ShouldBeFalse();
     }
 

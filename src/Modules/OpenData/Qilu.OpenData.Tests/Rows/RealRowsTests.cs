@@ -63,10 +63,10 @@ internal static class RealRows
         csv.StatusCode.ShouldBe(HttpStatusCode.OK);
         csv.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
         var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
-        lines[0].ShouldBe("统一社会信用代码,社会组织名称,法定代表人");
+        lines[0].ShouldBe("统一社会信用代码,社会组织名称,法定代表人,成立登记日期,业务范围,住所所在行政区划");
         lines.Count.ShouldBe(4);
-        lines.ShouldContain($"{TestCodes.Credit("51370102", 1)},历下区青年志愿者协会,张明");
-        lines.ShouldContain($"{TestCodes.Credit("52370102", 3)},历下区阳光社会工作服务中心,王芳");
+        lines.ShouldContain(l => l.StartsWith($"{TestCodes.Credit("51370102", 1)},历下区青年志愿者协会,张明" + ",", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.StartsWith($"{TestCodes.Credit("52370102", 3)},历下区阳光社会工作服务中心,王芳" + ",", StringComparison.Ordinal));
 
         var json = await client.GetFromJsonAsync<JsonElement>($"/opendata/resources/{fixture.ResourceId}/download.json");
         json.GetArrayLength().ShouldBe(3);

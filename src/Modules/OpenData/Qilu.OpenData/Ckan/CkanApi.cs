@@ -20,6 +20,38 @@ internal sealed record CkanCall(CkanParams Params, HttpContext Http, string Base
     public CancellationToken Aborted => Http.RequestAborted;
 
     public string Absolute(string stored) => stored.Replace(PackageDocument.BasePlaceholder, BaseUrl, StringComparison.Ordinal);
+
+    /// <summary>Writes a stored package dict as a raw JSON value with its links made absolute, encoding it to UTF-8 once
+    /// into a pooled buffer (no intermediate string per hit: <c>package_search</c> writes up to 1,000 of them).</summary>
+    public void WriteStored(Utf8JsonWriter writer, string stored)
+    {
+        var placeholder = PackageDocument.BasePlaceholder.AsSpan();
+        var baseBytes = _baseUtf8 ??= System.Text.Encoding.UTF8.GetBytes(BaseUrl);
+        var text = stored.AsSpan();
+        var occurrences = text.Count(placeholder);
+        var size = System.Text.Encoding.UTF8.GetByteCount(text) + occurrences * (baseBytes.Length - placeholder.Length);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            var written = 0;
+            while (true)
+            {
+                var at = text.IndexOf(placeholder, StringComparison.Ordinal);
+                written += System.Text.Encoding.UTF8.GetBytes(at < 0 ? text : text[..at], buffer.AsSpan(written));
+                if (at < 0) break;
+                baseBytes.CopyTo(buffer.AsSpan(written));
+                written += baseBytes.Length;
+                text = text[(at + placeholder.Length)..];
+            }
+            writer.WriteRawValue(buffer.AsSpan(0, written), skipInputValidation: true);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private byte[]? _baseUtf8;
 }
 
 /// <summary>

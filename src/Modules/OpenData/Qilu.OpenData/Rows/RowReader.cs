@@ -12,7 +12,7 @@ internal sealed record PublishedPage(IReadOnlyList<DatasetField> Fields, IReadOn
 /// <see cref="IResourceRows"/>, so it scans at most <see cref="TextScanLimit"/> rows and refuses larger resources
 /// rather than answering partially.
 /// </summary>
-internal sealed class RowReader(IResourceRows rows)
+internal sealed class RowReader(IResourceRows rows, FilteredTotals totals)
 {
     public const int TextScanLimit = 100_000;
 
@@ -28,13 +28,23 @@ internal sealed class RowReader(IResourceRows rows)
             // of COUNT(*) keeps a page of a million-row table from scanning the whole index.
             long? total = null;
             var countRows = includeTotal;
-            if (includeTotal && filters.Count == 0 && await rows.FindResourceAsync(resource.Resource.CatalogResourceId, ct) is { } table)
+            string? totalKey = null;
+            if (includeTotal && await rows.FindResourceAsync(resource.Resource.CatalogResourceId, ct) is { } table)
             {
-                total = table.RowCount;
-                countRows = false;
+                if (filters.Count == 0)
+                {
+                    total = table.RowCount;
+                    countRows = false;
+                }
+                else if (totals.TryGet(totalKey = FilteredTotals.Key(table.ResourceId, table.ChangeSequence, filters), out var known))
+                {
+                    total = known;
+                    countRows = false;
+                }
             }
             var page = await rows.QueryAsync(resource.Resource.CatalogResourceId,
                 new RowQuery(names, filters, null, Math.Max(1, limit), offset, countRows, sortField, sortDescending), ct);
+            if (countRows && totalKey is not null && page.Total is { } counted) totals.Remember(totalKey, counted);
             var taken = limit == 0 ? [] : page.Rows;
             return new PublishedPage(fields, [.. taken.Select(r => Project(r, fields))], total ?? page.Total);
         }

@@ -15,7 +15,9 @@ namespace Qilu.OpenData.Seed;
 
 /// <summary>
 /// Demo open data (after the catalog demo, Order 300): the published open entries of 济南's 民政 and 市场监管 bureaus
-/// are opened through the same use case a publisher uses, acting as each unit's data officer. Needs Catalog's
+/// are opened through the same use case a publisher uses, acting as each unit's data officer. 社会组织登记信息 comes with
+/// the 300-row table Catalog's demo resource seeder (Order 350) mounted and imported on it, so the portal shows a
+/// preview, downloads and <c>datastore_search</c> on real rows. Needs Catalog's
 /// <see cref="IResourceRows"/> for the resources; without it the seeder does nothing.
 /// </summary>
 internal sealed class OpenDataDemoSeeder : IDemoSeeder

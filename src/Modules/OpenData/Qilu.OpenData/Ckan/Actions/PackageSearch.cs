@@ -8,12 +8,16 @@ namespace Qilu.OpenData.Ckan;
 /// <c>package_search</c> on the Chinese full-text index: <c>q</c> (words and field clauses), <c>fq</c>, <c>rows</c>
 /// (≤ 1000, CKAN's <c>ckan.search.rows_max</c>), <c>start</c>, <c>sort</c>, <c>facet.field</c>, <c>facet.limit</c>,
 /// <c>facet.mincount</c>. Results are the stored package dicts returned with the hits: one SQL statement per call
-/// (the index's freshness check) however many rows are asked for. <c>include_private</c> and <c>include_drafts</c> are
+/// (the index's freshness check) however many rows are asked for; a hit's stored dict is read from the index without
+/// its text fields and without highlighting (which re-ran the Chinese analyser on every hit: ~80 % of a call's CPU),
+/// and is written to the response as UTF-8 bytes, never parsed. <c>include_private</c> and <c>include_drafts</c> are
 /// accepted and ignored: the public sees published datasets only.
 /// </summary>
 internal static class PackageSearch
 {
     public const int RowsMax = 1000;
+
+    private static readonly Dictionary<string, float> Boosts = new(StringComparer.Ordinal) { ["title"] = 3, ["text"] = 1 };
 
     private static readonly Dictionary<string, string> Sortable = new(StringComparer.Ordinal)
     {
@@ -45,7 +49,7 @@ internal static class PackageSearch
         await index.CatchUpAsync(call.Service<OpenDataDbContext>(), call.Aborted);
         var result = index.Index.Search(new SearchQuery(text.Length == 0 ? null : text,
             filters.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value), facetFields, start, rows, sortBy, descending,
-            new Dictionary<string, float> { ["title"] = 3, ["text"] = 1 }));
+            Boosts, Highlight: false));
 
         var facets = facetFields.Distinct(StringComparer.Ordinal).ToDictionary(f => f, f => (result.Facets.GetValueOrDefault(f) ?? [])
             .Where(c => c.Count >= facetMin).Take(facetLimit < 0 ? int.MaxValue : facetLimit).ToList(), StringComparer.Ordinal);
@@ -61,7 +65,7 @@ internal static class PackageSearch
             }
             w.WriteEndObject();
             w.WriteStartArray("results");
-            foreach (var hit in result.Hits) w.WriteRawValue(call.Absolute(hit.Payload ?? "{}"), skipInputValidation: true);
+            foreach (var hit in result.Hits) call.WriteStored(w, hit.Payload ?? "{}");
             w.WriteEndArray();
             w.WriteString("sort", sortText);
             w.WriteStartObject("search_facets");
