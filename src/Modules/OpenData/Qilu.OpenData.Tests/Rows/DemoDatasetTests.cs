@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Qilu.SharedKernel.Identifiers;
-using Qilu.Testing;
 using Shouldly;
 
 namespace Qilu.OpenData.Tests.Rows;
