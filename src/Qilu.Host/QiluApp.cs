@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Qilu.Host.Operations;
 using Qilu.Platform.Audit;
 using Qilu.Platform.Audit.Checkpoints;
@@ -83,15 +84,26 @@ internal static class QiluApp
     /// <summary>Migrations and module start-up work, then (in demo mode, first run only) the demo province.</summary>
     public static async Task InitializeModulesAsync(IServiceProvider services, CancellationToken ct = default)
     {
+        // Each step's time is logged: start-up has a budget (< 5 s to healthy) and this says which step spends it.
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Qilu.Startup");
         foreach (var init in services.GetServices<IModuleInitializer>().OrderBy(i => i.Order))
+        {
+            var started = Stopwatch.GetTimestamp();
             await init.InitializeAsync(services, ct);
+            log.LogInformation("Initialized {Step} in {Milliseconds:F0} ms", init.GetType().Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
     }
 
     public static async Task SeedDemoAsync(IServiceProvider services, CancellationToken ct = default)
     {
         var credentials = new List<DemoCredential>();
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Qilu.Startup");
         foreach (var seeder in services.GetServices<IDemoSeeder>().OrderBy(s => s.Order))
+        {
+            var started = Stopwatch.GetTimestamp();
             credentials.AddRange(await seeder.SeedAsync(services, ct));
+            log.LogInformation("Seeded {Step} in {Milliseconds:F0} ms", seeder.GetType().Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
         if (credentials.Count > 0) await DemoAccountsFile.WriteAsync(services, credentials, ct);
     }
 
