@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Qilu.Platform.Persistence;
@@ -38,11 +39,18 @@ internal sealed class SqliteConnections : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
+    // Native handles already configured. A pooled connection keeps its native handle (and so its busy_timeout) from one
+    // Open to the next: the PRAGMA is run once per handle, not on every Open (the gateway opens several per call).
+    private static readonly ConditionalWeakTable<object, object> Configured = [];
+    private static readonly object Marker = new();
+
     private static void SetBusyTimeout(DbConnection connection)
     {
-        if (connection is not SqliteConnection) return;
+        if (connection is not SqliteConnection sqlite) return;
+        if (sqlite.Handle is { } handle && Configured.TryGetValue(handle, out _)) return;
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "PRAGMA busy_timeout=10000;";
         cmd.ExecuteNonQuery();
+        if (sqlite.Handle is { } opened) Configured.AddOrUpdate(opened, Marker);
     }
 }

@@ -16,7 +16,7 @@ namespace Qilu.Catalog.Resources;
 internal sealed class ResourceRows(CatalogDbContext db, IFieldProtector protector, TimeProvider clock) : IResourceRows
 {
     public async Task<MountedResourceInfo?> FindResourceAsync(Guid resourceId, CancellationToken ct = default) =>
-        (await db.Resources.AsNoTracking().FirstOrDefaultAsync(r => r.Id == resourceId, ct))?.ToInfo();
+        (await RowQueries.For(db).Resource(db, resourceId, ct))?.ToInfo();
 
     public async Task<IReadOnlyList<MountedResourceInfo>> ListResourcesAsync(Guid entryId, CancellationToken ct = default) =>
         [.. (await db.Resources.AsNoTracking().Where(r => r.EntryId == entryId).OrderBy(r => r.CreatedAt).ToListAsync(ct)).Select(r => r.ToInfo())];
@@ -207,7 +207,7 @@ internal sealed class ResourceRows(CatalogDbContext db, IFieldProtector protecto
     }
 
     private async Task<MountedResource?> TableAsync(Guid id, CancellationToken ct) =>
-        await db.Resources.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.Kind == ResourceKind.Table, ct);
+        await RowQueries.For(db).Resource(db, id, ct) is { Kind: ResourceKind.Table } r ? r : null;
 
     private static void CheckFields(RowCodec codec, IReadOnlyCollection<string> fields)
     {
@@ -219,7 +219,7 @@ internal sealed class ResourceRows(CatalogDbContext db, IFieldProtector protecto
     private async Task<string?> CanonicalAsync(RowCodec codec, int column, string value, CancellationToken ct)
     {
         var identifier = codec.Columns[column].ElementIdentifier;
-        var element = await db.Elements.AsNoTracking().FirstOrDefaultAsync(e => e.Identifier == identifier, ct);
+        var element = await RowQueries.For(db).Element(db, identifier, ct);
         if (element is null) return value.Trim();
         var checkedValue = new ElementValueValidator(null, clock).Validate(element.ToInfo(), value);
         return checkedValue.IsSuccess ? checkedValue.Value : null;
