@@ -1,5 +1,6 @@
 extern alias QiluHost;
 
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -10,8 +11,13 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
 using Qilu.Bench.Http;
+using Microsoft.EntityFrameworkCore;
 using Qilu.Catalog.Contracts;
+using Qilu.Catalog.Data;
+using Qilu.Catalog.Resources;
+using Qilu.Catalog.Resources.Import;
 using Qilu.Identity.Contracts;
+using Qilu.Platform.Cryptography.Fields;
 using Qilu.SharedKernel.Identifiers;
 using Qilu.Sharing.Contracts;
 using Qilu.Sharing.Data;
@@ -24,7 +30,8 @@ namespace Qilu.Bench.Sharing;
 /// Sharing gateway (issue 4): query-by-key through the gateway — client-credentials token, grant read from the
 /// database, state and period, rate limit, atomic quota UPDATE, key validation against its data element, projection,
 /// masking by grade, binding hash, one metering row and one audit-log entry per call — under closed-loop HTTP load on
-/// Kestrel (SQLite), next to a bare read of the same row over HTTP measured in the same run (the ratio).
+/// Kestrel (SQLite), next to a bare read of the same row over HTTP measured in the same run (the ratio). Both read a
+/// real mounted table through the Catalog's <see cref="IResourceRows"/> (sealed personal fields, key by blind index).
 /// Usage: <c>gateway [seconds=10] [workers=32] [rows=10000]</c>.
 /// </summary>
 internal static class GatewayBenchmark
@@ -36,25 +43,7 @@ internal static class GatewayBenchmark
         var rowCount = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000;
         Console.WriteLine($"# load average at start {BenchOptions.LoadAverage()}; {Environment.ProcessorCount} cores");
 
-        var entryId = Guid.NewGuid();
-        var table = new MountedResourceInfo(Guid.NewGuid(), entryId, ResourceKind.Table, "人口基础信息表",
-        [
-            new ResourceColumn("公民身份号码", "DE0001", DataGrade.L4, true), new ResourceColumn("姓名", "DE0002", DataGrade.L3, true),
-            new ResourceColumn("联系电话", "DE0011", DataGrade.L3, true), new ResourceColumn("行政区划代码", "DE0009", DataGrade.L1, false),
-        ], "公民身份号码", "行政区划代码", rowCount, rowCount, null);
-        var rows = new BenchResourceRows(table);
-        var keys = new string[rowCount];
-        for (var i = 0; i < rowCount; i++)
-        {
-            var first17 = string.Create(CultureInfo.InvariantCulture, $"370102{1950 + i / 12000 % 50:D4}{1 + i / 1000 % 12:D2}{1 + i % 28:D2}{i % 1000:D3}");
-            var id = first17 + IdNumber.ComputeCheckCharacter(first17);
-            keys[i] = id;
-            rows.Add(new ResourceRow(id, new Dictionary<string, string?>
-            {
-                ["公民身份号码"] = id, ["姓名"] = "张三丰", ["联系电话"] = $"138{i:D8}", ["行政区划代码"] = "370102",
-            }, "370102", DateTimeOffset.UnixEpoch));
-        }
-
+        var target = new DirectTarget();
         var port = BenchOptions.FreePort();
         var dataDir = Directory.CreateTempSubdirectory("qilu-gateway-bench-").FullName;
         await using var factory = new WebApplicationFactory<QiluHost::Program>().WithWebHostBuilder(b =>
@@ -65,16 +54,15 @@ internal static class GatewayBenchmark
             b.UseSetting("Qilu:Demo:Enabled", "true");
             b.UseSetting("Logging:LogLevel:Default", "Warning");
             b.UseUrls($"http://127.0.0.1:{port}");
-            b.ConfigureServices(s =>
-            {
-                s.AddSingleton<IResourceRows>(rows);
-                s.AddSingleton<IStartupFilter>(new DirectReadEndpoint(rows, table.ResourceId));
-            });
+            b.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new DirectReadEndpoint(target)));
         });
         factory.UseKestrel(port);
         factory.StartServer();
         var services = factory.Services;
 
+        var entryId = Guid.NewGuid();
+        var (resourceId, keys) = await MountAndImportAsync(services, entryId, rowCount);
+        target.ResourceId = resourceId;
         var (grantId, clientId, secret) = await SetUpAsync(services, entryId);
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
         using var client = LoadGenerator.NewClient(baseAddress, workers);
@@ -88,7 +76,7 @@ internal static class GatewayBenchmark
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JsonDocument.Parse(text).RootElement.GetProperty("access_token").GetString());
         }
 
-        var gatewayPath = $"api/sharing/gateway/{grantId}/resources/{table.ResourceId}/keys/";
+        var gatewayPath = $"api/sharing/gateway/{grantId}/resources/{resourceId}/keys/";
         Func<HttpClient, CancellationToken, Task<string?>> gateway = async (c, ct) =>
         {
             var key = keys[Random.Shared.Next(keys.Length)];
@@ -102,15 +90,16 @@ internal static class GatewayBenchmark
             var key = keys[Random.Shared.Next(keys.Length)];
             using var r = await c.GetAsync("bench/direct/" + key, ct);
             var body = await r.Content.ReadAsStringAsync(ct);
-            return r.StatusCode == HttpStatusCode.OK && body.Contains("13", StringComparison.Ordinal) ? null : $"direct {(int)r.StatusCode}";
+            return r.StatusCode == HttpStatusCode.OK && body.Contains("\"联系电话\":\"138", StringComparison.Ordinal) ? null : $"direct {(int)r.StatusCode} {body[..Math.Min(200, body.Length)]}";
         };
 
         await LoadGenerator.RunAsync("warm-up", client, 8, TimeSpan.FromSeconds(3), gateway);
         await LoadGenerator.RunAsync("warm-up", client, 8, TimeSpan.FromSeconds(1), direct);
-        var d = await LoadGenerator.RunAsync("direct read (HTTP, no grant)", client, workers, TimeSpan.FromSeconds(seconds), direct);
-        Print(d);
-        var g = await LoadGenerator.RunAsync("gateway query-by-key", client, workers, TimeSpan.FromSeconds(seconds), gateway);
-        Print(g);
+        var (d, dCpu) = await MeasuredAsync(() => LoadGenerator.RunAsync("direct read (HTTP, IResourceRows, no grant)", client, workers, TimeSpan.FromSeconds(seconds), direct));
+        Print(d, dCpu);
+        var (g, gCpu) = await MeasuredAsync(() => LoadGenerator.RunAsync("gateway query-by-key", client, workers, TimeSpan.FromSeconds(seconds), gateway));
+        Print(g, gCpu);
+        Console.WriteLine($"gateway adds {BenchOptions.F(gCpu - dCpu, 3)} CPU ms per request over the direct read (process CPU, load generator included)");
         var metering = await CountMeteringAsync(services, grantId);
         Console.WriteLine($"gateway ÷ direct throughput = {BenchOptions.F(g.PerSecond / d.PerSecond, 3)}");
         Console.WriteLine($"metering rows for the grant: {BenchOptions.N0(metering)} (≥ served calls {BenchOptions.N0(g.Ok)})");
@@ -120,8 +109,18 @@ internal static class GatewayBenchmark
         return 0;
     }
 
-    private static void Print(LoadResult r) => Console.WriteLine(
+    /// <summary>Runs <paramref name="run"/> and returns it with the process CPU time it used per successful request (ms; server and load generator share the process).</summary>
+    private static async Task<(LoadResult Result, double CpuMsPerRequest)> MeasuredAsync(Func<Task<LoadResult>> run)
+    {
+        var before = Process.GetCurrentProcess().TotalProcessorTime;
+        var r = await run();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - before;
+        return (r, cpu.TotalMilliseconds / Math.Max(1, r.Ok));
+    }
+
+    private static void Print(LoadResult r, double cpuMs) => Console.WriteLine(
         $"{r.Name}: {r.Workers} workers, {BenchOptions.N0(r.Ok)} ok, {r.Errors} errors in {BenchOptions.F(r.Elapsed.TotalSeconds, 1)} s = {BenchOptions.N0(r.PerSecond)}/s; " +
+        $"process CPU {BenchOptions.F(cpuMs, 3)} ms/request; " +
         $"p50 {BenchOptions.F(r.P(0.50), 2)} ms, p95 {BenchOptions.F(r.P(0.95), 2)} ms, p99 {BenchOptions.F(r.P(0.99), 2)} ms{(r.FirstError is null ? "" : "; first error: " + r.FirstError)}");
 
     private static async Task<long> CountMeteringAsync(IServiceProvider services, Guid grant)
@@ -132,6 +131,8 @@ internal static class GatewayBenchmark
     }
 
     private static readonly string[] SystemClientRoles = ["system_client"];
+
+    private static readonly string?[] Header = ["公民身份号码", "姓名", "联系电话", "行政区划代码"];
 
     private static async Task<(Guid Grant, string ClientId, string Secret)> SetUpAsync(IServiceProvider services, Guid entryId)
     {
@@ -162,8 +163,58 @@ internal static class GatewayBenchmark
         return (grant.Id, "bench-consumer", secret);
     }
 
-    /// <summary>GET /bench/direct/{key}: the same row read straight from the rows service as JSON — no token, grant, quota, audit or metering.</summary>
-    private sealed class DirectReadEndpoint(IResourceRows rows, Guid resource) : IStartupFilter
+    /// <summary>The mounted table the direct endpoint reads (known only once the host has started and the table is imported).</summary>
+    private sealed class DirectTarget
+    {
+        public Guid ResourceId { get; set; }
+    }
+
+    /// <summary>
+    /// Mounts a real table resource in the Catalog module (the 人口基础信息 shape: 公民身份号码 the key, encrypted and found
+    /// by its blind index; 姓名 and 联系电话 encrypted; 行政区划代码 the division column) and imports <paramref name="rowCount"/>
+    /// rows through the Catalog's import pipeline (element validation, SM4-GCM sealing, blind indexes), as
+    /// <c>ResourcesBenchmark</c> does. Returns the resource and the keys.
+    /// </summary>
+    private static async Task<(Guid ResourceId, string[] Keys)> MountAndImportAsync(IServiceProvider services, Guid entryId, int rowCount)
+    {
+        var keys = new string[rowCount];
+        var rows = new List<string?[]>(rowCount + 1) { Header };
+        for (var i = 0; i < rowCount; i++)
+        {
+            var first17 = string.Create(CultureInfo.InvariantCulture, $"370102{1950 + i / 12000 % 50:D4}{1 + i / 1000 % 12:D2}{1 + i % 28:D2}{i % 1000:D3}");
+            var id = first17 + IdNumber.ComputeCheckCharacter(first17);
+            keys[i] = id;
+            rows.Add([id, "张三丰", string.Create(CultureInfo.InvariantCulture, $"138{i:D8}"), "370102"]);
+        }
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+        var resource = new MountedResource
+        {
+            EntryId = entryId, ProviderUnitId = Guid.NewGuid(), ProviderDivisionCode = "370102", Kind = ResourceKind.Table, Name = "人口基础信息表",
+            KeyField = "公民身份号码", DivisionField = "行政区划代码", CreatedAt = DateTimeOffset.UnixEpoch, CreatedBy = "bench",
+        };
+        resource.SetColumns(
+        [
+            new TableColumn("公民身份号码", "DE0001", DataGrade.L4, true, true), new TableColumn("姓名", "DE0002", DataGrade.L3, true, false),
+            new TableColumn("联系电话", "DE0011", DataGrade.L3, true, false), new TableColumn("行政区划代码", "DE0009", DataGrade.L1, false, false),
+        ]);
+        db.Resources.Add(resource);
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        var stored = await db.Resources.AsNoTracking().FirstAsync(r => r.Id == resource.Id);
+        var importer = new TableImporter(db, scope.ServiceProvider.GetRequiredService<IFieldProtector>(), TimeProvider.System);
+        var result = await importer.RunAsync(stored, "persons.csv", "csv", false, "bench", rows.ToAsyncEnumerable(), null, CancellationToken.None);
+        if (!result.IsSuccess) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Message)));
+        if (result.Value.Inserted != rowCount) throw new InvalidOperationException($"Imported {result.Value.Inserted} of {rowCount} rows.");
+        Console.WriteLine($"mounted table imported: {BenchOptions.N0(result.Value.Inserted)} rows (personal fields SM4-GCM sealed, key by blind index)");
+        return (resource.Id, keys);
+    }
+
+    /// <summary>
+    /// GET /bench/direct/{key}: the same row read through the same <see cref="IResourceRows.FindByKeyAsync"/> (request
+    /// scope, decrypting the row) as JSON — no token, grant, quota, masking, audit or metering.
+    /// </summary>
+    private sealed class DirectReadEndpoint(DirectTarget target) : IStartupFilter
     {
         private static readonly string[] Fields = ["姓名", "联系电话"];
 
@@ -172,11 +223,17 @@ internal static class GatewayBenchmark
             app.Map("/bench/direct", direct => direct.Run(async ctx =>
             {
                 var key = ctx.Request.Path.Value!.TrimStart('/');
-                var row = await rows.FindByKeyAsync(resource, key, Fields, null, ctx.RequestAborted);
+                var rows = ctx.RequestServices.GetRequiredService<IResourceRows>();
+                var row = await rows.FindByKeyAsync(target.ResourceId, key, Fields, null, ctx.RequestAborted);
                 ctx.Response.ContentType = "application/json; charset=utf-8";
-                await JsonSerializer.SerializeAsync(ctx.Response.Body, row?.Values, cancellationToken: ctx.RequestAborted);
+                await JsonSerializer.SerializeAsync(ctx.Response.Body, row?.Values, DirectJson, ctx.RequestAborted);
             }));
             next(app);
+        };
+
+        private static readonly JsonSerializerOptions DirectJson = new(JsonSerializerDefaults.Web)
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
     }
 }

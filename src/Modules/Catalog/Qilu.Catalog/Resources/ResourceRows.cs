@@ -15,8 +15,11 @@ namespace Qilu.Catalog.Resources;
 /// </summary>
 internal sealed class ResourceRows(CatalogDbContext db, IFieldProtector protector, TimeProvider clock) : IResourceRows
 {
-    public async Task<MountedResourceInfo?> FindResourceAsync(Guid resourceId, CancellationToken ct = default) =>
-        (await db.Resources.AsNoTracking().FirstOrDefaultAsync(r => r.Id == resourceId, ct))?.ToInfo();
+    public async Task<MountedResourceInfo?> FindResourceAsync(Guid resourceId, CancellationToken ct = default)
+    {
+        await OpenAsync(ct);
+        return (await RowQueries.For(db).Resource(db, resourceId, ct))?.ToInfo();
+    }
 
     public async Task<IReadOnlyList<MountedResourceInfo>> ListResourcesAsync(Guid entryId, CancellationToken ct = default) =>
         [.. (await db.Resources.AsNoTracking().Where(r => r.EntryId == entryId).OrderBy(r => r.CreatedAt).ToListAsync(ct)).Select(r => r.ToInfo())];
@@ -25,6 +28,7 @@ internal sealed class ResourceRows(CatalogDbContext db, IFieldProtector protecto
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(fields);
+        await OpenAsync(ct);
         var resource = await TableAsync(resourceId, ct);
         if (resource is null || string.IsNullOrWhiteSpace(key)) return null;
         if (divisionPrefix is not null && resource.DivisionField is null) return null;
@@ -206,8 +210,19 @@ internal sealed class ResourceRows(CatalogDbContext db, IFieldProtector protecto
         return sealedRow is null ? "" : codec.Decode("{}", sealedRow, [codec.Columns[codec.KeyColumn].Field]).GetValueOrDefault(codec.Columns[codec.KeyColumn].Field) ?? "";
     }
 
+    /// <summary>
+    /// Opens the scope's connection and leaves it open (as the row reads always did; the context closes it when the
+    /// request scope ends): the resource, its data element and the row are then read on one connection, where EF Core
+    /// would open and close a pooled connection around each query — and the SQLite pool's lock was the hottest
+    /// contended lock of the sharing gateway (ADR 0018 addendum).
+    /// </summary>
+    private async Task OpenAsync(CancellationToken ct)
+    {
+        if (db.Database.GetDbConnection().State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+    }
+
     private async Task<MountedResource?> TableAsync(Guid id, CancellationToken ct) =>
-        await db.Resources.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.Kind == ResourceKind.Table, ct);
+        await RowQueries.For(db).Resource(db, id, ct) is { Kind: ResourceKind.Table } r ? r : null;
 
     private static void CheckFields(RowCodec codec, IReadOnlyCollection<string> fields)
     {
@@ -219,7 +234,7 @@ internal sealed class ResourceRows(CatalogDbContext db, IFieldProtector protecto
     private async Task<string?> CanonicalAsync(RowCodec codec, int column, string value, CancellationToken ct)
     {
         var identifier = codec.Columns[column].ElementIdentifier;
-        var element = await db.Elements.AsNoTracking().FirstOrDefaultAsync(e => e.Identifier == identifier, ct);
+        var element = await RowQueries.For(db).Element(db, identifier, ct);
         if (element is null) return value.Trim();
         var checkedValue = new ElementValueValidator(null, clock).Validate(element.ToInfo(), value);
         return checkedValue.IsSuccess ? checkedValue.Value : null;

@@ -45,16 +45,21 @@ internal sealed partial class QuotaLedger(IServiceScopeFactory scopes, TimeProvi
 
     private long _reservations;
 
-    /// <summary>The calls this node holds for one grant. Guarded by <see cref="Gate"/>.</summary>
+    /// <summary>
+    /// The calls this node holds for one grant. <see cref="Unused"/> changes only atomically (a call takes one with a
+    /// compare-and-swap that never goes below zero; a return swaps it to zero), so every reserved call is either handed
+    /// out or given back, never both. <see cref="Terms"/> is replaced (one reference, read whole) under <see cref="Gate"/>.
+    /// </summary>
     private sealed class Lease
     {
         public SemaphoreSlim Gate { get; } = new(1, 1);
-        public int Day { get; set; }
-        public long DailyQuota { get; set; }
-        public long? TotalQuota { get; set; }
-        public long Unused { get; set; }
-        public long TakenAt { get; set; }
+        public volatile LeaseTerms? Terms;
+        public long Unused;
+        public int Refilling;
     }
+
+    /// <summary>What the calls of a lease were reserved against: the China day, the grant's quota terms, when, how many.</summary>
+    private sealed record LeaseTerms(int Day, long DailyQuota, long? TotalQuota, long TakenAt, long Block);
 
     public static int DayOf(DateTimeOffset now)
     {
@@ -66,33 +71,92 @@ internal sealed partial class QuotaLedger(IServiceScopeFactory scopes, TimeProvi
     public async Task<QuotaOutcome> TryConsumeAsync(Grant grant, DateTimeOffset now, CancellationToken ct)
     {
         var lease = _leases.GetOrAdd(grant.Id, static _ => new Lease());
+        var day = DayOf(now);
+        // Fast path, no lock: the lease is for this day and these terms and is fresh, and still holds a call.
+        if (Current(lease, grant, day) && TryTake(lease))
+        {
+            RefillAhead(lease, grant, day);
+            return QuotaOutcome.Granted;
+        }
         await lease.Gate.WaitAsync(ct);
         try
         {
-            var day = DayOf(now);
             // A new China day, changed terms or an old lease: give back what is left before taking anew, so the
             // counters the lease was taken from are exact again.
-            if (lease.Unused > 0 && (lease.Day != day || lease.DailyQuota != grant.DailyQuota || lease.TotalQuota != grant.TotalQuota || Aged(lease)))
+            if (Interlocked.Read(ref lease.Unused) > 0 && !Current(lease, grant, day))
                 await ReturnAsync(grant.Id, lease, CancellationToken.None);
-            if (lease.Unused > 0)
-            {
-                lease.Unused--;
-                return QuotaOutcome.Granted;
-            }
+            if (TryTake(lease)) return QuotaOutcome.Granted;
             var (outcome, block) = await ReserveAsync(grant, day, ct);
             if (outcome != QuotaOutcome.Granted) return outcome;
             Interlocked.Increment(ref _reservations);
-            lease.Day = day;
-            lease.DailyQuota = grant.DailyQuota;
-            lease.TotalQuota = grant.TotalQuota;
-            lease.TakenAt = clock.GetTimestamp();
-            lease.Unused = block - 1;
+            Renew(lease, grant, day, block);
+            // Published last: a lock-free caller that sees the calls also sees the day and terms they belong to.
+            Interlocked.Exchange(ref lease.Unused, block - 1);
             return QuotaOutcome.Granted;
         }
         finally
         {
             lease.Gate.Release();
         }
+    }
+
+    private bool Current(Lease lease, Grant grant, int day) =>
+        lease.Terms is { } t && t.Day == day && t.DailyQuota == grant.DailyQuota && t.TotalQuota == grant.TotalQuota && !Aged(t);
+
+    private static bool TryTake(Lease lease)
+    {
+        var n = Interlocked.Read(ref lease.Unused);
+        while (n > 0)
+        {
+            var seen = Interlocked.CompareExchange(ref lease.Unused, n - 1, n);
+            if (seen == n) return true;
+            n = seen;
+        }
+        return false;
+    }
+
+    private void Renew(Lease lease, Grant grant, int day, long block) =>
+        lease.Terms = new LeaseTerms(day, grant.DailyQuota, grant.TotalQuota, clock.GetTimestamp(), block);
+
+    /// <summary>
+    /// Reserves the next block in the background when a full-size block (the quota is far from used up) is down to a
+    /// quarter, so that at volume no call waits for the reserving UPDATE. Near the limit (smaller blocks) nothing is
+    /// taken ahead: a node then never holds more than one block, which is what bounds early refusals on other nodes.
+    /// </summary>
+    private void RefillAhead(Lease lease, Grant grant, int day)
+    {
+        if (lease.Terms is not { Block: >= MaxBlock } || Interlocked.Read(ref lease.Unused) > MaxBlock / 4) return;
+        if (Interlocked.CompareExchange(ref lease.Refilling, 1, 0) != 0) return;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                if (!await lease.Gate.WaitAsync(TimeSpan.Zero)) return;
+                try
+                {
+                    if (!Current(lease, grant, day) || Interlocked.Read(ref lease.Unused) > MaxBlock / 4) return;
+                    var (outcome, block) = await ReserveAsync(grant, day, CancellationToken.None);
+                    if (outcome != QuotaOutcome.Granted) return;
+                    Interlocked.Increment(ref _reservations);
+                    // The remainder of the old block joins the new one; the lease is fresh again (LeaseLifetime from now).
+                    Renew(lease, grant, day, block);
+                    Interlocked.Add(ref lease.Unused, block);
+                }
+                finally
+                {
+                    lease.Gate.Release();
+                }
+            }
+            catch (Exception e) when (e is DbException or DbUpdateException or InvalidOperationException or ObjectDisposedException)
+            {
+                // Nothing was reserved (the transaction rolled back); the next call that finds the lease empty reserves.
+                LogRefillFailed(e, grant.Id);
+            }
+            finally
+            {
+                Volatile.Write(ref lease.Refilling, 0);
+            }
+        }, CancellationToken.None);
     }
 
     /// <summary>Calls used today and in total: the counters less what this node reserved and has not handed out.</summary>
@@ -105,10 +169,10 @@ internal sealed partial class QuotaLedger(IServiceScopeFactory scopes, TimeProvi
         long today = rows.FirstOrDefault(r => r.Day == day)?.Used ?? 0, total = rows.FirstOrDefault(r => r.Day == QuotaCounter.TotalDay)?.Used ?? 0;
         // Unsynchronised read of the lease: a view, off by at most a call in flight. Other nodes' unused leases are not
         // visible here; they return within LeaseLifetime.
-        if (_leases.TryGetValue(grantId, out var lease) && lease.Unused > 0)
+        if (_leases.TryGetValue(grantId, out var lease) && lease.Terms is { } terms && Interlocked.Read(ref lease.Unused) is var unused and > 0)
         {
-            if (lease.Day == day) today -= lease.Unused;
-            if (lease.TotalQuota is not null) total -= lease.Unused;
+            if (terms.Day == day) today -= unused;
+            if (terms.TotalQuota is not null) total -= unused;
         }
         return (Math.Max(0, today), Math.Max(0, total));
     }
@@ -118,12 +182,12 @@ internal sealed partial class QuotaLedger(IServiceScopeFactory scopes, TimeProvi
     {
         foreach (var (grantId, lease) in _leases)
         {
-            if (lease.Unused == 0 || (!all && !Aged(lease))) continue;
+            if (Interlocked.Read(ref lease.Unused) == 0 || (!all && !Aged(lease))) continue;
             // A sweep never waits for a caller: a lease in use is fresh anyway. Shutdown does wait.
             if (!await lease.Gate.WaitAsync(all ? Timeout.InfiniteTimeSpan : TimeSpan.Zero, ct)) continue;
             try
             {
-                if (lease.Unused > 0 && (all || Aged(lease))) await ReturnAsync(grantId, lease, ct);
+                if (Interlocked.Read(ref lease.Unused) > 0 && (all || Aged(lease))) await ReturnAsync(grantId, lease, ct);
             }
             finally
             {
@@ -132,14 +196,18 @@ internal sealed partial class QuotaLedger(IServiceScopeFactory scopes, TimeProvi
         }
     }
 
-    private bool Aged(Lease lease) => clock.GetElapsedTime(lease.TakenAt) >= LeaseLifetime;
+    private bool Aged(Lease lease) => lease.Terms is not { } t || Aged(t);
+
+    private bool Aged(LeaseTerms terms) => clock.GetElapsedTime(terms.TakenAt) >= LeaseLifetime;
 
     private async Task ReturnAsync(Guid grantId, Lease lease, CancellationToken ct)
     {
-        var unused = lease.Unused;
-        var day = lease.Day;
-        var withTotal = lease.TotalQuota is not null;
-        lease.Unused = 0;
+        if (lease.Terms is not { } terms) return;
+        var day = terms.Day;
+        var withTotal = terms.TotalQuota is not null;
+        // Atomic with the lock-free takers: each unused call is either taken by a caller or given back here.
+        var unused = Interlocked.Exchange(ref lease.Unused, 0);
+        if (unused == 0) return;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -223,6 +291,9 @@ internal sealed partial class QuotaLedger(IServiceScopeFactory scopes, TimeProvi
     private static bool IsTransient(Exception ex) =>
         (ex as DbException ?? ex.InnerException as DbException) is { } db
         && (db.IsTransient || db.SqlState is "40P01" or "40001");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not reserve the next quota block of grant {GrantId} ahead; the next call reserves it")]
+    private partial void LogRefillFailed(Exception e, Guid grantId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not return {Unused} unused quota calls of grant {GrantId}; they stay counted as used")]
     private partial void LogReturnFailed(Exception e, long unused, Guid grantId);

@@ -1,6 +1,10 @@
 using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Qilu.Platform.Persistence;
 using Qilu.Sharing.Data;
 
 namespace Qilu.Sharing.Usage;
@@ -10,7 +14,8 @@ namespace Qilu.Sharing.Usage;
 /// commit its own metering INSERT, one fsync each on SQLite's single writer; now callers enqueue, one loop takes
 /// everything queued (up to <see cref="MaxBatch"/>), inserts it in ONE transaction and only then completes the
 /// callers. A call answers after its record is durable, so nothing answered is unmetered; if the commit fails every
-/// caller of the batch gets the exception (and answers 503 when the database is what failed).
+/// caller of the batch gets the exception (and answers 503 when the database is what failed). On SQLite the loop takes
+/// the file's <see cref="SqliteWriteGate"/> and inserts with one prepared statement (ADR 0018 addendum).
 /// </summary>
 internal sealed partial class MeteringWriter(IServiceScopeFactory scopes, ILogger<MeteringWriter> logger) : IAsyncDisposable
 {
@@ -47,20 +52,20 @@ internal sealed partial class MeteringWriter(IServiceScopeFactory scopes, ILogge
     {
         var batch = new List<Pending>(MaxBatch);
         var reader = _queue.Reader;
+        var sqlite = await SqliteTargetAsync();
         while (await reader.WaitToReadAsync())
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && reader.TryRead(out var p)) batch.Add(p);
+            // On SQLite, take the file's write gate (shared with the audit log's group commit, ADR 0014 addendum 2)
+            // before draining: records arriving while the audit writer commits join this batch, and the write lock
+            // passes between the two writers without SQLite's busy-handler sleeps.
+            if (sqlite is not null) await sqlite.Value.Gate.WaitAsync();
             try
             {
-                await using (var scope = scopes.CreateAsyncScope())
-                {
-                    var db = scope.ServiceProvider.GetRequiredService<SharingDbContext>();
-                    db.ChangeTracker.AutoDetectChangesEnabled = false;
-                    foreach (var p in batch) db.Metering.Add(p.Record);
-                    // SaveChanges wraps the batched INSERTs in one transaction: one commit (one fsync) for the batch.
-                    await db.SaveChangesAsync(CancellationToken.None);
-                }
+                batch.Clear();
+                while (batch.Count < MaxBatch && reader.TryRead(out var p)) batch.Add(p);
+                if (batch.Count == 0) continue;
+                if (sqlite is not null) await CommitSqliteAsync(sqlite.Value.ConnectionString, batch);
+                else await CommitEfAsync(batch);
                 Interlocked.Increment(ref _batches);
                 foreach (var p in batch) p.Done.TrySetResult();
             }
@@ -69,8 +74,69 @@ internal sealed partial class MeteringWriter(IServiceScopeFactory scopes, ILogge
                 // Boundary of the background loop: the batch's callers receive the failure; the loop carries on.
                 LogBatchFailed(e, batch.Count);
                 foreach (var p in batch) p.Done.TrySetException(e);
+                await ResetConnectionAsync();
+            }
+            finally
+            {
+                sqlite?.Gate.Release();
             }
         }
+        await ResetConnectionAsync();
+    }
+
+    private async Task<(string ConnectionString, SemaphoreSlim Gate)?> SqliteTargetAsync()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SharingDbContext>();
+        if (!db.Database.IsSqlite()) return null;
+        _model = db.Model;
+        var cs = db.Database.GetConnectionString()!;
+        return (cs, SqliteWriteGate.For(cs));
+    }
+
+    private IModel? _model;
+    private SqliteConnection? _connection;
+    private MeteringInsert? _insert;
+
+    /// <summary>
+    /// SQLite: the batch in one transaction on the writer's own connection (synchronous=FULL: the commit fsyncs the WAL,
+    /// so a record acknowledged to its caller survives power loss), one prepared INSERT re-executed per record.
+    /// </summary>
+    private async Task CommitSqliteAsync(string connectionString, List<Pending> batch)
+    {
+        if (_connection is null)
+        {
+            var c = new SqliteConnection(connectionString);
+            await c.OpenAsync();
+            await using (var pragma = c.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;";
+                await pragma.ExecuteNonQueryAsync();
+            }
+            _connection = c;
+            _insert = new MeteringInsert(c, _model!);
+        }
+        await using var tx = (SqliteTransaction)await _connection.BeginTransactionAsync();
+        await _insert!.InsertAsync(tx, batch.Select(p => p.Record));
+        await tx.CommitAsync();
+    }
+
+    /// <summary>PostgreSQL: EF Core batches the INSERTs of one SaveChanges into one transaction (one commit).</summary>
+    private async Task CommitEfAsync(List<Pending> batch)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SharingDbContext>();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        foreach (var p in batch) db.Metering.Add(p.Record);
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private async Task ResetConnectionAsync()
+    {
+        if (_insert is not null) await _insert.DisposeAsync();
+        _insert = null;
+        if (_connection is not null) await _connection.DisposeAsync();
+        _connection = null;
     }
 
     public async ValueTask DisposeAsync()

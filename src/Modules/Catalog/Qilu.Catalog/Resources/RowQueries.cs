@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Qilu.Catalog.Data;
+using Qilu.Catalog.Elements;
+
+namespace Qilu.Catalog.Resources;
+
+/// <summary>
+/// The per-lookup reads of <see cref="ResourceRows"/> and <see cref="ElementValueValidator"/> as compiled, untracked
+/// queries: a query by key (the sharing gateway's hot path) reads the mounted resource and the key's data element every
+/// time, fresh (an unmount or a disabled element takes effect on the next lookup), and a compiled query skips building
+/// and looking up the LINQ expression tree each time. One set per model: SQLite and PostgreSQL contexts differ.
+/// </summary>
+internal sealed class RowQueries
+{
+    private static readonly ConcurrentDictionary<IModel, RowQueries> ByModel = new();
+
+    public static RowQueries For(CatalogDbContext db) => ByModel.GetOrAdd(db.Model, static _ => new RowQueries());
+
+    /// <summary>A mounted resource by id, any kind.</summary>
+    public Func<CatalogDbContext, Guid, CancellationToken, Task<MountedResource?>> Resource { get; } =
+        EF.CompileAsyncQuery((CatalogDbContext db, Guid id, CancellationToken ct) => db.Resources.AsNoTracking().FirstOrDefault(r => r.Id == id));
+
+    /// <summary>A data element by identifier, whatever its status.</summary>
+    public Func<CatalogDbContext, string, CancellationToken, Task<DataElement?>> Element { get; } =
+        EF.CompileAsyncQuery((CatalogDbContext db, string identifier, CancellationToken ct) => db.Elements.AsNoTracking().FirstOrDefault(e => e.Identifier == identifier));
+
+    /// <summary>An active data element by identifier.</summary>
+    public Func<CatalogDbContext, string, CancellationToken, Task<DataElement?>> ActiveElement { get; } =
+        EF.CompileAsyncQuery((CatalogDbContext db, string identifier, CancellationToken ct) =>
+            db.Elements.AsNoTracking().FirstOrDefault(e => e.Identifier == identifier && e.Status == "active"));
+}
