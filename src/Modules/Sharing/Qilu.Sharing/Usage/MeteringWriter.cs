@@ -96,7 +96,7 @@ internal sealed partial class MeteringWriter(IServiceScopeFactory scopes, ILogge
 
     private IModel? _model;
     private SqliteConnection? _connection;
-    private MeteringInsert? _insert;
+    private SqliteRowInsert? _insert;
 
     /// <summary>
     /// SQLite: the batch in one transaction on the writer's own connection (synchronous=FULL: the commit fsyncs the WAL,
@@ -114,7 +114,7 @@ internal sealed partial class MeteringWriter(IServiceScopeFactory scopes, ILogge
                 await pragma.ExecuteNonQueryAsync();
             }
             _connection = c;
-            _insert = new MeteringInsert(c, _model!);
+            _insert = new SqliteRowInsert(c, _model!.FindEntityType(typeof(MeteringRecord)) ?? throw new InvalidOperationException("MeteringRecord is not in the model."));
         }
         await using var tx = (SqliteTransaction)await _connection.BeginTransactionAsync();
         await _insert!.InsertAsync(tx, batch.Select(p => p.Record));

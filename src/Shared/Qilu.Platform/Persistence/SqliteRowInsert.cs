@@ -3,22 +3,25 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Qilu.Workflow.Runtime;
+namespace Qilu.Platform.Persistence;
 
 /// <summary>
-/// The group-commit writer's INSERT of append-only rows (history, outbox; ADR 0014 addenda 2 and 3): one SQLite
-/// statement per entity type, prepared once per writer connection and re-executed for every row, where EF Core would
-/// track each row, generate the SQL, prepare it anew and (for a generated key) read the key back. The columns and the
+/// A batch writer's INSERT of append-only rows on SQLite (the workflow engine's history and outbox, ADR 0014 addenda 2
+/// and 3; the gateway's metering records, ADR 0018 addendum): one statement per entity type, prepared once per writer
+/// connection and re-executed for every row, where EF Core would track each row, generate the SQL, prepare it anew and
+/// (for a generated key) read the key back. The columns and the
 /// parameter conversions come from the EF model (the same type mappings EF Core binds with), so a row is stored
 /// exactly as EF Core would store it.
 /// </summary>
-internal sealed class RowInsert : IAsyncDisposable
+public sealed class SqliteRowInsert : IAsyncDisposable
 {
     private readonly SqliteCommand _command;
     private readonly (IProperty Property, RelationalTypeMapping Mapping, string Name)[] _columns;
 
-    public RowInsert(SqliteConnection connection, IEntityType type)
+    /// <summary>Prepares the INSERT of <paramref name="type"/>'s rows on <paramref name="connection"/>.</summary>
+    public SqliteRowInsert(SqliteConnection connection, IEntityType type)
     {
+        ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(type);
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         // A key the database generates (history's integer sequence) is left to it; a Guid key (the outbox's event id)
@@ -32,9 +35,10 @@ internal sealed class RowInsert : IAsyncDisposable
     }
 
     /// <summary>Inserts <paramref name="rows"/> (entities of this type) in <paramref name="transaction"/>.</summary>
-    public async Task InsertAsync<T>(SqliteTransaction transaction, IReadOnlyList<T> rows)
+    public async Task InsertAsync<T>(SqliteTransaction transaction, IEnumerable<T> rows)
         where T : class
     {
+        ArgumentNullException.ThrowIfNull(rows);
         _command.Transaction = transaction;
         foreach (var row in rows)
         {
@@ -45,5 +49,6 @@ internal sealed class RowInsert : IAsyncDisposable
         }
     }
 
+    /// <inheritdoc />
     public ValueTask DisposeAsync() => _command.DisposeAsync();
 }
