@@ -1,17 +1,9 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Qilu.Catalog.Auditing;
-using Qilu.Catalog.Contracts;
-using Qilu.Catalog.Data;
 using Qilu.Catalog.Resources;
-using Qilu.Catalog.Resources.Import;
-using Qilu.Identity.Contracts;
 using Qilu.Platform.Hosting;
-using Qilu.Platform.Cryptography.Fields;
-using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Identifiers;
 
 namespace Qilu.Catalog.Seed;
@@ -44,30 +36,9 @@ internal sealed class CatalogDemoResourceSeeder : IDemoSeeder
         return [];
     }
 
-    private static async Task SeedAssistanceAsync(IServiceProvider services, CancellationToken ct)
-    {
-        using var scope = services.CreateScope();
-        var sp = scope.ServiceProvider;
-        var db = sp.GetRequiredService<CatalogDbContext>();
-        var unit = await sp.GetRequiredService<IOrganisationDirectory>().FindResponsibleUnitAsync("civil_affairs", Division, ct);
-        if (unit is null || unit.DivisionCode != Division) return;
-        var entryId = await db.Entries.AsNoTracking()
-            .Where(e => e.ProviderUnitId == unit.Id && e.Versions.Any(v => v.Name == EntryName))
-            .Select(e => (Guid?)e.Id).FirstOrDefaultAsync(ct);
-        if (entryId is null || await db.Resources.AnyAsync(r => r.EntryId == entryId, ct)) return;
-
-        var actor = new Actor(ActorKind.Official, "demo-seed", "演示数据专员", unit.DivisionCode, unit.Id, new HashSet<string> { "data_officer" },
-            new HashSet<string> { CatalogPermissions.ResourcesManage }, RealNameLevel.InPerson);
-        var clock = sp.GetRequiredService<TimeProvider>();
-        var audit = sp.GetRequiredService<CatalogAudit>();
-        var mounted = await MountTable.HandleAsync(actor, entryId.Value, new MountTable.Request(TableName, null, "公民身份号码", null), db, clock, audit, ct);
-        if (!mounted.IsSuccess) throw new InvalidOperationException($"Demo table cannot be mounted: {string.Join("; ", mounted.Errors)}");
-        db.ChangeTracker.Clear();
-        await using var csv = new MemoryStream(Encoding.UTF8.GetBytes(Csv()));
-        var imported = await ImportTable.HandleAsync(actor, mounted.Value.Id, "csv", "低保对象.csv", false, csv, null, db,
-            sp.GetRequiredService<IFieldProtector>(), clock, audit, ct);
-        if (!imported.IsSuccess) throw new InvalidOperationException($"Demo rows cannot be imported: {string.Join("; ", imported.Errors)}");
-    }
+    private static Task SeedAssistanceAsync(IServiceProvider services, CancellationToken ct) =>
+        DemoTable.SeedAsync(services, "civil_affairs", Division, EntryName, publishedOnly: false,
+            new MountTable.Request(TableName, null, "公民身份号码", null), "低保对象.csv", Csv(), ct);
 
     /// <summary>The demo residents, deterministic so that a restart recreates the same people.</summary>
     public static IReadOnlyList<(string Id, string Name, string Address)> People() =>

@@ -1,15 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Qilu.Catalog.Auditing;
-using Qilu.Catalog.Contracts;
-using Qilu.Catalog.Data;
 using Qilu.Catalog.Resources;
-using Qilu.Catalog.Resources.Import;
-using Qilu.Identity.Contracts;
-using Qilu.Platform.Cryptography.Fields;
-using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Identifiers;
 
 namespace Qilu.Catalog.Seed;
@@ -64,32 +55,9 @@ internal static class SocialOrganisationsDemo
 
     /// <summary>Mounts the table and imports the rows, unless 济南市民政局 or its published entry is missing or the entry
     /// already has resources (a restart seeds nothing twice).</summary>
-    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct)
-    {
-        using var scope = services.CreateScope();
-        var sp = scope.ServiceProvider;
-        var db = sp.GetRequiredService<CatalogDbContext>();
-        var unit = await sp.GetRequiredService<IOrganisationDirectory>().FindResponsibleUnitAsync("civil_affairs", Division, ct);
-        if (unit is null || unit.DivisionCode != Division) return;
-        var entryId = await db.Entries.AsNoTracking()
-            .Where(e => e.ProviderUnitId == unit.Id && e.PublishedNumber != null && e.Versions.Any(v => v.Name == EntryName))
-            .Select(e => (Guid?)e.Id).FirstOrDefaultAsync(ct);
-        if (entryId is null || await db.Resources.AnyAsync(r => r.EntryId == entryId, ct)) return;
-
-        var actor = new Actor(ActorKind.Official, "demo-seed", "演示数据专员", unit.DivisionCode, unit.Id, new HashSet<string> { "data_officer" },
-            new HashSet<string> { CatalogPermissions.ResourcesManage }, RealNameLevel.InPerson);
-        var clock = sp.GetRequiredService<TimeProvider>();
-        var audit = sp.GetRequiredService<CatalogAudit>();
-        var mounted = await MountTable.HandleAsync(actor, entryId.Value, new MountTable.Request(TableName, null, "统一社会信用代码", DivisionField),
-            db, clock, audit, ct);
-        if (!mounted.IsSuccess) throw new InvalidOperationException($"Demo social-organisation table cannot be mounted: {string.Join("; ", mounted.Errors)}");
-        db.ChangeTracker.Clear();
-        await using var csv = new MemoryStream(Encoding.UTF8.GetBytes(Csv()));
-        var imported = await ImportTable.HandleAsync(actor, mounted.Value.Id, "csv", "社会组织登记信息.csv", false, csv, null, db,
-            sp.GetRequiredService<IFieldProtector>(), clock, audit, ct);
-        if (!imported.IsSuccess) throw new InvalidOperationException($"Demo social organisations cannot be imported: {string.Join("; ", imported.Errors)}");
-        if (imported.Value.Rejected > 0) throw new InvalidOperationException($"Demo social organisations: {imported.Value.Rejected} rows rejected");
-    }
+    public static Task SeedAsync(IServiceProvider services, CancellationToken ct) =>
+        DemoTable.SeedAsync(services, "civil_affairs", Division, EntryName, publishedOnly: true,
+            new MountTable.Request(TableName, null, "统一社会信用代码", DivisionField), "社会组织登记信息.csv", Csv(), ct);
 
     /// <summary>One demo organisation.</summary>
     internal sealed record Organisation(string CreditCode, string Name, string Representative, DateOnly Registered, string Scope, string DivisionCode);
