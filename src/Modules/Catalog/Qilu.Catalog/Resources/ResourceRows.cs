@@ -214,11 +214,13 @@ internal sealed class ResourceRows(CatalogDbContext db, IFieldProtector protecto
     /// Opens the scope's connection and leaves it open (as the row reads always did; the context closes it when the
     /// request scope ends): the resource, its data element and the row are then read on one connection, where EF Core
     /// would open and close a pooled connection around each query — and the SQLite pool's lock was the hottest
-    /// contended lock of the sharing gateway (ADR 0018 addendum).
+    /// contended lock of the sharing gateway (ADR 0018 addendum). SQLite only: a PostgreSQL connection held open for the
+    /// rest of a gateway call (its metering and audit commits) is a server connection taken from a bounded pool, and
+    /// 100 callers racing at a quota limit then waited out the pool's timeout (503).
     /// </summary>
     private async Task OpenAsync(CancellationToken ct)
     {
-        if (db.Database.GetDbConnection().State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        if (db.Database.IsSqlite() && db.Database.GetDbConnection().State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
     }
 
     private async Task<MountedResource?> TableAsync(Guid id, CancellationToken ct) =>
