@@ -44,12 +44,7 @@ public sealed partial class CaseJourneyTests(QiluHostFixture host)
         IPage page;
         if (context is null)
         {
-            page = await host.NewPageAsync();
-            await page.GotoAsync(path);
-            await page.FillAsync("#username", userName);
-            await page.FillAsync("#password", OfficialPassword);
-            await page.ClickAsync("#signin");
-            await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == path, new() { Timeout = 20_000 });
+            page = await host.SignedInAsync(userName, path, OfficialPassword);
         }
         else
         {
@@ -97,7 +92,7 @@ public sealed partial class CaseJourneyTests(QiluHostFixture host)
 
         // A double click still makes one case (one Idempotency-Key per visit).
         await citizen.DblClickAsync("#apply-submit");
-        await citizen.WaitForURLAsync(CaseUrl(), new() { Timeout = 20_000 });
+        await citizen.WaitForUrlAsync(CaseUrl(), 20_000);
         var caseId = CaseUrl().Match(citizen.Url).Groups[1].Value;
         await Assertions.Expect(citizen.Locator("#case-facts")).ToContainTextAsync("待受理");
         await Assertions.Expect(citizen.Locator("#submitted-notice")).ToBeVisibleAsync();

@@ -6,26 +6,10 @@ namespace Qilu.BrowserTests;
 [Collection(BrowserSuite.Name)]
 public sealed class CasesPagesTests(QiluHostFixture host)
 {
-    private async Task<IPage> SignedInAsync(string user, string path)
-    {
-        var page = await host.NewPageAsync();
-        await page.GotoAsync(path);
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", host.DemoSecret(user));
-        await page.ClickAsync("#signin");
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath is var p && (p == path || p == "/account/choose"), new() { Timeout = 20_000 });
-        if (new Uri(page.Url).AbsolutePath == "/account/choose")
-        {
-            await page.ClickAsync("#choose");
-            await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == path, new() { Timeout = 20_000 });
-        }
-        return page;
-    }
-
     [Fact]
     public async Task MyCases_WhenACitizenWithoutApplicationsSignsIn_SaysSoAndPointsToServices()
     {
-        var page = await SignedInAsync(IdentityBrowser.ValidId("370102", "19950630", 342), "/portal/cases");
+        var page = await host.SignedInAsync(IdentityBrowser.ValidId("370102", "19950630", 342), "/portal/cases");
 
         await Assertions.Expect(page.Locator("h1, .qilu-page-title").First).ToContainTextAsync("我的办件");
         await Assertions.Expect(page.Locator(".qilu-empty-title")).ToContainTextAsync("还没有办件");
@@ -34,12 +18,12 @@ public sealed class CasesPagesTests(QiluHostFixture host)
     [Fact]
     public async Task Inbox_WhenAnOfficialOpensIt_ShowsTheViewsOfTheUnitsWork()
     {
-        var page = await SignedInAsync("jn.official", "/workbench/cases");
+        var page = await host.SignedInAsync("jn.official", "/workbench/cases");
 
         await Assertions.Expect(page.Locator("#inbox-views")).ToContainTextAsync("本单位");
         await Assertions.Expect(page.Locator("#inbox-views")).ToContainTextAsync("逾期");
         await page.ClickAsync("#inbox-views >> text=逾期");
-        await page.WaitForURLAsync(u => u.Contains("view=overdue", StringComparison.Ordinal));
+        await page.WaitForUrlAsync(u => u.Contains("view=overdue", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#inbox-views a.qilu-tag-primary")).ToHaveTextAsync("逾期");
         await Screenshots.SaveAsync(page, "workbench-cases");
     }
@@ -48,7 +32,7 @@ public sealed class CasesPagesTests(QiluHostFixture host)
     public async Task Apply_WhenTheWalletHoldsTheCertificate_FillsItsItemsAndSaysTheMaterialIsFetched()
     {
         // 张三's demo wallet holds a 不动产权证书 (Trust's demo certificates): the transfer form needs neither typing nor upload for it.
-        var page = await SignedInAsync(IdentityBrowser.ValidId("370102", "19880315", 101), "/portal/apply/matter/370700401000");
+        var page = await host.SignedInAsync(IdentityBrowser.ValidId("370102", "19880315", 101), "/portal/apply/matter/370700401000");
         await page.Locator("#apply-form[data-ready=yes]").WaitForAsync(new() { Timeout = 20_000 });
 
         await Assertions.Expect(page.Locator("#field-property_cert")).ToHaveAttributeAsync("data-source", "certificate");

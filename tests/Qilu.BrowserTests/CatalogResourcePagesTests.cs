@@ -13,22 +13,6 @@ namespace Qilu.BrowserTests;
 [Collection(BrowserSuite.Name)]
 public sealed class CatalogResourcePagesTests(QiluHostFixture host)
 {
-    private async Task<IPage> SignedInAsync(string user, string path)
-    {
-        var page = await host.NewPageAsync();
-        await page.GotoAsync(path);
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", host.DemoSecret(user));
-        await page.ClickAsync("#signin");
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath is var p && (p == path || p == "/account/choose"), new() { Timeout = 20_000 });
-        if (new Uri(page.Url).AbsolutePath == "/account/choose")
-        {
-            await page.ClickAsync("#choose");
-            await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == path, new() { Timeout = 20_000 });
-        }
-        return page;
-    }
-
     /// <summary>Calls the JSON API with the page's sign-in cookie.</summary>
     private static async Task<JsonElement> FetchAsync(IPage page, string method, string url, object? body)
     {
@@ -43,7 +27,7 @@ public sealed class CatalogResourcePagesTests(QiluHostFixture host)
     [Fact]
     public async Task ImportWizard_QualityAndObjections_WorkInTheBrowser()
     {
-        var lixia = await SignedInAsync("lx.official", "/workbench/catalog/mine");
+        var lixia = await host.SignedInAsync("lx.official", "/workbench/catalog/mine");
         object Item(string name, string element) => new { name, elementIdentifier = element, grade = (string?)null };
         var entry = await FetchAsync(lixia, "POST", "/api/catalog/entries", new
         {
@@ -55,7 +39,7 @@ public sealed class CatalogResourcePagesTests(QiluHostFixture host)
         });
         var entryId = entry.GetProperty("id").GetString();
         var submitted = await FetchAsync(lixia, "POST", $"/api/catalog/entries/{entryId}/submit", new { version = entry.GetProperty("version").GetUInt32() });
-        var jinan = await SignedInAsync("jn.official", "/workbench/catalog/review");
+        var jinan = await host.SignedInAsync("jn.official", "/workbench/catalog/review");
         await FetchAsync(jinan, "POST", $"/api/catalog/entries/{entryId}/approve", new { version = submitted.GetProperty("version").GetUInt32(), comment = "同意" });
         var resource = await FetchAsync(lixia, "POST", $"/api/catalog/entries/{entryId}/resources/table", new { name = "低保家庭成员库表", keyField = "公民身份号码", divisionField = "行政区划代码" });
         var resourceId = resource.GetProperty("id").GetString();
@@ -83,7 +67,7 @@ public sealed class CatalogResourcePagesTests(QiluHostFixture host)
         await Assertions.Expect(lixia.Locator("#quality-fields")).ToContainTextAsync("联系电话");
         await Screenshots.SaveAsync(lixia, "catalog-quality-report");
 
-        var shinan = await SignedInAsync("sn.official", "/workbench/catalog/objections");
+        var shinan = await host.SignedInAsync("sn.official", "/workbench/catalog/objections");
         await FetchAsync(shinan, "POST", $"/api/catalog/resources/{resourceId}/objections",
             new { field = "联系电话", rowKey = IdentityBrowser.ValidId("370102", "19800101", 5), description = "该居民联系电话已停机，请核实更正" });
         await lixia.GotoAsync("/workbench/catalog/objections");

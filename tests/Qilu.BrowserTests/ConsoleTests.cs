@@ -26,12 +26,7 @@ public sealed class ConsoleTests(QiluHostFixture host)
     [InlineData("/admin", "sys.admin", "admin", "系统状态")]
     public async Task ConsoleHome_WhenSignedInThroughOidc_ShowsFrameAndCards(string path, string user, string screenshot, string cardTitle)
     {
-        var page = await host.NewPageAsync();
-        await page.GotoAsync(path);
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", host.DemoSecret(user));
-        await page.ClickAsync("#signin");
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == path, new() { Timeout = 20_000 });
+        var page = await host.SignedInAsync(user, path);
         await BrowserAuth.WaitForCircuitAsync(page);
 
         await Assertions.Expect(page.Locator(".ant-card-head-title", new() { HasTextString = cardTitle })).ToBeVisibleAsync();

@@ -9,13 +9,8 @@ public sealed class HotlineConsoleTests(QiluHostFixture host)
     [Fact]
     public async Task AgentConsole_WhenACallIsRecordedAndDispatched_ShowsTheTicketAtTheLeadUnit()
     {
-        var page = await host.NewPageAsync();
         const string path = "/workbench/hotline/console";
-        await page.GotoAsync(path);
-        await page.FillAsync("#username", "jn.dispatch");
-        await page.FillAsync("#password", host.DemoSecret("jn.dispatch"));
-        await page.ClickAsync("#signin");
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == path, new() { Timeout = 20_000 });
+        var page = await host.SignedInAsync("jn.dispatch", path);
         await page.Locator("#agent-console[data-interactive=yes]").WaitForAsync(new() { Timeout = 20_000 });
 
         // Keyboard first: type into the phone field, Tab to the caller; Enter in a field submits.
@@ -63,12 +58,6 @@ public sealed class HotlineConsoleTests(QiluHostFixture host)
 
     private async Task<IPage> SignedInAsync(string user, string path)
     {
-        var page = await host.NewPageAsync();
-        await page.GotoAsync(path);
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", host.DemoSecret(user));
-        await page.ClickAsync("#signin");
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == path, new() { Timeout = 20_000 });
-        return page;
+        return await host.SignedInAsync(user, path);
     }
 }

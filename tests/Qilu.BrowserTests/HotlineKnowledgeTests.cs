@@ -12,13 +12,8 @@ public sealed class HotlineKnowledgeTests(QiluHostFixture host)
     [Fact]
     public async Task KnowledgePage_WhenADispatcherWritesAndPublishesAnArticle_SearchFindsItPublished()
     {
-        var page = await host.NewPageAsync();
         const string path = "/workbench/hotline/knowledge";
-        await page.GotoAsync(path);
-        await page.FillAsync("#username", "jn.dispatch");
-        await page.FillAsync("#password", host.DemoSecret("jn.dispatch"));
-        await page.ClickAsync("#signin");
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == path, new() { Timeout = 20_000 });
+        var page = await host.SignedInAsync("jn.dispatch", path);
         await page.Locator("#kb-page[data-interactive=yes]").WaitForAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(page.Locator("#kb-list li").First).ToBeVisibleAsync();
 

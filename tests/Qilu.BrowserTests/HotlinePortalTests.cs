@@ -29,8 +29,8 @@ public sealed class HotlinePortalTests(QiluHostFixture host)
         await Screenshots.SaveAsync(page, "hotline-portal-new");
         await page.ClickAsync("#r-submit");
 
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath.StartsWith("/portal/hotline/", StringComparison.Ordinal) && !u.EndsWith("/new", StringComparison.Ordinal),
-            new() { Timeout = 30_000 });
+        await page.WaitForUrlAsync(u => new Uri(u).AbsolutePath.StartsWith("/portal/hotline/", StringComparison.Ordinal) && !u.EndsWith("/new", StringComparison.Ordinal),
+            30_000);
         await Assertions.Expect(page.Locator("#my-status")).ToHaveTextAsync("待派单");
         await Assertions.Expect(page.Locator("#my-request")).ToContainTextAsync(marker);
         await page.GotoAsync("/portal/hotline");
@@ -42,13 +42,8 @@ public sealed class HotlinePortalTests(QiluHostFixture host)
     [Fact]
     public async Task AgentConsole_WhenTheCallerAsksAKnownQuestion_AnswersFromTheKnowledgeBaseAndCloses()
     {
-        var page = await host.NewPageAsync();
         const string path = "/workbench/hotline/console";
-        await page.GotoAsync(path);
-        await page.FillAsync("#username", "jn.agent");
-        await page.FillAsync("#password", host.DemoSecret("jn.agent"));
-        await page.ClickAsync("#signin");
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == path, new() { Timeout = 20_000 });
+        var page = await host.SignedInAsync("jn.agent", path);
         await page.Locator("#agent-console[data-interactive=yes]").WaitForAsync(new() { Timeout = 20_000 });
 
         await page.FillAsync("#t-phone", "13905310002");

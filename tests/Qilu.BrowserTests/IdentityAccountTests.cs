@@ -43,7 +43,7 @@ public sealed class IdentityAccountTests(QiluHostFixture host)
         await page.FillAsync("#username", id);
         await page.FillAsync("#password", "Qilu2026citizen");
         await page.ClickAsync("#signin");
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/portal/me", new() { Timeout = 20_000 });
+        await page.WaitForUrlAsync(u => new Uri(u).AbsolutePath == "/portal/me", 20_000);
         await Assertions.Expect(page.Locator("#card-profile")).ToContainTextAsync("赵六");
         await Assertions.Expect(page.Locator("#card-profile")).ToContainTextAsync(id[..4] + "**********");
         errors.ShouldBeEmpty();

@@ -9,18 +9,7 @@ internal static class IdentityBrowser
     /// <summary>Opens <paramref name="path"/> anonymously, signs in on the platform's login form, waits for the circuit.</summary>
     public static async Task<IPage> OpenAsAsync(QiluHostFixture host, string user, string path)
     {
-        var page = await host.NewPageAsync();
-        await page.GotoAsync(path);
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", host.DemoSecret(user));
-        await page.ClickAsync("#signin");
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath is var p && (p == path || p == "/account/choose"), new() { Timeout = 20_000 });
-        // A legal representative or agent is asked in which capacity to act; the tests act personally (the default).
-        if (new Uri(page.Url).AbsolutePath == "/account/choose")
-        {
-            await page.ClickAsync("#choose");
-            await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == path, new() { Timeout = 20_000 });
-        }
+        var page = await host.SignedInAsync(user, path);
         await BrowserAuth.WaitForCircuitAsync(page);
         return page;
     }

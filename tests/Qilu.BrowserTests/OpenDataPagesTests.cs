@@ -14,22 +14,6 @@ namespace Qilu.BrowserTests;
 [Collection(BrowserSuite.Name)]
 public sealed class OpenDataPagesTests(QiluHostFixture host)
 {
-    private async Task<IPage> SignedInAsync(string user, string path)
-    {
-        var page = await host.NewPageAsync();
-        await page.GotoAsync(path);
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", host.DemoSecret(user));
-        await page.ClickAsync("#signin");
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath is var p && (p == path || p == "/account/choose"), new() { Timeout = 20_000 });
-        if (new Uri(page.Url).AbsolutePath == "/account/choose")
-        {
-            await page.ClickAsync("#choose");
-            await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == path, new() { Timeout = 20_000 });
-        }
-        return page;
-    }
-
     private static async Task<JsonElement> FetchAsync(IPage page, string method, string url, object? body)
     {
         var json = await page.EvaluateAsync<string>(@"async ([m, u, b]) => {
@@ -48,12 +32,12 @@ public sealed class OpenDataPagesTests(QiluHostFixture host)
         await page.GotoAsync("/opendata/search");
         await page.FillAsync("#od-q", "社会组织");
         await page.ClickAsync("#od-search");
-        await page.WaitForURLAsync(u => u.Contains("q=", StringComparison.Ordinal));
+        await page.WaitForUrlAsync(u => u.Contains("q=", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#od-results")).ToContainTextAsync("社会组织登记信息");
         await Screenshots.SaveAsync(page, "opendata-search");
 
         await page.Locator("#od-results a", new() { HasText = "社会组织登记信息" }).First.ClickAsync();
-        await page.WaitForURLAsync(u => u.Contains("/opendata/datasets/", StringComparison.Ordinal));
+        await page.WaitForUrlAsync(u => u.Contains("/opendata/datasets/", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#od-meta")).ToContainTextAsync("无条件");
         // The demo dataset has rows (Catalog's demo seeder imported 300 social organisations): the preview shows the first ten.
         await Assertions.Expect(page.Locator("#od-preview tbody tr")).ToHaveCountAsync(10);
@@ -79,7 +63,7 @@ public sealed class OpenDataPagesTests(QiluHostFixture host)
     public async Task Admin_PublishForm_OpensAnEntryAsADataset()
     {
         Assert.SkipWhen(host.SkipReason is not null, host.SkipReason ?? "");
-        var lixia = await SignedInAsync("lx.official", "/admin/opendata");
+        var lixia = await host.SignedInAsync("lx.official", "/admin/opendata");
         object Item(string name, string element) => new { name, elementIdentifier = element, grade = (string?)null };
         var name = "历下区养老服务机构名录" + Guid.NewGuid().ToString("N")[..4];
         var entry = await FetchAsync(lixia, "POST", "/api/catalog/entries", new
@@ -93,7 +77,7 @@ public sealed class OpenDataPagesTests(QiluHostFixture host)
         var entryId = entry.GetProperty("id").GetString();
         var code = entry.GetProperty("code").GetString()!;
         var submitted = await FetchAsync(lixia, "POST", $"/api/catalog/entries/{entryId}/submit", new { version = entry.GetProperty("version").GetUInt32() });
-        var jinan = await SignedInAsync("jn.official", "/workbench/catalog/review");
+        var jinan = await host.SignedInAsync("jn.official", "/workbench/catalog/review");
         await FetchAsync(jinan, "POST", $"/api/catalog/entries/{entryId}/approve", new { version = submitted.GetProperty("version").GetUInt32(), comment = "同意" });
 
         // The candidate arrives through the outbox (CatalogEntryPublished), so the page may need a few reloads.
@@ -132,7 +116,7 @@ public sealed class OpenDataPagesTests(QiluHostFixture host)
         Assert.SkipWhen(host.SkipReason is not null, host.SkipReason ?? "");
         // A conditional entry of 历下区民政局, approved by 济南 and opened by its officer (through the API: the UI for that
         // is covered above).
-        var lixia = await SignedInAsync("lx.official", "/admin/opendata");
+        var lixia = await host.SignedInAsync("lx.official", "/admin/opendata");
         object Item(string name, string element) => new { name, elementIdentifier = element, grade = (string?)null };
         var title = "历下区社区服务设施" + Guid.NewGuid().ToString("N")[..4];
         var entry = await FetchAsync(lixia, "POST", "/api/catalog/entries", new
@@ -145,7 +129,7 @@ public sealed class OpenDataPagesTests(QiluHostFixture host)
         });
         var entryId = entry.GetProperty("id").GetString();
         var submitted = await FetchAsync(lixia, "POST", $"/api/catalog/entries/{entryId}/submit", new { version = entry.GetProperty("version").GetUInt32() });
-        var jinan = await SignedInAsync("jn.official", "/workbench/catalog/review");
+        var jinan = await host.SignedInAsync("jn.official", "/workbench/catalog/review");
         await FetchAsync(jinan, "POST", $"/api/catalog/entries/{entryId}/approve", new { version = submitted.GetProperty("version").GetUInt32(), comment = "同意" });
         // Rows behind it: a table mounted through Catalog's API and two rows imported.
         var table = await FetchAsync(lixia, "POST", $"/api/catalog/entries/{entryId}/resources/table", new { name = "社区服务设施表", keyField = "行政区划代码" });
@@ -171,7 +155,7 @@ public sealed class OpenDataPagesTests(QiluHostFixture host)
 
         // The citizen applies on the portal: validation first, then purpose, scenario and one field.
         var citizenLogin = host.DemoLogin("citizen");
-        var citizen = await SignedInAsync(citizenLogin, $"/opendata/datasets/{name}/apply");
+        var citizen = await host.SignedInAsync(citizenLogin, $"/opendata/datasets/{name}/apply");
         await citizen.Locator("#od-apply-form[data-ready=yes]").WaitForAsync(new() { Timeout = 20_000 });
         await citizen.FillAsync("#od-purpose", "太短");
         await citizen.ClickAsync("#od-apply-submit");

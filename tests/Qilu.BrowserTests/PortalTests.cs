@@ -37,7 +37,7 @@ public sealed class PortalTests(QiluHostFixture host)
         await page.GotoAsync("/");
 
         await page.ClickAsync("#qilu-lang-switch");
-        await page.WaitForURLAsync(u => u.EndsWith('/'));
+        await page.WaitForUrlAsync(u => u.EndsWith('/'));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("One portal for every government service");
         (await page.GetAttributeAsync("html", "lang")).ShouldBe("en-US");
         await Assertions.Expect(page.Locator(".portal-nav")).ToContainTextAsync("Home");
@@ -57,12 +57,12 @@ public sealed class PortalTests(QiluHostFixture host)
         await page.FillAsync("#portal-search-input", "新生儿出生");
         await page.ClickAsync("#portal-search-submit");
 
-        await page.WaitForURLAsync(u => u.Contains("/portal/search?q=", StringComparison.Ordinal));
+        await page.WaitForUrlAsync(u => u.Contains("/portal/search?q=", StringComparison.Ordinal));
         var first = page.Locator("#search-results li a").First;
         await Assertions.Expect(first).ToContainTextAsync("新生儿出生一件事");
         await Screenshots.SaveAsync(page, "portal-search");
         await first.ClickAsync();
-        await page.WaitForURLAsync(u => u.Contains("/portal/bundles/newborn", StringComparison.Ordinal));
+        await page.WaitForUrlAsync(u => u.Contains("/portal/bundles/newborn", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#bundle-members")).ToContainTextAsync("出生医学证明");
         await Assertions.Expect(page.Locator("#bundle-members tbody tr")).ToHaveCountAsync(4);
         await Screenshots.SaveAsync(page, "portal-bundle-guide");
@@ -83,15 +83,15 @@ public sealed class PortalTests(QiluHostFixture host)
         var page = await host.NewPageAsync();
         await page.GotoAsync("/portal/matters?q=" + Uri.EscapeDataString("社会保障卡"));
         await page.Locator("#matter-results li a").First.ClickAsync();
-        await page.WaitForURLAsync(u => u.Contains("/portal/matters/", StringComparison.Ordinal));
+        await page.WaitForUrlAsync(u => u.Contains("/portal/matters/", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#materials")).ToBeVisibleAsync();
 
         await page.SelectOptionAsync("#division-select", "370100");
         await page.ClickAsync("#division-apply");
-        await page.WaitForURLAsync(u => u.Contains("division=370100", StringComparison.Ordinal));
+        await page.WaitForUrlAsync(u => u.Contains("division=370100", StringComparison.Ordinal));
         await page.SelectOptionAsync("#division-select", "370102");
         await page.ClickAsync("#division-apply");
-        await page.WaitForURLAsync(u => u.Contains("division=370102", StringComparison.Ordinal));
+        await page.WaitForUrlAsync(u => u.Contains("division=370102", StringComparison.Ordinal));
 
         await Assertions.Expect(page.Locator("#offered")).ToContainTextAsync("本地区可办理");
         await Assertions.Expect(page.Locator("#promised-limit")).ToContainTextAsync("3 个工作日");

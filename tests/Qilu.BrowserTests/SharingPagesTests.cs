@@ -12,19 +12,8 @@ public sealed class SharingPagesTests(QiluHostFixture host)
 {
     private async Task<IPage> SignedInAsync(string user, string path)
     {
-        var page = await host.NewPageAsync();
-        await page.GotoAsync(path);
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", host.DemoSecret(user));
-        await page.ClickAsync("#signin");
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath is var p && (p == path || p == "/account/choose"), new() { Timeout = 20_000 });
-        if (new Uri(page.Url).AbsolutePath == "/account/choose")
-        {
-            await page.ClickAsync("#choose");
-            await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == path, new() { Timeout = 20_000 });
-        }
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await page.WaitForTimeoutAsync(1000);
+        var page = await host.SignedInAsync(user, path);
+        await BrowserAuth.WaitForCircuitAsync(page);
         return page;
     }
 
