@@ -7,5 +7,5 @@ public static class BrowserAuth
 {
     /// <summary>Waits until the shell's layout runs on a live circuit (input typed before that is lost).</summary>
     public static Task WaitForCircuitAsync(IPage page) =>
-        page.Locator("#qilu-shell[data-interactive=yes]").WaitForAsync(new() { Timeout = 15_000 });
+        page.Locator("#qilu-shell[data-interactive=yes]").WaitForAsync(new() { Timeout = 30_000 });
 }

@@ -41,6 +41,9 @@ public sealed class QiluHostFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // CI runs this suite beside every other test assembly on two cores: a Blazor round trip can take seconds there.
+        // Assertions still fail when the text never comes; they only wait longer before saying so (default 5 s).
+        Assertions.SetDefaultExpectTimeout(15_000);
         Directory.CreateDirectory(_dataDirectory);
         var port = FreePort();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
