@@ -63,4 +63,20 @@ public static class GradePolicy
         DataGrade.Important => "重要数据",
         _ => $"一般数据（{grade}）",
     };
+
+    /// <summary>Chinese label of a 共享类型 (无条件共享, 有条件共享, 不予共享).</summary>
+    public static string ShareLabel(ShareType s) => s switch
+    {
+        ShareType.Unconditional => "无条件共享",
+        ShareType.Conditional => "有条件共享",
+        _ => "不予共享",
+    };
+
+    /// <summary>Chinese label of a 开放属性 (无条件开放, 有条件开放, 不予开放).</summary>
+    public static string OpenLabel(OpenType o) => o switch
+    {
+        OpenType.Unconditional => "无条件开放",
+        OpenType.Conditional => "有条件开放",
+        _ => "不予开放",
+    };
 }

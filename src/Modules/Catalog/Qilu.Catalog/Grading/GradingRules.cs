@@ -48,12 +48,12 @@ internal static class GradingRules
         var errors = new List<Error>();
         if (!rule.AllowedShareTypes.Contains(share))
             errors.Add(new Error("grading.share_type_forbidden",
-                $"{outcome.DriverLabel}定级为{GradePolicy.Label(outcome.Grade)}，不允许“{ShareLabel(share)}”。规则：{rule.RuleZh}",
+                $"{outcome.DriverLabel}定级为{GradePolicy.Label(outcome.Grade)}，不允许“{GradePolicy.ShareLabel(share)}”。规则：{rule.RuleZh}",
                 $"{outcome.DriverLabel} is graded {outcome.Grade}, which forbids share type {share}. Rule: {rule.RuleEn}",
                 outcome.DriverField));
         if (!rule.AllowedOpenTypes.Contains(open))
             errors.Add(new Error("grading.open_type_forbidden",
-                $"{outcome.DriverLabel}定级为{GradePolicy.Label(outcome.Grade)}，不允许“{OpenLabel(open)}”。规则：{rule.RuleZh}",
+                $"{outcome.DriverLabel}定级为{GradePolicy.Label(outcome.Grade)}，不允许“{GradePolicy.OpenLabel(open)}”。规则：{rule.RuleZh}",
                 $"{outcome.DriverLabel} is graded {outcome.Grade}, which forbids open attribute {open}. Rule: {rule.RuleEn}",
                 outcome.DriverField));
         return errors;
@@ -65,18 +65,4 @@ internal static class GradingRules
             $"信息项“{itemName}”定级{itemGrade}低于数据元“{elementName}”的最低定级{elementGrade}",
             $"Field '{itemName}' is graded {itemGrade}, below the minimum {elementGrade} of element '{elementName}'",
             $"items[{index}].grade");
-
-    public static string ShareLabel(ShareType s) => s switch
-    {
-        ShareType.Unconditional => "无条件共享",
-        ShareType.Conditional => "有条件共享",
-        _ => "不予共享",
-    };
-
-    public static string OpenLabel(OpenType o) => o switch
-    {
-        OpenType.Unconditional => "无条件开放",
-        OpenType.Conditional => "有条件开放",
-        _ => "不予开放",
-    };
 }

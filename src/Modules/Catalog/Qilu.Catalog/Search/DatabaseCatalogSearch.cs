@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qilu.Catalog.Contracts;
 using Qilu.Catalog.Data;
-using Qilu.Catalog.Grading;
 using Qilu.SharedKernel.Paging;
 
 namespace Qilu.Catalog.Search;
@@ -49,7 +48,7 @@ internal sealed class DatabaseCatalogSearch(CatalogDbContext db) : ICatalogSearc
         {
             ["unit"] = Facet(groups.Select(g => (g.UnitId, g.UnitName, g.Count))),
             ["grade"] = Facet(groups.Select(g => (g.Grade, GradePolicy.Label(g.Grade), g.Count))),
-            ["shareType"] = Facet(groups.Select(g => (g.ShareType, GradingRules.ShareLabel(g.ShareType), g.Count))),
+            ["shareType"] = Facet(groups.Select(g => (g.ShareType, GradePolicy.ShareLabel(g.ShareType), g.Count))),
             ["theme"] = Facet(groups.Where(g => g.Theme != null).Select(g => (g.Theme!, g.Theme!, g.Count))),
             ["format"] = Facet(groups.Select(g => (g.Format, FormatLabel(g.Format), g.Count))),
         };

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Qilu.Catalog.Contracts;
 using Qilu.Catalog.Data;
-using Qilu.Catalog.Grading;
 using Qilu.Search;
 using Qilu.SharedKernel.Paging;
 
@@ -52,7 +51,7 @@ internal sealed class LuceneCatalogSearch(CatalogDbContext db, CatalogIndexState
         {
             ["unit"] = [.. result.Facets["unit"].Select(f => new FacetValue(f.Value, state.UnitName(f.Value), f.Count))],
             ["grade"] = [.. result.Facets["grade"].Select(f => new FacetValue(f.Value, GradePolicy.Label(Enum.Parse<DataGrade>(f.Value)), f.Count))],
-            ["shareType"] = [.. result.Facets["shareType"].Select(f => new FacetValue(f.Value, GradingRules.ShareLabel(Enum.Parse<ShareType>(f.Value)), f.Count))],
+            ["shareType"] = [.. result.Facets["shareType"].Select(f => new FacetValue(f.Value, GradePolicy.ShareLabel(Enum.Parse<ShareType>(f.Value)), f.Count))],
             ["theme"] = [.. result.Facets["theme"].Select(f => new FacetValue(f.Value, f.Value, f.Count))],
             ["format"] = [.. result.Facets["format"].Select(f => new FacetValue(f.Value, DatabaseCatalogSearch.FormatLabel(Enum.Parse<ResourceFormat>(f.Value)), f.Count))],
         };

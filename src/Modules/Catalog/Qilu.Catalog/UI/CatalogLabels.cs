@@ -1,5 +1,4 @@
 using Qilu.Catalog.Contracts;
-using Qilu.Catalog.Grading;
 using Qilu.Catalog.Search;
 using Qilu.Web.Localization;
 
@@ -10,9 +9,9 @@ internal static class CatalogLabels
 {
     public static string Grade(DataGrade g) => ShellText.Pick(GradePolicy.Label(g), g.ToString());
 
-    public static string Share(ShareType s) => ShellText.Pick(GradingRules.ShareLabel(s), s.ToString());
+    public static string Share(ShareType s) => ShellText.Pick(GradePolicy.ShareLabel(s), s.ToString());
 
-    public static string Open(OpenType o) => ShellText.Pick(GradingRules.OpenLabel(o), o.ToString());
+    public static string Open(OpenType o) => ShellText.Pick(GradePolicy.OpenLabel(o), o.ToString());
 
     public static string Format(ResourceFormat f) => ShellText.Pick(DatabaseCatalogSearch.FormatLabel(f), f.ToString());
 
