@@ -40,6 +40,13 @@ public sealed class SharingPagesTests(QiluHostFixture host)
         await Assertions.Expect(jinan.Locator("main")).ToContainTextAsync("历下区医疗保障局");
         await Screenshots.SaveAsync(jinan, "sharing-inbox-conformity");
 
+        // The workbench home counts the same waiting application under 我的待办, with a link to the inbox.
+        await jinan.GotoAsync("/workbench");
+        var sharingTodo = jinan.Locator("#todo-list a[href='/workbench/sharing/inbox']");
+        await Assertions.Expect(sharingTodo).ToContainTextAsync("待审批的共享申请");
+        await Assertions.Expect(sharingTodo.Locator(".qilu-todo-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[1-9][0-9]*$"));
+        await Screenshots.SaveAsync(jinan, "workbench-todo");
+
         var health = await SignedInAsync("lx.health", "/workbench/sharing/apply");
         await Screenshots.SaveAsync(health, "sharing-apply");
     }

@@ -42,6 +42,7 @@ public sealed class CasesModule : IQiluModule
         // The Matters module's catalog when it is switched on; otherwise nothing is offered.
         services.TryAddScoped<ICaseCatalog>(sp => sp.GetService<Qilu.Matters.Contracts.IMatterCatalog>() is { } c ? new MatterCatalogSource(c) : new NoCatalog());
         services.AddScoped<CaseLifecycle>();
+        services.AddScoped<Qilu.Platform.Modules.IWorkbenchTasks, Reading.CaseWorkbenchTasks>();
         // 主动服务: Trust's issued certificates trigger the bundles configured to offer themselves (ADR 0013).
         services.AddIntegrationEventHandler<Qilu.Trust.Contracts.CertificateIssued, Offers.WhenCertificateIssued>();
         services.AddSingleton<Offers.CertificateOfferTriggers>();

@@ -34,6 +34,7 @@ public sealed class CatalogModule : IQiluModule
         services.AddSingleton<IDemoSeeder, CatalogDemoSeeder>();
         services.AddSingleton<IDemoSeeder, CatalogDemoResourceSeeder>();
         services.AddScoped<CatalogAudit>();
+        services.AddScoped<Qilu.Platform.Modules.IWorkbenchTasks, Quality.CatalogWorkbenchTasks>();
         services.AddScoped<IDataElementValidator, ElementValueValidator>();
         services.AddScoped<ICatalogDirectory, CatalogDirectory>();
         // The only way rows of mounted tables leave the module (Sharing gateway, OpenData).

@@ -46,6 +46,7 @@ public sealed class HotlineModule : IQiluModule
         services.AddSingleton<CategoryCatalog>();
         services.AddScoped<DispatchCatalogue>();
         services.AddScoped<TicketIntake>();
+        services.AddScoped<Qilu.Platform.Modules.IWorkbenchTasks, Tickets.TicketWorkbenchTasks>();
         services.AddSingleton<Knowledge.KnowledgeIndex>();
         services.AddScoped<TicketTransition>();
         services.AddScoped<TicketTimers>();

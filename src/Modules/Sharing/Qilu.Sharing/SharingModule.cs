@@ -38,6 +38,7 @@ public sealed class SharingModule : IQiluModule
         services.Configure<SharingOptions>(configuration.GetSection("Qilu:Sharing"));
         services.AddScoped<SharingAudit>();
         services.AddScoped<SharingServices>();
+        services.AddScoped<Qilu.Platform.Modules.IWorkbenchTasks, Applications.SharingWorkbenchTasks>();
         services.AddScoped<GrantIssuer>();
         services.AddSingleton<ApprovalDeadlines>();
         services.AddSingleton<QuotaLedger>();

@@ -18,6 +18,9 @@ namespace Qilu.Cases.Reading;
 /// </summary>
 internal static class Inbox
 {
+    /// <summary>The most tasks one list returns.</summary>
+    public const int Limit = 200;
+
     public sealed record Item(Guid TaskId, string Step, string? Assignee, DateTimeOffset? TaskDueAt, string WarningLevel, GetCase.Summary Case);
 
     public static void Map(IEndpointRouteBuilder api) => api.MapGet("/inbox", async (string? view, HttpContext ctx, ActorAccessor actors, CasesDbContext db,
@@ -31,7 +34,7 @@ internal static class Inbox
         if (Outcomes.Lacks(actor, CasesPermissions.Handle) is { } denied) return Outcomes.Denied<IReadOnlyList<Item>>(denied);
         if (actor.DepartmentId is not { } unit) return Result<IReadOnlyList<Item>>.Success([]);
         var now = clock.GetUtcNow();
-        var query = new TaskQuery { UnitId = unit, Take = 200 };
+        var query = new TaskQuery { UnitId = unit, Take = Limit };
         query = view switch
         {
             "mine" => query with { Assignee = actor.SubjectId },

@@ -23,6 +23,9 @@ internal static class ListTickets
         string DivisionCode, string? Address, string Excerpt, string Urgency, bool Confidential, string? LeadUnitName, DateTimeOffset CreatedAt,
         DateTimeOffset? Deadline, bool Overdue, int EscalationLevel, bool ExtensionPending, uint Version);
 
+    /// <summary>The most tickets one list returns.</summary>
+    public const int Limit = 200;
+
     public static readonly string[] Views = ["board", "inbox", "supervised", "recent", "mine"];
 
     public static void Map(IEndpointRouteBuilder api) => api.MapGet("/tickets", async (string? view, string? status, HttpContext ctx, ActorAccessor actors,
@@ -73,7 +76,7 @@ internal static class ListTickets
             if (s is null) return Outcomes.Invalid<IReadOnlyList<Item>>("status.unknown", $"未知的状态“{status}”", $"Unknown status '{status}'", "status");
             q = q.Where(t => t.Status == s);
         }
-        var rows = await q.OrderByDescending(t => t.CreatedAt).Take(200).ToListAsync(ct);
+        var rows = await q.OrderByDescending(t => t.CreatedAt).Take(Limit).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var items = rows.Select(t => new Item(t.Id, t.Number, TicketStatuses.Key(t.Status), TicketStatuses.Zh(t.Status), TicketChannels.Zh(t.Channel),
                 t.CategoryCode, categories.Find(t.CategoryCode)?.Name ?? t.CategoryCode, t.DivisionCode, t.Address,
