@@ -45,6 +45,9 @@ public sealed class SharingModule : IQiluModule
         services.AddHostedService<QuotaLeaseSweeper>();
         services.AddSingleton<Usage.MeteringWriter>();
         services.AddScoped<GatewayPipeline>();
+        // Exact only where one node writes the grants (ADR 0018, addendum 2): on by default on SQLite; on PostgreSQL only
+        // when configured for a single gateway node.
+        services.AddSingleton(new GrantCache(configuration.GetValue<bool?>("Qilu:Sharing:GrantCache") ?? db.IsSqlite));
         services.AddSingleton<GatewayRateLimiter>();
         services.AddSingleton<VerificationSigner>();
         services.AddHttpClient(CallApi.HttpClientName, (sp, c) =>

@@ -17,10 +17,12 @@ public static class ModuleDbContextRegistration
         where TPostgres : TContext
     {
         ArgumentNullException.ThrowIfNull(db);
+        // Options built once (singleton), not per request scope: they depend only on the connection and the module, and
+        // building them ran UseSqlite/UseNpgsql and the interceptor set on every scope that resolved a context.
         if (db.IsSqlite)
-            services.AddDbContext<TContext, TSqlite>(o => Configure(o, db, module));
+            services.AddDbContext<TContext, TSqlite>(o => Configure(o, db, module), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         else
-            services.AddDbContext<TContext, TPostgres>(o => Configure(o, db, module));
+            services.AddDbContext<TContext, TPostgres>(o => Configure(o, db, module), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         return services;
     }
 

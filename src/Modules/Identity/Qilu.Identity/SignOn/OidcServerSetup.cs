@@ -69,7 +69,11 @@ internal static class OidcServerSetup
             {
                 o.UseLocalServer();
                 o.UseAspNetCore();
+                // The signature check of a token already validated is not repeated (ValidatedTokenCache).
+                o.AddEventHandler(RestoreValidatedToken.Descriptor);
+                o.AddEventHandler(RememberValidatedToken.Descriptor);
             });
+        services.AddSingleton<ValidatedTokenCache>();
 
         // Keys come from the platform key store (RS256 for signatures; a symmetric key for the provider's own
         // encrypted artifacts such as authorization codes and refresh tokens).

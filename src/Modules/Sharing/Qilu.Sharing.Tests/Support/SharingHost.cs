@@ -39,6 +39,9 @@ public sealed class SharingHost : QiluFactory
         Settings = new Dictionary<string, string?>
         {
             ["Qilu:RateLimiting:SignIn:PermitLimit"] = "100000", ["Qilu:Sharing:DemoData"] = "false", ["Qilu:Catalog:DemoResources"] = "false",
+            // One node per host: the grant cache is exact, so every gateway test runs through it on both databases
+            // (the default turns it on for SQLite only, ADR 0018 addendum 2).
+            ["Qilu:Sharing:GrantCache"] = "true",
         },
         ConfigureServices = s =>
         {

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Qilu.Platform.Events;
 using Qilu.Platform.Persistence;
 using Qilu.Sharing.Applications;
@@ -163,12 +165,111 @@ internal abstract class SharingDbContext(DbContextOptions options) : DbContext(o
         ModuleTableLayout.Apply(modelBuilder, Module, Database.IsSqlite());
     }
 
-    /// <summary>Bumps the concurrency token of every modified versioned row so a concurrent edit conflicts (409).</summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Bumps the concurrency token of every modified versioned row so a concurrent edit conflicts (409), and tells the
+    /// gateway's <see cref="GrantCache"/> of every grant written, once committed (ADR 0018, addendum 2).
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ConcurrencyVersions.Bump(ChangeTracker, "Version");
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var grants = GrantsWritten();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            if (grants is not null) GrantsChanged(grants);
+        }
     }
+
+    /// <inheritdoc cref="SaveChangesAsync(bool, CancellationToken)"/>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ConcurrencyVersions.Bump(ChangeTracker, "Version");
+        var grants = GrantsWritten();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            if (grants is not null) GrantsChanged(grants);
+        }
+    }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        optionsBuilder.AddInterceptors(GrantTransactionEnd.Instance);
+    }
+
+    private HashSet<Guid>? _grantsInTransaction;
+
+    private List<Guid>? GrantsWritten()
+    {
+        List<Guid>? ids = null;
+        foreach (var e in ChangeTracker.Entries<Grant>())
+            if (e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) (ids ??= []).Add(e.Entity.Id);
+        return ids;
+    }
+
+    /// <summary>
+    /// Invalidates the written grants now (the change is committed unless a transaction encloses it) and, inside a
+    /// transaction, again when it ends: a gateway read between this SaveChanges and the commit still sees the old row
+    /// and must not stay cached.
+    /// </summary>
+    private void GrantsChanged(List<Guid> ids)
+    {
+        if (Cache() is not { } cache) return;
+        cache.Invalidate(ids);
+        if (Database.CurrentTransaction is not null) (_grantsInTransaction ??= []).UnionWith(ids);
+    }
+
+    /// <summary>Called by <see cref="GrantTransactionEnd"/> when a transaction of this context commits, rolls back or fails.</summary>
+    internal void TransactionEnded()
+    {
+        if (_grantsInTransaction is not { } ids) return;
+        _grantsInTransaction = null;
+        Cache()?.Invalidate(ids);
+    }
+
+    // The application's singleton (the context is built by AddDbContext with the application's provider); absent for
+    // contexts built by hand (design time), where no gateway runs either.
+    private GrantCache? Cache() =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(GrantCache)) as GrantCache;
+}
+
+/// <summary>Ends the grant invalidations of a transaction (see <see cref="SharingDbContext.TransactionEnded"/>).</summary>
+internal sealed class GrantTransactionEnd : DbTransactionInterceptor
+{
+    public static readonly GrantTransactionEnd Instance = new();
+
+    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => End(eventData);
+
+    public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        End(eventData);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => End(eventData);
+
+    public override Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        End(eventData);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionFailed(System.Data.Common.DbTransaction transaction, TransactionErrorEventData eventData) => End(eventData);
+
+    public override Task TransactionFailedAsync(System.Data.Common.DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        End(eventData);
+        return Task.CompletedTask;
+    }
+
+    private static void End(TransactionEventData eventData) => (eventData.Context as SharingDbContext)?.TransactionEnded();
 }
 
 internal sealed class SharingSqliteDbContext(DbContextOptions<SharingSqliteDbContext> options) : SharingDbContext(options);

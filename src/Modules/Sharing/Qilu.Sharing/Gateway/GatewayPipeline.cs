@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Qilu.Platform.Auth;
 using Qilu.Sharing.Auditing;
 using Qilu.Sharing.Contracts;
@@ -34,11 +35,11 @@ internal sealed class GatewayRequest(GatewayPipeline pipeline, Actor actor, Gran
 
 /// <summary>
 /// The gateway's enforcement around every operation: caller authentication (client credentials with the gateway
-/// scope, bound to a consumer unit — or, for 数据直达基层, an official inside the grant's division), the grant read
-/// fresh from the database (no cache that could outlive a revocation), state and period, rate limit, quota, then the
+/// scope, bound to a consumer unit — or, for 数据直达基层, an official inside the grant's division), the grant as
+/// committed (<see cref="GrantCache"/>, invalidated by every change before it answers, or read from the database), state and period, rate limit, quota, then the
 /// operation; and for every answer, refusals included, the binding hash headers, an audit entry and a metering record.
 /// </summary>
-internal sealed class GatewayPipeline(SharingDbContext db, TimeProvider clock, GatewayRateLimiter limiter, QuotaLedger quota,
+internal sealed class GatewayPipeline(IServiceProvider services, GrantCache grants, TimeProvider clock, GatewayRateLimiter limiter, QuotaLedger quota,
     SharingAudit audit, ActorAccessor actors, MeteringWriter metering)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -81,7 +82,7 @@ internal sealed class GatewayPipeline(SharingDbContext db, TimeProvider clock, G
         var refusal = Authenticate(ctx, actor, grassroots);
         if (refusal is null)
         {
-            grant = await GatewayQueries.For(db).Grant(db, grantId, ct);
+            grant = await GrantAsync(grantId, ct);
             refusal = Authorize(actor, grant, now, grassroots);
         }
         if (refusal is null && limiter.TryAcquire(grant!) is { } wait)
@@ -125,6 +126,20 @@ internal sealed class GatewayPipeline(SharingDbContext db, TimeProvider clock, G
         if (refusal?.RetryAfter is { } retry)
             headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         return new RawJsonResult(status, payload, answer is not null ? "application/json; charset=utf-8" : "application/problem+json; charset=utf-8");
+    }
+
+    /// <summary>
+    /// The grant as committed: from <see cref="GrantCache"/> (invalidated by every grant change before that change's
+    /// request answers) or read from the database; the Sharing context is resolved only for that read.
+    /// </summary>
+    private async Task<Grant?> GrantAsync(Guid grantId, CancellationToken ct)
+    {
+        if (grants.TryGet(grantId, out var cached)) return cached;
+        var generation = grants.Generation;
+        var db = services.GetRequiredService<SharingDbContext>();
+        var grant = await GatewayQueries.For(db).Grant(db, grantId, ct);
+        if (grant is not null) grants.Offer(grant, generation);
+        return grant;
     }
 
     internal async Task<GatewayRefusal?> ChargeAsync(Grant grant, DateTimeOffset now, CancellationToken ct)

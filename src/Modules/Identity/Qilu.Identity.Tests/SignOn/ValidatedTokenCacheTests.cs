@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Qilu.Identity.SignOn;
+using Shouldly;
+
+namespace Qilu.Identity.Tests.SignOn;
+
+/// <summary>
+/// A validated access token is remembered (ADR 0018, addendum 2) but only its signature step is skipped: a second call
+/// with the token is answered from the cache; a token with a changed signature is still refused although the genuine
+/// one is cached; and expiry still applies per call to a cached token. The clock is a fake one, moved by the test.
+/// </summary>
+public sealed class ValidatedTokenCacheTests
+{
+    [Fact]
+    public async Task Bearer_WhenTokenIsCached_SkipsOnlyTheSignatureStep_AndStillEnforcesSignatureAndExpiry()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var host = new IdentityHost();
+        await using var factory = host.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        using var client = factory.CreateClient();
+        var cache = factory.Services.GetRequiredService<ValidatedTokenCache>();
+        using var token = await Oidc.ClientCredentialsAsync(client, "sd-market-system", QiluFactory.DemoSecret(host.DataDirectory, "sd-market-system"));
+        token.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var access = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+
+        (await MeAsync(client, access)).ShouldBe(HttpStatusCode.OK);
+        var hits = cache.Hits;
+        (await MeAsync(client, access)).ShouldBe(HttpStatusCode.OK);
+        cache.Hits.ShouldBe(hits + 1);
+
+        // Same header and payload, another signature: a different key, so it is verified — and refused.
+        var forged = access[..^4] + (access[^4..] == "AAAA" ? "BBBB" : "AAAA");
+        (await MeAsync(client, forged)).ShouldBe(HttpStatusCode.Unauthorized);
+        var payload = access.Split('.')[1];
+        var otherPayload = access.Replace(payload, payload[..^2] + (payload[^2..] == "AA" ? "BB" : "AA"), StringComparison.Ordinal);
+        (await MeAsync(client, otherPayload)).ShouldBe(HttpStatusCode.Unauthorized);
+
+        // Access tokens live 30 minutes: past that, the cached token is refused like any expired one.
+        clock.Advance(TimeSpan.FromMinutes(31));
+        (await MeAsync(client, access)).ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    private static async Task<HttpStatusCode> MeAsync(HttpClient client, string access)
+    {
+        using var me = new HttpRequestMessage(HttpMethod.Get, "/api/identity/me");
+        me.Headers.Authorization = new AuthenticationHeaderValue("Bearer", access);
+        using var response = await client.SendAsync(me);
+        return response.StatusCode;
+    }
+}
