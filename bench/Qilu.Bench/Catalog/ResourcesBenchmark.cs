@@ -84,7 +84,7 @@ internal static class ResourcesBenchmark
             var first = await ImportAsync(sp, resource.Id, csv);
             Console.WriteLine($"import (fresh table): {first.Report.Inserted:N0} inserted, {first.Report.Rejected:N0} rejected in {first.Seconds:F1} s = " +
                 $"{BenchOptions.N0(first.Report.RowsRead / first.Seconds)} validated rows/s (target ≥ 50,000: {(first.Report.RowsRead / first.Seconds >= 50_000 ? "met" : "NOT met")}); " +
-                $"process CPU {BenchOptions.F(first.CpuSeconds * 1e6 / first.Report.RowsRead, 1)} µs/row = {BenchOptions.N0(first.Report.RowsRead / first.CpuSeconds)} rows per CPU-second");
+                $"process CPU {BenchOptions.F(first.CpuSeconds * 1e6 / first.Report.RowsRead, 1)} µs/row = {BenchOptions.N0(first.Report.RowsRead / first.CpuSeconds)} rows per CPU-second; {first.Gc}");
 
             if (db.Provider == DatabaseProvider.Sqlite)
             {
@@ -116,7 +116,7 @@ internal static class ResourcesBenchmark
 
             var second = await ImportAsync(sp, resource.Id, csv);
             Console.WriteLine($"re-import (same file): {second.Report.Unchanged:N0} unchanged, {second.Report.Updated:N0} updated in {second.Seconds:F1} s = " +
-                $"{BenchOptions.N0(second.Report.RowsRead / second.Seconds)} validated rows/s; process CPU {BenchOptions.F(second.CpuSeconds * 1e6 / second.Report.RowsRead, 1)} µs/row");
+                $"{BenchOptions.N0(second.Report.RowsRead / second.Seconds)} validated rows/s; process CPU {BenchOptions.F(second.CpuSeconds * 1e6 / second.Report.RowsRead, 1)} µs/row; {second.Gc}");
             return 0;
         }
         finally
@@ -126,7 +126,7 @@ internal static class ResourcesBenchmark
         }
     }
 
-    private static async Task<(ImportReport Report, double Seconds, double CpuSeconds)> ImportAsync(IServiceProvider sp, Guid resourceId, string csv)
+    private static async Task<(ImportReport Report, double Seconds, double CpuSeconds, string Gc)> ImportAsync(IServiceProvider sp, Guid resourceId, string csv)
     {
         await using var scope = sp.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
@@ -134,11 +134,19 @@ internal static class ResourcesBenchmark
         var importer = new TableImporter(db, scope.ServiceProvider.GetRequiredService<IFieldProtector>(), TimeProvider.System);
         await using var file = new FileStream(csv, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes();
+        var pause = GC.GetTotalPauseDuration();
+        int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var watch = Stopwatch.StartNew();
         var result = await importer.RunAsync(resource, "persons.csv", "csv", false, "bench", CsvRows.ReadAsync(file, CancellationToken.None), null, CancellationToken.None);
         watch.Stop();
         if (!result.IsSuccess) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Message)));
-        return (result.Value, watch.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
+        // Allocation and collections during the import: the GC's share of the CPU per row is otherwise invisible in the
+        // process CPU (ADR 0016 addendum 3).
+        var gc = $"allocated {BenchOptions.F((GC.GetTotalAllocatedBytes() - allocated) / (double)Math.Max(1, result.Value.RowsRead), 0)} B/row, " +
+            $"GC gen0/1/2 {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}, " +
+            $"GC pauses {BenchOptions.F((GC.GetTotalPauseDuration() - pause).TotalMilliseconds, 0)} ms ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC)";
+        return (result.Value, watch.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, gc);
     }
 
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林"];

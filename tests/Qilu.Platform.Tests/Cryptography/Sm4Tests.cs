@@ -111,6 +111,46 @@ public sealed class Sm4Tests
     }
 
     [Fact]
+    public void EncryptGcm_WhenWrittenIntoDestination_MatchesRfc8998VectorAndAFreshBouncyCastleEngine()
+    {
+        // The non-allocating form (the field protector's hot path) against the published vector, then differentially
+        // against a fresh BouncyCastle SM4-GCM engine over random keys, nonces, lengths (0…300 bytes, across block
+        // boundaries) and associated data, with the thread's kept engine re-keyed in between.
+        var nonce = Convert.FromHexString("00001234567800000000ABCD");
+        var aad = Convert.FromHexString("FEEDFACEDEADBEEFFEEDFACEDEADBEEFABADDAD2");
+        var plaintext = Convert.FromHexString(
+            "AAAAAAAAAAAAAAAABBBBBBBBBBBBBBBBCCCCCCCCCCCCCCCCDDDDDDDDDDDDDDDDEEEEEEEEEEEEEEEEFFFFFFFFFFFFFFFFEEEEEEEEEEEEEEEEAAAAAAAAAAAAAAAA");
+        var output = new byte[plaintext.Length + 16];
+        Sm4.EncryptGcm(StandardKey, nonce, plaintext, aad, output);
+        Convert.ToHexString(output).ShouldBe(
+            "17F399F08C67D5EE19D0DC9969C4BB7D5FD46FD3756489069157B282BB200735D82710CA5C22F0CCFA7CBF93D496AC15A56834CBCF98C397B4024A2691233B8D"
+            + "83DE3541E4C2B58177E065A9BF7B62EC");
+
+        var random = new Random(20261129);
+        var keys = Enumerable.Range(0, 4).Select(_ => RandomNumberGenerator.GetBytes(16)).ToArray();
+        for (var i = 0; i < 3_000; i++)
+        {
+            var key = i % 7 == 0 ? RandomNumberGenerator.GetBytes(16) : keys[random.Next(keys.Length)];
+            var n = RandomNumberGenerator.GetBytes(12);
+            var data = RandomNumberGenerator.GetBytes(random.Next(0, 301));
+            var ad = random.Next(4) == 0 ? [] : RandomNumberGenerator.GetBytes(random.Next(1, 40));
+            var mine = new byte[data.Length + 16];
+            Sm4.EncryptGcm(key, n, data, ad, mine);
+
+            var reference = new Org.BouncyCastle.Crypto.Modes.GcmBlockCipher(new Org.BouncyCastle.Crypto.Engines.SM4Engine());
+            reference.Init(true, new Org.BouncyCastle.Crypto.Parameters.AeadParameters(new Org.BouncyCastle.Crypto.Parameters.KeyParameter(key), 128, n, ad));
+            var expected = new byte[reference.GetOutputSize(data.Length)];
+            var written = reference.ProcessBytes(data, 0, data.Length, expected, 0);
+            reference.DoFinal(expected, written);
+
+            mine.ShouldBe(expected, $"case {i}: {data.Length} bytes, {ad.Length} bytes of associated data");
+            Sm4.EncryptGcm(key, n, data, ad).ShouldBe(expected);
+            Sm4.DecryptGcm(key, n, mine, ad).ShouldBe(data);
+        }
+        Should.Throw<ArgumentException>(() => Sm4.EncryptGcm(StandardKey, nonce, plaintext, aad, new byte[plaintext.Length + 15]));
+    }
+
+    [Fact]
     public void DecryptGcm_WhenAnyBitFlipped_ThrowsCryptographicException()
     {
         var nonce = RandomNumberGenerator.GetBytes(12);

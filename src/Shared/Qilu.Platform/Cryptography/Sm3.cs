@@ -1,10 +1,7 @@
-using Org.BouncyCastle.Crypto.Digests;
-using Org.BouncyCastle.Crypto.Macs;
-using Org.BouncyCastle.Crypto.Parameters;
-
 namespace Qilu.Platform.Cryptography;
 
-/// <summary>SM3 hash (GB/T 32905-2016) and HMAC-SM3 (RFC 2104 construction over SM3). Thread-safe.</summary>
+/// <summary>SM3 hash (GB/T 32905-2016) and HMAC-SM3 (RFC 2104 construction over SM3). Thread-safe. The compression is
+/// the platform's own (<see cref="Sm3Core"/>, ADR 0016 addendum 3), checked against BouncyCastle in the tests.</summary>
 public static class Sm3
 {
     /// <summary>Digest length in bytes (256 bits).</summary>
@@ -23,9 +20,7 @@ public static class Sm3
     {
         if (destination.Length < HashSizeInBytes)
             throw new ArgumentException($"Destination must hold {HashSizeInBytes} bytes.", nameof(destination));
-        var digest = new SM3Digest();
-        digest.BlockUpdate(data);
-        digest.DoFinal(destination);
+        Sm3Core.Finish(Sm3Core.InitialValue, 0, data, destination);
     }
 
     /// <summary>SM3 digest of <paramref name="data"/> as 64 lower-case hex characters.</summary>
@@ -56,32 +51,31 @@ public static class Sm3
     {
         if (destination.Length < HashSizeInBytes)
             throw new ArgumentException($"Destination must hold {HashSizeInBytes} bytes.", nameof(destination));
-        var mac = HmacCache.Rent(key);
-        mac.BlockUpdate(data);
-        mac.DoFinal(destination);
+        var keyed = HmacCache.Rent(key);
+        Sm3Core.Hmac(keyed.AsSpan(0, 8), keyed.AsSpan(8, 8), data, destination);
     }
 
     /// <summary>
-    /// Keyed HMAC-SM3 engines per thread: keying costs two SM3 compressions (inner and outer pad), as much as MACing a
-    /// short value, and the field protector MACs many short values under a handful of sub-keys (blind indexes).
-    /// <see cref="HMac.DoFinal(Span{byte})"/> resets to the keyed state, so an engine is reused as is. BouncyCastle engines
-    /// are not thread-safe, hence [ThreadStatic]; the cache holds a few keys and starts over when full.
+    /// Keyed HMAC-SM3 states per thread: keying costs two SM3 compressions (inner and outer pad), as much as MACing a
+    /// short value, and the field protector MACs many short values under a handful of sub-keys (blind indexes). A keyed
+    /// state is 16 words (inner then outer chaining value after the padded key block); the cache holds a few keys per
+    /// thread and starts over when full.
     /// </summary>
     private static class HmacCache
     {
         private const int Capacity = 16;
-        [ThreadStatic] private static List<(byte[] Key, HMac Mac)>? t_macs;
+        [ThreadStatic] private static List<(byte[] Key, uint[] States)>? t_states;
 
-        public static HMac Rent(ReadOnlySpan<byte> key)
+        public static uint[] Rent(ReadOnlySpan<byte> key)
         {
-            var macs = t_macs ??= new List<(byte[], HMac)>(Capacity);
-            foreach (var (k, m) in macs)
-                if (key.SequenceEqual(k)) return m;
-            if (macs.Count == Capacity) macs.Clear();
-            var mac = new HMac(new SM3Digest());
-            mac.Init(new KeyParameter(key));
-            macs.Add((key.ToArray(), mac));
-            return mac;
+            var cached = t_states ??= new List<(byte[], uint[])>(Capacity);
+            foreach (var (k, states) in cached)
+                if (key.SequenceEqual(k)) return states;
+            if (cached.Count == Capacity) cached.Clear();
+            var keyed = new uint[16];
+            Sm3Core.KeyedStates(key, keyed.AsSpan(0, 8), keyed.AsSpan(8, 8));
+            cached.Add((key.ToArray(), keyed));
+            return keyed;
         }
     }
 

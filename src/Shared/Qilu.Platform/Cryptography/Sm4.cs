@@ -58,6 +58,21 @@ public static class Sm4
     }
 
     /// <summary>
+    /// Encrypts with SM4-GCM into <paramref name="destination"/> (<c>ciphertext || tag</c>, exactly
+    /// <c>plaintext.Length + 16</c> bytes), the same bytes as <see cref="EncryptGcm(ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>
+    /// without allocating the output. The nonce must never repeat under one key.
+    /// </summary>
+    public static void EncryptGcm(ReadOnlySpan<byte> key, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData, Span<byte> destination)
+    {
+        if (destination.Length != plaintext.Length + GcmTagSizeInBytes)
+            throw new ArgumentException($"Destination must be the plaintext length plus {GcmTagSizeInBytes} bytes.", nameof(destination));
+        var gcm = CreateGcm(true, key, nonce, associatedData);
+        var written = gcm.ProcessBytes(plaintext, destination);
+        written += gcm.DoFinal(destination[written..]);
+        if (written != destination.Length) throw new CryptographicException("SM4-GCM wrote an unexpected length.");
+    }
+
+    /// <summary>
     /// Decrypts SM4-GCM <c>ciphertext || tag</c>. Throws <see cref="CryptographicException"/> when the tag does not
     /// match (wrong key, nonce, associated data or tampered bytes); no plaintext is released in that case.
     /// </summary>
@@ -85,7 +100,8 @@ public static class Sm4
     {
         if (nonce.Length < 1)
             throw new ArgumentException("SM4-GCM nonce must not be empty.", nameof(nonce));
-        CheckKey(key);
+        if (key.Length != KeySizeInBytes)
+            throw new ArgumentException($"SM4 key must be {KeySizeInBytes} bytes, got {key.Length}.", nameof(key));
         var gcm = GcmCache.Rent(encrypt, key, nonce);
         if (!associatedData.IsEmpty) gcm.ProcessAadBytes(associatedData);
         return gcm;

@@ -97,36 +97,36 @@ internal sealed class RowCodec
     {
         ArgumentNullException.ThrowIfNull(values);
         var key = values[KeyColumn]!;
-        var plain = new ArrayBufferWriter<byte>(256);
-        ArrayBufferWriter<byte>? secret = null;
+        // The JSON writers and buffers are kept per thread (the import encodes on every core): creating two writers and two
+        // buffers per row was a large part of what the import allocated (ADR 0016 addendum 3). Same JSON, byte for byte.
+        var buffers = t_buffers ??= new EncodeBuffers();
+        var writer = EncodeBuffers.Start(buffers.Plain, buffers.PlainBuffer);
         Utf8JsonWriter? secretWriter = null;
-        using (var writer = new Utf8JsonWriter(plain, WriterOptions))
+        writer.WriteStartObject();
+        for (var i = 0; i < Columns.Count; i++)
         {
-            writer.WriteStartObject();
-            for (var i = 0; i < Columns.Count; i++)
+            if (values[i] is not { } v) continue;
+            if (Columns[i].Encrypted)
             {
-                if (values[i] is not { } v) continue;
-                if (Columns[i].Encrypted)
+                if (secretWriter is null)
                 {
-                    if (secretWriter is null)
-                    {
-                        secret = new ArrayBufferWriter<byte>(128);
-                        secretWriter = new Utf8JsonWriter(secret, WriterOptions);
-                        secretWriter.WriteStartObject();
-                    }
-                    secretWriter.WriteString(Columns[i].Field, v);
+                    secretWriter = EncodeBuffers.Start(buffers.Secret, buffers.SecretBuffer);
+                    secretWriter.WriteStartObject();
                 }
-                else writer.WriteString(Columns[i].Field, v);
+                secretWriter.WriteString(Columns[i].Field, v);
             }
-            writer.WriteEndObject();
+            else writer.WriteString(Columns[i].Field, v);
         }
+        writer.WriteEndObject();
+        writer.Flush();
         string? sealedText = null;
         if (secretWriter is not null)
         {
             secretWriter.WriteEndObject();
             secretWriter.Flush();
-            sealedText = _protector.Protect(Encoding.UTF8.GetString(secret!.WrittenSpan));
-            secretWriter.Dispose();
+            sealedText = _protector.ProtectUtf8(buffers.SecretBuffer.WrittenSpan);
+            // The plaintext of personal fields does not stay in the kept buffer.
+            buffers.SecretBuffer.Clear();
         }
         List<(int Column, string Token)>? filters = null;
         for (var i = 0; i < Columns.Count; i++)
@@ -134,23 +134,79 @@ internal sealed class RowCodec
             if (i == KeyColumn || !Columns[i].Indexed || values[i] is not { } v) continue;
             (filters ??= []).Add((i, FilterToken(i, v)));
         }
-        return new EncodedRow(KeyToken(key), DivisionColumn >= 0 ? values[DivisionColumn] : null, Encoding.UTF8.GetString(plain.WrittenSpan),
+        return new EncodedRow(KeyToken(key), DivisionColumn >= 0 ? values[DivisionColumn] : null, Encoding.UTF8.GetString(buffers.PlainBuffer.WrittenSpan),
             sealedText, Digest(values), filters);
     }
 
-    /// <summary>Keyed digest of the values (order-sensitive, nulls distinct from empty strings).</summary>
+    /// <summary>Keyed digest of the values (order-sensitive, nulls distinct from empty strings): HMAC-SHA256 over the UTF-8
+    /// of each value (or U+001E for null) followed by U+001F, first 18 bytes in base64.</summary>
     public string Digest(string?[] values)
     {
-        var sb = new StringBuilder(256);
+        ArgumentNullException.ThrowIfNull(values);
+        var buffers = t_buffers ??= new EncodeBuffers();
+        var text = buffers.DigestBuffer;
+        text.ResetWrittenCount();
         foreach (var v in values)
         {
-            if (v is null) sb.Append('\u001E');
-            else sb.Append(v);
-            sb.Append('\u001F');
+            var span = text.GetSpan(v is null ? 2 : Encoding.UTF8.GetMaxByteCount(v.Length) + 1);
+            var n = 1;
+            if (v is null) span[0] = 0x1E;
+            else n = Encoding.UTF8.GetBytes(v, span);
+            span[n] = 0x1F;
+            text.Advance(n + 1);
         }
         Span<byte> mac = stackalloc byte[32];
-        HMACSHA256.HashData(DigestKey, Encoding.UTF8.GetBytes(sb.ToString()), mac);
+        var hmac = buffers.Mac(DigestKey);
+        hmac.AppendData(text.WrittenSpan);
+        hmac.GetHashAndReset(mac);
+        // Clear() zeroes the written bytes: they are the row's values, personal ones included.
+        text.Clear();
         return Convert.ToBase64String(mac[..18]);
+    }
+
+    [ThreadStatic] private static EncodeBuffers? t_buffers;
+
+    /// <summary>A thread's JSON writers, buffers and keyed digest MAC (OpenSSL's one-shot HMAC sets up and frees a MAC
+    /// context per call; a kept <see cref="IncrementalHash"/> resets to the keyed state instead).</summary>
+    private sealed class EncodeBuffers : IDisposable
+    {
+        public readonly ArrayBufferWriter<byte> PlainBuffer = new(256);
+        public readonly ArrayBufferWriter<byte> SecretBuffer = new(256);
+        public readonly ArrayBufferWriter<byte> DigestBuffer = new(256);
+        public readonly Utf8JsonWriter Plain;
+        public readonly Utf8JsonWriter Secret;
+        private IncrementalHash? _mac;
+        private byte[]? _macKey;
+
+        public EncodeBuffers()
+        {
+            Plain = new Utf8JsonWriter(PlainBuffer, WriterOptions);
+            Secret = new Utf8JsonWriter(SecretBuffer, WriterOptions);
+        }
+
+        public static Utf8JsonWriter Start(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer)
+        {
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
+            return writer;
+        }
+
+        public IncrementalHash Mac(byte[] key)
+        {
+            if (_mac is not null && ReferenceEquals(key, _macKey)) return _mac;
+            _mac?.Dispose();
+            _mac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
+            _macKey = key;
+            return _mac;
+        }
+
+        // Kept for the thread's lifetime; disposing is for completeness (a thread's buffers are otherwise collected).
+        public void Dispose()
+        {
+            Plain.Dispose();
+            Secret.Dispose();
+            _mac?.Dispose();
+        }
     }
 
     /// <summary>Decodes the stored payload and seal into field → value, decrypting only when a wanted field is sealed.</summary>

@@ -20,18 +20,20 @@ internal sealed class SqliteRowWriter : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(store);
         _store = store;
         var rid = _rid = store.Id(resource);
-        var time = store.Time(at);
-        _rows = new BulkStatement(store,
+        var time = (long)store.Time(at);
+        var connection = (Microsoft.Data.Sqlite.SqliteConnection)store.Connection;
+        var ridText = (string)rid;
+        _rows = new BulkStatement(connection,
             $"INSERT INTO {store.Rows} (\"ResourceId\",\"KeyToken\",\"DivisionCode\",\"Payload\",\"Secret\",\"Digest\",\"Sequence\",\"UpdatedAt\") VALUES ",
-            "(@r,{0},{1},{2},{3},{4},{5},@t)", 6,
+            "(?1,{0},{1},{2},{3},{4},{5},?2)", 6,
             "ON CONFLICT(\"ResourceId\",\"KeyToken\") DO UPDATE SET \"DivisionCode\"=excluded.\"DivisionCode\",\"Payload\"=excluded.\"Payload\"," +
             "\"Secret\"=excluded.\"Secret\",\"Digest\"=excluded.\"Digest\",\"Sequence\"=excluded.\"Sequence\",\"UpdatedAt\"=excluded.\"UpdatedAt\"",
-            ("@r", rid), ("@t", time));
-        _changes = new BulkStatement(store,
+            ridText, time);
+        _changes = new BulkStatement(connection,
             $"INSERT INTO {store.Changes} (\"ResourceId\",\"Sequence\",\"KeyToken\",\"Deleted\",\"DivisionCode\",\"At\") VALUES ",
-            "(@r,{0},{1},0,{2},@t)", 3, "", ("@r", rid), ("@t", time));
-        _filters = new BulkStatement(store, $"INSERT OR IGNORE INTO {store.Filters} (\"ResourceId\",\"Column\",\"Token\",\"KeyToken\") VALUES ",
-            "(@r,{0},{1},{2})", 3, "", ("@r", rid));
+            "(?1,{0},{1},0,{2},?2)", 3, "", ridText, time);
+        _filters = new BulkStatement(connection, $"INSERT OR IGNORE INTO {store.Filters} (\"ResourceId\",\"Column\",\"Token\",\"KeyToken\") VALUES ",
+            "(?1,{0},{1},{2})", 3, "", ridText);
     }
 
     /// <summary>Writes one batch (each key at most once); <paramref name="stale"/> are the old filter tokens of its
@@ -41,11 +43,11 @@ internal sealed class SqliteRowWriter : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(stale);
         foreach (var (row, seq, _) in batch)
-            await _rows.AddAsync([row.KeyToken, row.Division, row.Payload, row.Secret, row.Digest, seq], ct);
-        await _rows.FlushAsync(ct);
+            _rows.Add(row.KeyToken, row.Division, row.Payload, row.Secret, row.Digest, seq);
+        _rows.Flush();
         foreach (var (row, seq, _) in batch)
-            await _changes.AddAsync([seq, row.KeyToken, row.Division], ct);
-        await _changes.FlushAsync(ct);
+            _changes.Add(seq, row.KeyToken, row.Division);
+        _changes.Flush();
         if (stale.Count > 0)
         {
             // One exact primary-key delete per old token: the filter index has no entry by key (ADR 0016 addendum 2),
@@ -71,16 +73,16 @@ internal sealed class SqliteRowWriter : IAsyncDisposable
         {
             if (row.Filters is null) continue;
             foreach (var (column, token) in row.Filters)
-                await _filters.AddAsync([column, token, row.KeyToken], ct);
+                _filters.Add(column, token, row.KeyToken);
         }
-        await _filters.FlushAsync(ct);
+        _filters.Flush();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _rows.DisposeAsync();
-        await _changes.DisposeAsync();
+        _rows.Dispose();
+        _changes.Dispose();
         if (_dropFilter is not null) await _dropFilter.DisposeAsync();
-        await _filters.DisposeAsync();
+        _filters.Dispose();
     }
 }

@@ -19,6 +19,12 @@ public interface IFieldProtector
     string Protect(string plaintext);
 
     /// <summary>
+    /// As <see cref="Protect"/> for a plaintext the caller already holds as UTF-8 (same output format; opens with
+    /// <see cref="Unprotect"/>). Bulk callers that build the value as UTF-8 (JSON) skip a round trip through a string.
+    /// </summary>
+    string ProtectUtf8(ReadOnlySpan<byte> utf8Plaintext) => Protect(System.Text.Encoding.UTF8.GetString(utf8Plaintext));
+
+    /// <summary>
     /// Decrypts a value from <see cref="Protect"/>, also under retired keys. Throws <see cref="FormatException"/>
     /// for a value that is not in the v1 format and <see cref="System.Security.Cryptography.CryptographicException"/>
     /// for an unknown key id or tampered ciphertext.

@@ -9,6 +9,17 @@ namespace Qilu.Catalog.Resources.Import;
 /// </summary>
 internal static class CsvRows
 {
+    private static readonly System.Buffers.SearchValues<char> Specials = System.Buffers.SearchValues.Create(",\r\n\"");
+
+    /// <summary>Characters from <paramref name="start"/> before the next one the state machine must look at: a quote
+    /// inside a quoted part, else a comma, quote or line break.</summary>
+    private static int RunLength(char[] buffer, int start, int end, bool quoted)
+    {
+        var run = buffer.AsSpan(start, end - start);
+        var length = quoted ? run.IndexOf('"') : run.IndexOfAny(Specials);
+        return length < 0 ? run.Length : length;
+    }
+
     public static async IAsyncEnumerable<string?[]> ReadAsync(Stream stream, [EnumeratorCancellation] CancellationToken ct)
     {
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
@@ -24,11 +35,27 @@ internal static class CsvRows
         {
             for (var i = 0; i < read; i++)
             {
+                // Runs of ordinary characters are appended at once (a vectorised search for the next special character)
+                // instead of one Append per character; the state they leave is what the per-character loop left.
+                var length = RunLength(buffer, i, read, quoted);
+                if (length > 0)
+                {
+                    field.Append(buffer, i, length);
+                    previous = buffer[i + length - 1];
+                    if (!quoted)
+                    {
+                        afterQuote = false;
+                        anyInRecord = true;
+                    }
+                    i += length - 1;
+                    continue;
+                }
                 var c = buffer[i];
                 if (quoted)
                 {
-                    if (c == '"') { quoted = false; afterQuote = true; }
-                    else field.Append(c);
+                    // c is the quote that ends the quoted part.
+                    quoted = false;
+                    afterQuote = true;
                     previous = c;
                     continue;
                 }
