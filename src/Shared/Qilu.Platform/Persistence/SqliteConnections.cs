@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
@@ -46,11 +47,17 @@ internal sealed class SqliteConnections : DbConnectionInterceptor
     /// <summary>The pragma that sets <see cref="MmapSize"/> on a connection.</summary>
     public const string MmapPragma = "PRAGMA mmap_size=1073741824;";
 
-    private static readonly object Marker = new();
-
     // Native handles already configured: a pooled connection keeps its handle (and the handle its pragmas) across
     // opens, so the pragmas are set once per handle rather than on every open from the pool.
-    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, HandleState> Configured = new();
+
+    // Files whose host is starting (SqliteStartupWindow): full path → number of windows open on it.
+    private static readonly ConcurrentDictionary<string, int> Starting = new(StringComparer.Ordinal);
+
+    private sealed class HandleState
+    {
+        public bool Relaxed;
+    }
 
     /// <summary>
     /// Sets what every SQLite connection of the platform needs: a <c>busy_timeout</c> (see above) and a memory-mapped
@@ -63,16 +70,41 @@ internal sealed class SqliteConnections : DbConnectionInterceptor
     /// </summary>
     public static void Configure(DbConnection connection)
     {
-        if (connection is not SqliteConnection { Handle: { } handle }) return;
+        if (connection is not SqliteConnection { Handle: { } handle } sqlite) return;
         // A native call, not a PRAGMA statement: no statement to prepare on every open from the pool.
         SQLitePCL.raw.sqlite3_busy_timeout(handle, 10_000);
-        if (Configured.TryGetValue(handle, out _)) return;
-        // An in-memory database ignores the pragma.
-        using (var cmd = connection.CreateCommand())
+        if (!Configured.TryGetValue(handle, out var state))
         {
-            cmd.CommandText = MmapPragma;
-            cmd.ExecuteNonQuery();
+            // An in-memory database ignores the pragma.
+            Execute(sqlite, MmapPragma);
+            state = new HandleState();
+            Configured.AddOrUpdate(handle, state);
         }
-        Configured.AddOrUpdate(handle, Marker);
+        // Durability while the host starts (SqliteStartupWindow): commits on this file skip their fsync until the
+        // window closes with one checkpoint; a pooled handle relaxed then is made FULL again on its next open.
+        var relax = !Starting.IsEmpty && Starting.ContainsKey(sqlite.DataSource);
+        if (relax == state.Relaxed) return;
+        Execute(sqlite, relax ? "PRAGMA synchronous=NORMAL;" : "PRAGMA synchronous=FULL;");
+        state.Relaxed = relax;
+    }
+
+    /// <summary>Marks <paramref name="path"/> (a database file's full path, as <c>SqliteConnection.DataSource</c>
+    /// gives it) as starting (windows may nest: several hosts on one file in a test process).</summary>
+    internal static void EnterStartup(string path) => Starting.AddOrUpdate(path, 1, static (_, n) => n + 1);
+
+    /// <summary>Ends one start-up window on <paramref name="path"/>.</summary>
+    internal static void LeaveStartup(string path)
+    {
+        while (Starting.TryGetValue(path, out var n))
+        {
+            if (n <= 1 ? Starting.TryRemove(new KeyValuePair<string, int>(path, n)) : Starting.TryUpdate(path, n - 1, n)) return;
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
     }
 }

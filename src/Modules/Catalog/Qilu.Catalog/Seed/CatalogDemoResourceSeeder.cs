@@ -28,6 +28,11 @@ internal sealed class CatalogDemoResourceSeeder : IDemoSeeder
 
     public int Order => 350;
 
+    public string Name => DemoSeederNames.CatalogResources;
+
+    /// <summary>Mounts on published demo entries.</summary>
+    public IReadOnlyCollection<string>? DependsOn => [DemoSeederNames.IdentityProvince, DemoSeederNames.CatalogEntries];
+
     public async Task<IReadOnlyList<DemoCredential>> SeedAsync(IServiceProvider services, CancellationToken ct)
     {
         if (services.GetRequiredService<IConfiguration>().GetValue("Qilu:Catalog:DemoResources", true) is false) return [];

@@ -22,6 +22,11 @@ internal sealed class CatalogDemoSeeder : IDemoSeeder
 
     public int Order => 300;
 
+    public string Name => DemoSeederNames.CatalogEntries;
+
+    /// <summary>The providing units (Identity demo).</summary>
+    public IReadOnlyCollection<string>? DependsOn => [DemoSeederNames.IdentityProvince];
+
     public async Task<IReadOnlyList<DemoCredential>> SeedAsync(IServiceProvider services, CancellationToken ct)
     {
         using var scope = services.CreateScope();

@@ -22,6 +22,11 @@ internal sealed class HotlineDemoSeeder : IDemoSeeder
 {
     public int Order => 170;
 
+    public string Name => DemoSeederNames.Hotline;
+
+    /// <summary>The 济南 centre and the handling units (Identity demo); article matter codes are only checked for form.</summary>
+    public IReadOnlyCollection<string>? DependsOn => [DemoSeederNames.IdentityProvince];
+
     private static readonly (string Content, string Division, string Address, string Category, string Urgency, int Step)[] Samples =
     [
         ("历下区泉城路步行街东口每天晚上有流动摊贩占道经营，油烟很大，行人通行困难，希望城管部门管一管。", "370102", "泉城路步行街东口", "010101", "normal", 0),

@@ -22,6 +22,11 @@ internal sealed class MattersDemoSeeder : IDemoSeeder
 {
     public int Order => 300;
 
+    public string Name => DemoSeederNames.Matters;
+
+    /// <summary>The implementing provincial and 历下区 departments (Identity demo).</summary>
+    public IReadOnlyCollection<string>? DependsOn => [DemoSeederNames.IdentityProvince];
+
     private static readonly Actor Seeder = new(ActorKind.Official, "system:matters-seed", "事项目录初始化", CatalogScope.Province, null,
         new HashSet<string>(), new HashSet<string>([MattersPermissions.CatalogRead, MattersPermissions.CatalogEdit, MattersPermissions.CatalogPublish, MattersPermissions.CatalogTransfer]),
         RealNameLevel.None);

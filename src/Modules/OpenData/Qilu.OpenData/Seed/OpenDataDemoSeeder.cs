@@ -24,6 +24,11 @@ internal sealed class OpenDataDemoSeeder : IDemoSeeder
 {
     public int Order => 400;
 
+    public string Name => DemoSeederNames.OpenData;
+
+    /// <summary>Opens published entries (their outbox events make the candidates) with the demo table's rows.</summary>
+    public IReadOnlyCollection<string>? DependsOn => [DemoSeederNames.IdentityProvince, DemoSeederNames.CatalogEntries, DemoSeederNames.CatalogResources];
+
     private static readonly (string Kind, string Entry, string[] Tags)[] Picks =
     [
         ("civil_affairs", "社会组织登记信息", ["社会组织", "民政"]),

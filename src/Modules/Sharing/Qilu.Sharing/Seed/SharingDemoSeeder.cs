@@ -34,6 +34,14 @@ internal sealed class SharingDemoSeeder : IDemoSeeder
 
     public int Order => 450;
 
+    public string Name => DemoSeederNames.Sharing;
+
+    /// <summary>
+    /// Applies for the demo 低保 table (Catalog) as Identity's units. Not after open data: it reads nothing OpenData
+    /// writes, and the outbox dispatch both call first is serialised by the dispatcher's own gate.
+    /// </summary>
+    public IReadOnlyCollection<string>? DependsOn => [DemoSeederNames.IdentityProvince, DemoSeederNames.CatalogEntries, DemoSeederNames.CatalogResources];
+
     public async Task<IReadOnlyList<DemoCredential>> SeedAsync(IServiceProvider services, CancellationToken ct)
     {
         if (services.GetRequiredService<IConfiguration>().GetValue("Qilu:Sharing:DemoData", true) is false) return [];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Qilu.Identity.Contracts;
@@ -6,6 +7,7 @@ using Qilu.Platform.Hosting;
 using Qilu.SharedKernel.Identifiers;
 using Qilu.Trust.Auditing;
 using Qilu.Trust.Contracts;
+using Qilu.Trust.Data;
 
 namespace Qilu.Trust.Certificates;
 
@@ -20,11 +22,20 @@ internal sealed class TrustDemoCertificateSeeder : IDemoSeeder
     /// <summary>After the seals (150): issuing needs a seal in use.</summary>
     public int Order => 160;
 
+    public string Name => DemoSeederNames.TrustCertificates;
+
+    /// <summary>张三 (Identity demo) and the issuers' seals.</summary>
+    public IReadOnlyCollection<string>? DependsOn => [DemoSeederNames.IdentityProvince, DemoSeederNames.TrustSeals];
+
+    private const string SeedCreator = "system:trust-seed";
+
     public async Task<IReadOnlyList<DemoCredential>> SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         if (services.GetRequiredService<IConfiguration>().GetValue("Qilu:Trust:DemoCertificates", true) is false) return [];
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
+        // Once: seeders run on every start, and issuing is not idempotent (each start added two more certificates).
+        if (await sp.GetRequiredService<TrustDbContext>().Certificates.AnyAsync(c => c.CreatedBy == SeedCreator, cancellationToken)) return [];
         // 张三 as the Identity demo seeds him (历下区, born 1988-03-15, sequence 101); found through the directory so a
         // changed demo simply gets no certificates rather than certificates for nobody.
         var first17 = "370102" + "19880315" + "101";
@@ -53,7 +64,7 @@ internal sealed class TrustDemoCertificateSeeder : IDemoSeeder
         {
             var unit = await directory.FindResponsibleUnitAsync(kind, "370102", cancellationToken);
             if (unit is null) return;
-            var issued = await issuer.IssueAsync(unit, new CertificateIssuer.Draft(type, "张三", idNumber, validUntil, fields), "system:trust-seed", null, cancellationToken);
+            var issued = await issuer.IssueAsync(unit, new CertificateIssuer.Draft(type, "张三", idNumber, validUntil, fields), SeedCreator, null, cancellationToken);
             if (!issued.IsSuccess)
                 throw new InvalidOperationException("Demo certificate seed failed: " + string.Join("; ", issued.Errors));
             await issuer.SaveAsync(cancellationToken);

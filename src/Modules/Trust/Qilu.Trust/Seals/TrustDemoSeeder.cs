@@ -24,6 +24,11 @@ internal sealed class TrustDemoSeeder : IDemoSeeder
     /// <summary>After the Identity seeder (100), which creates the departments.</summary>
     public int Order => 150;
 
+    public string Name => DemoSeederNames.TrustSeals;
+
+    /// <summary>The issuing units (departments) come from the Identity demo.</summary>
+    public IReadOnlyCollection<string>? DependsOn => [DemoSeederNames.IdentityProvince];
+
     /// <summary>Department kinds that issue the seeded certificate types.</summary>
     public static readonly string[] IssuerKinds = ["health", "public_security", "hrss", "market", "natural_resources", "civil_affairs"];
 
