@@ -40,9 +40,12 @@ internal static class QiluApp
 
         var dataDir = PlatformRegistration.DataDirectory(builder.Configuration, builder.Environment.ContentRootPath);
         var db = PlatformRegistration.ResolveDatabase(builder.Configuration, builder.Environment.ContentRootPath);
-        builder.Services.AddQiluPlatform(builder.Configuration, db, dataDir);
-        // Start-up work (key store, migrations) runs before the audit log's writer and timer start.
+        // Start-up work (key store, migrations) runs before every other hosted service: hosted services start in the
+        // order they are registered, and the platform registers ASP.NET's data-protection service, which reads its key
+        // ring from the key store's table (on a fresh data directory it logged "no such table" before the migration),
+        // and the audit log's writer and timer after it.
         builder.Services.AddHostedService<PlatformStartup>();
+        builder.Services.AddQiluPlatform(builder.Configuration, db, dataDir);
         builder.Services.AddSingleton<ICheckpointSigner, KeyStoreCheckpointSigner>();
         builder.Services.AddSingleton<ICheckpointVerifierKeys, KeyStoreCheckpointVerifierKeys>();
         builder.Services.AddQiluAuditLog(db, o =>
