@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Qilu.Catalog.Contracts;
 
 namespace Qilu.OpenData.Datasets;
 
@@ -52,7 +53,7 @@ internal static class PackageDocument
             ["version"] = d.EntryVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["extras"] = new JsonArray(
                 Extra("catalog_code", d.EntryCode),
-                Extra("open_type", Vocabulary.OpenLabel(d.OpenType)),
+                Extra("open_type", GradePolicy.OpenLabel(d.OpenType)),
                 Extra("update_cycle", d.UpdateCycle),
                 Extra("frequency", Vocabulary.FrequencyCode(d.UpdateCycle)),
                 Extra("publisher_division", d.PublisherDivision)),

@@ -118,7 +118,7 @@ internal static class PublishDataset
                 var rule = GradePolicy.For(field.Grade);
                 if (rule.AllowedOpenTypes.Contains(open)) return null;
                 return new Error("opendata.field.above_threshold",
-                    $"字段「{field.Name}」定级为{GradePolicy.Label(field.Grade)}，高于{Vocabulary.OpenLabel(open)}的门槛（{rule.RuleZh}），不能开放；请移除{(DatasetField.CanAggregate(field.DataType, field.Element) ? "或聚合" : "")}该字段",
+                    $"字段「{field.Name}」定级为{GradePolicy.Label(field.Grade)}，高于{GradePolicy.OpenLabel(open)}的门槛（{rule.RuleZh}），不能开放；请移除{(DatasetField.CanAggregate(field.DataType, field.Element) ? "或聚合" : "")}该字段",
                     $"Field {field.Name} is graded {field.Grade}, above the threshold for {open} opening ({rule.RuleEn}); remove it{(DatasetField.CanAggregate(field.DataType, field.Element) ? " or aggregate it" : "")}",
                     "fields." + field.Name);
         }

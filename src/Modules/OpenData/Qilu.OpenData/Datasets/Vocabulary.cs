@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Qilu.Catalog.Contracts;
 
 namespace Qilu.OpenData.Datasets;
 
@@ -61,13 +60,6 @@ internal static class Vocabulary
         "每半年" => "ANNUAL_2",
         "每年" => "ANNUAL",
         _ => "IRREG",
-    };
-
-    public static string OpenLabel(OpenType type) => type switch
-    {
-        OpenType.Unconditional => "无条件开放",
-        OpenType.Conditional => "有条件开放",
-        _ => "不予开放",
     };
 
     /// <summary>CKAN's timestamp format: UTC without offset, microseconds.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Qilu.Catalog.Contracts;
 using Qilu.OpenData.Data;
 using Qilu.OpenData.Datasets;
 using Qilu.Search;
@@ -88,7 +89,7 @@ internal sealed class DatasetIndex(ISearchIndexes indexes) : IDisposable
             if (r.Resources > 0) doc.Keywords["res_format"] = ["CSV"];
             doc.Keywords["license_id"] = [r.LicenseId];
             doc.Keywords["update_cycle"] = [r.UpdateCycle];
-            doc.Keywords["open_type"] = [Vocabulary.OpenLabel(r.OpenType)];
+            doc.Keywords["open_type"] = [GradePolicy.OpenLabel(r.OpenType)];
             doc.Numbers["metadata_modified"] = r.ModifiedAt.ToUnixTimeMilliseconds();
             doc.Numbers["metadata_created"] = r.CreatedAt.ToUnixTimeMilliseconds();
             doc.Numbers["name"] = SortKey.Ascii(r.Name);
