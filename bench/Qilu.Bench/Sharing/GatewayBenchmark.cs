@@ -32,7 +32,10 @@ namespace Qilu.Bench.Sharing;
 /// masking by grade, binding hash, one metering row and one audit-log entry per call — under closed-loop HTTP load on
 /// Kestrel (SQLite), next to a bare read of the same row over HTTP measured in the same run (the ratio). Both read a
 /// real mounted table through the Catalog's <see cref="IResourceRows"/> (sealed personal fields, key by blind index).
-/// Usage: <c>gateway [seconds=10] [workers=32] [rows=10000]</c>.
+/// Usage: <c>gateway [seconds=10] [workers=32] [rows=10000] [warmup=15]</c>. Both paths are first run for
+/// <c>warmup</c> seconds each at the measured worker count, so that the measured phases see the server's steady state:
+/// with 3 s of warm-up the tiered JIT was still recompiling the gateway's code during its measured phase (a quarter of
+/// the process's CPU samples were the tiering thread). Each phase prints the JIT work done during it.
 /// </summary>
 internal static class GatewayBenchmark
 {
@@ -41,6 +44,7 @@ internal static class GatewayBenchmark
         var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
         var workers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
         var rowCount = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000;
+        var warmup = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 15;
         Console.WriteLine($"# load average at start {BenchOptions.LoadAverage()}; {Environment.ProcessorCount} cores");
 
         var target = new DirectTarget();
@@ -93,8 +97,8 @@ internal static class GatewayBenchmark
             return r.StatusCode == HttpStatusCode.OK && body.Contains("\"联系电话\":\"138", StringComparison.Ordinal) ? null : $"direct {(int)r.StatusCode} {body[..Math.Min(200, body.Length)]}";
         };
 
-        await LoadGenerator.RunAsync("warm-up", client, 8, TimeSpan.FromSeconds(3), gateway);
-        await LoadGenerator.RunAsync("warm-up", client, 8, TimeSpan.FromSeconds(1), direct);
+        await LoadGenerator.RunAsync("warm-up", client, workers, TimeSpan.FromSeconds(warmup), gateway);
+        await LoadGenerator.RunAsync("warm-up", client, workers, TimeSpan.FromSeconds(warmup), direct);
         var (d, dCpu) = await MeasuredAsync(() => LoadGenerator.RunAsync("direct read (HTTP, IResourceRows, no grant)", client, workers, TimeSpan.FromSeconds(seconds), direct));
         Print(d, dCpu);
         var (g, gCpu) = await MeasuredAsync(() => LoadGenerator.RunAsync("gateway query-by-key", client, workers, TimeSpan.FromSeconds(seconds), gateway));
@@ -113,8 +117,11 @@ internal static class GatewayBenchmark
     private static async Task<(LoadResult Result, double CpuMsPerRequest)> MeasuredAsync(Func<Task<LoadResult>> run)
     {
         var before = Process.GetCurrentProcess().TotalProcessorTime;
+        var (methods, jit) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
         var r = await run();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - before;
+        Console.WriteLine($"  JIT during the phase: {BenchOptions.N0(System.Runtime.JitInfo.GetCompiledMethodCount() - methods)} methods, " +
+            $"{BenchOptions.F((System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds, 0)} ms");
         return (r, cpu.TotalMilliseconds / Math.Max(1, r.Ok));
     }
 

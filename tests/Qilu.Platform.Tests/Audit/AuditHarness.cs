@@ -77,6 +77,15 @@ internal sealed class AuditDatabase : IAsyncDisposable
         await cmd.ExecuteNonQueryAsync();
     }
 
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var c = new Qilu.Platform.Audit.Data.AuditStore(Connection).CreateConnection();
+        await c.OpenAsync();
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public string Table(string name) => IsSqlite ? $"audit_{name}" : $"audit.{name}";
 
     public async ValueTask DisposeAsync()

@@ -345,6 +345,85 @@ public abstract class AuditLogStoreTests
         cp.ShouldNotBeNull();
         cp.TreeSize.ShouldBe(20);
     }
+
+    [Fact]
+    public async Task Append_WhenCompanions_EachIsCommittedWithItsEntryInQueueOrder()
+    {
+        await using var db = await CreateDatabaseAsync();
+        await db.ExecAsync("CREATE TABLE companion_probe (n INTEGER NOT NULL, batch INTEGER NOT NULL)");
+        await using var host = await db.StartAsync();
+        var probe = new ProbeCompanion(db.IsSqlite);
+        var done = new System.Collections.Concurrent.ConcurrentBag<(long Seq, int N)>();
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(t => Task.Run(async () =>
+        {
+            for (var i = t; i < 400; i += 16) done.Add((await host.Log.AppendAsync(Record(i), new AuditCompanion(probe, i)), i));
+        })));
+        // A plain append in between writes no companion.
+        await host.Log.AppendAsync(Record(400));
+
+        (await db.ScalarAsync("SELECT COUNT(*) FROM companion_probe")).ShouldBe(400);
+        (await db.ScalarAsync("SELECT COUNT(DISTINCT n) FROM companion_probe")).ShouldBe(400);
+        // Committed with their entries: each item arrived in the batch of its entry, in the order the entries were numbered.
+        var order = done.OrderBy(d => d.Seq).Select(d => d.N).ToList();
+        probe.Seen.ShouldBe(order);
+        probe.Calls.ShouldBeLessThan(400, "companions of one batch are written together");
+        (await host.Log.GetTreeSizeAsync()).ShouldBe(401);
+    }
+
+    [Fact]
+    public async Task Append_WhenCompanionFails_NeitherEntryNorCompanionIsKeptAndTheLogGoesOn()
+    {
+        await using var db = await CreateDatabaseAsync();
+        await db.ExecAsync("CREATE TABLE companion_probe (n INTEGER NOT NULL, batch INTEGER NOT NULL)");
+        await using var host = await db.StartAsync();
+        var probe = new ProbeCompanion(db.IsSqlite) { FailOn = 13 };
+        (await host.Log.AppendAsync(Record(1), new AuditCompanion(probe, 1))).ShouldBe(0);
+
+        var failed = await Should.ThrowAsync<InvalidOperationException>(async () => await host.Log.AppendAsync(Record(13), new AuditCompanion(probe, 13)));
+        failed.Message.ShouldContain("companion 13");
+
+        (await host.Log.GetTreeSizeAsync()).ShouldBe(1);
+        (await db.ScalarAsync("SELECT COUNT(*) FROM companion_probe")).ShouldBe(1);
+        // The writer re-reads the tree after the failed batch: the next entry takes the sequence the failed one did not.
+        (await host.Log.AppendAsync(Record(2), new AuditCompanion(probe, 2))).ShouldBe(1);
+        (await db.ScalarAsync("SELECT COUNT(*) FROM companion_probe")).ShouldBe(2);
+        var report = await host.Services.GetRequiredService<AuditVerifier>().VerifyDatabaseAsync(db.Connection);
+        report.IsValid.ShouldBeTrue(string.Join("; ", report.Issues.Select(i => i.Message)));
+    }
+
+    /// <summary>Writes its items (ints) into <c>companion_probe</c> on the audit writer's connection and transaction.</summary>
+    private sealed class ProbeCompanion(bool sqlite) : IAuditCompanionWriter
+    {
+        public List<int> Seen { get; } = [];
+
+        public int Calls { get; private set; }
+
+        public int? FailOn { get; init; }
+
+        public async Task WriteAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, IReadOnlyList<object> items,
+            CancellationToken ct)
+        {
+            Calls++;
+            foreach (var item in items)
+            {
+                var n = (int)item;
+                await using var cmd = connection.CreateCommand();
+                cmd.Transaction = transaction;
+                cmd.CommandText = sqlite ? "INSERT INTO companion_probe (n, batch) VALUES ($n, $b)" : "INSERT INTO companion_probe (n, batch) VALUES (@n, @b)";
+                var pn = cmd.CreateParameter();
+                pn.ParameterName = sqlite ? "$n" : "@n";
+                pn.Value = n;
+                cmd.Parameters.Add(pn);
+                var pb = cmd.CreateParameter();
+                pb.ParameterName = sqlite ? "$b" : "@b";
+                pb.Value = Calls;
+                cmd.Parameters.Add(pb);
+                await cmd.ExecuteNonQueryAsync(ct);
+                if (n == FailOn) throw new InvalidOperationException($"companion {n} refused");
+            }
+            Seen.AddRange(items.Cast<int>());
+        }
+    }
 }
 
 public sealed class AuditLogSqliteTests : AuditLogStoreTests

@@ -28,7 +28,7 @@ internal sealed partial class SqliteGroupCommit(DatabaseConnection connection, I
     private readonly Lock _startLock = new();
     private Task? _loop;
     private SqliteConnection? _connection;
-    private SqliteRowInsert? _history, _outbox;
+    private PreparedRowInsert? _history, _outbox;
     private SqliteCommand? _savepoint, _release, _rollback;
 
     private sealed class Job(WorkflowDbContext db)
@@ -136,8 +136,8 @@ internal sealed partial class SqliteGroupCommit(DatabaseConnection connection, I
                 try
                 {
                     await db.SaveChangesAsync(acceptAllChangesOnSuccess: false);
-                    if (db.PendingHistory.Count > 0) await (_history ??= new SqliteRowInsert(c, EntityType(db, typeof(HistoryEntry)))).InsertAsync(tx, db.PendingHistory);
-                    if (db.PendingOutbox.Count > 0) await (_outbox ??= new SqliteRowInsert(c, EntityType(db, db.PendingOutbox[0].GetType()))).InsertAsync(tx, db.PendingOutbox);
+                    if (db.PendingHistory.Count > 0) await (_history ??= new PreparedRowInsert(c, EntityType(db, typeof(HistoryEntry)))).InsertAsync(tx, db.PendingHistory);
+                    if (db.PendingOutbox.Count > 0) await (_outbox ??= new PreparedRowInsert(c, EntityType(db, db.PendingOutbox[0].GetType()))).InsertAsync(tx, db.PendingOutbox);
                     await ExecAsync(_release ??= Command(c, "RELEASE unit"), tx);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

@@ -43,7 +43,7 @@ public sealed class SharingModule : IQiluModule
         services.AddSingleton<ApprovalDeadlines>();
         services.AddSingleton<QuotaLedger>();
         services.AddHostedService<QuotaLeaseSweeper>();
-        services.AddSingleton<Usage.MeteringWriter>();
+        services.AddSingleton<Usage.MeteringCompanion>();
         services.AddScoped<GatewayPipeline>();
         // Exact only where one node writes the grants (ADR 0018, addendum 2): on by default on SQLite; on PostgreSQL only
         // when configured for a single gateway node.

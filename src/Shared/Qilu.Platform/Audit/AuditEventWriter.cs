@@ -7,7 +7,13 @@ public sealed class AuditEventWriter(IAuditLog log) : IAuditWriter
 {
     private static readonly JsonSerializerOptions DetailsJson = new(JsonSerializerDefaults.Web);
 
-    public async Task WriteAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
+    public async Task WriteAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default) =>
+        await log.AppendAsync(ToRecord(auditEvent), cancellationToken);
+
+    public async Task WriteAsync(AuditEvent auditEvent, AuditCompanion companion, CancellationToken cancellationToken = default) =>
+        await log.AppendAsync(ToRecord(auditEvent), companion, cancellationToken);
+
+    private static AuditRecord ToRecord(AuditEvent auditEvent)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
         var outcome = auditEvent.Outcome switch
@@ -16,13 +22,12 @@ public sealed class AuditEventWriter(IAuditLog log) : IAuditWriter
             "denied" => AuditOutcome.Denied,
             _ => AuditOutcome.Failure,
         };
-        var record = AuditRecord.For(auditEvent.Actor, auditEvent.Action, outcome) with
+        return AuditRecord.For(auditEvent.Actor, auditEvent.Action, outcome) with
         {
             Target = new AuditTarget(auditEvent.TargetType, auditEvent.TargetId ?? ""),
             Details = auditEvent.Details is null ? null : JsonSerializer.SerializeToElement(auditEvent.Details, DetailsJson),
             SourceIp = auditEvent.SourceIp,
             TraceId = auditEvent.TraceId,
         };
-        await log.AppendAsync(record, cancellationToken);
     }
 }

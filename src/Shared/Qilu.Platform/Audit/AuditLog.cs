@@ -24,7 +24,14 @@ internal sealed class AuditLog(
     // checkpoint was lost). A SemaphoreSlim whose AvailableWaitHandle is never read owns no unmanaged resource.
     private readonly SemaphoreSlim _checkpointGate = new(1, 1);
 
-    public ValueTask<long> AppendAsync(AuditRecord record, CancellationToken ct = default) => writer.AppendAsync(record, ct);
+    public ValueTask<long> AppendAsync(AuditRecord record, CancellationToken ct = default) => writer.AppendAsync(record, null, ct);
+
+    public ValueTask<long> AppendAsync(AuditRecord record, AuditCompanion companion, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(companion.Writer);
+        ArgumentNullException.ThrowIfNull(companion.Item);
+        return writer.AppendAsync(record, companion, ct);
+    }
 
     public async Task<AuditEntry?> GetAsync(long sequence, CancellationToken ct = default)
     {

@@ -11,7 +11,8 @@ namespace Qilu.Platform.Audit;
 /// Group commit: callers enqueue; one background loop drains up to <see cref="AuditLogOptions.BatchSize"/> records,
 /// numbers them, hashes them into the tree and writes entries and completed nodes in ONE transaction, then completes
 /// the callers. A caller's task completes only after the commit; if the transaction fails every caller of that batch
-/// gets the exception (nothing acknowledged can be lost).
+/// gets the exception (nothing acknowledged can be lost). A record may bring a module's companion row
+/// (<see cref="AuditCompanion"/>), written by its owner's writer inside the same transaction before the commit.
 /// </summary>
 internal sealed class AuditWriter : IAsyncDisposable
 {
@@ -42,12 +43,18 @@ internal sealed class AuditWriter : IAsyncDisposable
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
+            // SQLite: the reader is the writer's own thread, blocked until records arrive; a producer wakes it directly
+            // instead of through a thread-pool work item (see StartLoop). The continuations run inline are only that
+            // wake-up and, when the queue was full, a producer's registration on its record's completion.
+            AllowSynchronousContinuations = store.IsSqlite,
         });
     }
 
-    private sealed class Pending(AuditEntryRow row)
+    private sealed class Pending(AuditEntryRow row, AuditCompanion? companion)
     {
         public AuditEntryRow Row { get; } = row;
+
+        public AuditCompanion? Companion { get; } = companion;
 
         public TaskCompletionSource<long> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -55,9 +62,9 @@ internal sealed class AuditWriter : IAsyncDisposable
     /// <summary>Committed batches (for tests and metrics).</summary>
     public long BatchesCommitted { get; private set; }
 
-    public async ValueTask<long> AppendAsync(AuditRecord record, CancellationToken ct)
+    public async ValueTask<long> AppendAsync(AuditRecord record, AuditCompanion? companion, CancellationToken ct)
     {
-        var pending = new Pending(AuditRecordValidator.ToRow(record));
+        var pending = new Pending(AuditRecordValidator.ToRow(record), companion);
         await _queue.Writer.WriteAsync(pending, ct);
         // Cancellation after enqueueing only stops the wait: the record may still be committed.
         return await pending.Done.Task.WaitAsync(ct);
@@ -65,7 +72,67 @@ internal sealed class AuditWriter : IAsyncDisposable
 
     public void Start()
     {
-        lock (_startLock) _loop ??= Task.Run(RunAsync);
+        lock (_startLock) _loop ??= StartLoop();
+    }
+
+    /// <summary>
+    /// SQLite: the loop runs on a thread of its own (ADR 0018 addendum 3). Microsoft.Data.Sqlite completes every
+    /// statement synchronously, so a batch runs start to end on that thread, and waiting for records or for the file's
+    /// write gate blocks it. As a thread-pool loop, each wait's continuation queued behind the requests' work items:
+    /// under load every batch started milliseconds late, and every caller waiting for a durable audit entry (each
+    /// sharing-gateway call) waited that much longer. PostgreSQL keeps the asynchronous loop (its I/O is asynchronous).
+    /// </summary>
+    private Task StartLoop()
+    {
+        if (!_store.IsSqlite) return Task.Run(RunAsync);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                RunOnThread();
+                done.SetResult();
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "Qilu audit writer",
+        };
+        thread.Start();
+        return done.Task;
+    }
+
+    private void RunOnThread()
+    {
+        var batch = new List<Pending>(_options.BatchSize);
+        var reader = _queue.Reader;
+        while (WaitToRead(reader))
+        {
+            // As in RunAsync: the file's write gate before draining, so records arriving meanwhile join this batch.
+            _gate?.Wait();
+            try
+            {
+                batch.Clear();
+                while (batch.Count < _options.BatchSize && reader.TryRead(out var p)) batch.Add(p);
+                // Completes synchronously on SQLite; should a step ever yield, this thread waits for it.
+                if (batch.Count > 0) CommitBatchAsync(batch).GetAwaiter().GetResult();
+            }
+            finally
+            {
+                _gate?.Release();
+            }
+        }
+        ResetConnectionAsync().GetAwaiter().GetResult();
+    }
+
+    private static bool WaitToRead(ChannelReader<Pending> reader)
+    {
+        var wait = reader.WaitToReadAsync();
+        return wait.IsCompleted ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
     }
 
     /// <summary>Stops accepting records, drains what was queued and waits for the last commit.</summary>
@@ -163,10 +230,27 @@ internal sealed class AuditWriter : IAsyncDisposable
             for (var j = 0; j < n; j++) AuditStore.BindNode(cmd, j, nodes[i + j].Id, nodes[i + j].Hash);
             await cmd.ExecuteNonQueryAsync(ct);
         }
+        await WriteCompanionsAsync(c, tx, batch, ct);
         await tx.CommitAsync(ct);
         _range = range;
         _lastTimestampUs = ts;
         return size;
+    }
+
+    /// <summary>Each companion writer's items of the batch, in queue order, written in the batch's transaction.</summary>
+    private static async Task WriteCompanionsAsync(DbConnection c, DbTransaction tx, List<Pending> batch, CancellationToken ct)
+    {
+        List<(IAuditCompanionWriter Writer, List<object> Items)>? groups = null;
+        foreach (var p in batch)
+        {
+            if (p.Companion is not { } companion) continue;
+            groups ??= [];
+            var i = groups.FindIndex(g => ReferenceEquals(g.Writer, companion.Writer));
+            if (i < 0) groups.Add((companion.Writer, [companion.Item]));
+            else groups[i].Items.Add(companion.Item);
+        }
+        if (groups is null) return;
+        foreach (var (writer, items) in groups) await writer.WriteAsync(c, tx, items, ct);
     }
 
     private DbCommand Command(DbConnection c, bool node, int rows)
@@ -192,3 +276,4 @@ internal sealed class AuditWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 }
+

@@ -18,6 +18,13 @@ public interface IAuditLog
     /// </summary>
     ValueTask<long> AppendAsync(AuditRecord record, CancellationToken ct = default);
 
+    /// <summary>
+    /// Appends a record and writes <paramref name="companion"/> in the same transaction (<see cref="IAuditCompanionWriter"/>);
+    /// returns the record's sequence number once both are durable. If the companion's write fails, the record is not
+    /// kept either and the exception is thrown.
+    /// </summary>
+    ValueTask<long> AppendAsync(AuditRecord record, AuditCompanion companion, CancellationToken ct = default);
+
     /// <summary>The entry with the given sequence, or null when it does not exist (or has expired).</summary>
     Task<AuditEntry?> GetAsync(long sequence, CancellationToken ct = default);
 

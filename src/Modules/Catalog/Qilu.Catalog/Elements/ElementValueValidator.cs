@@ -27,8 +27,8 @@ internal sealed class ElementValueValidator(CatalogDbContext? db, TimeProvider c
     public async Task<Result<string>> ValidateAsync(string identifier, string? value, CancellationToken ct = default)
     {
         if (db is null) throw new InvalidOperationException("This validator instance has no database; use Validate(element, value).");
-        var element = await Resources.RowQueries.For(db).ActiveElement(db, identifier, ct);
-        if (element is null)
+        var element = await Resources.RowQueries.ElementOnce(db, identifier, ct);
+        if (element is not { Status: "active" })
             return new Error("element.unknown", $"数据元“{identifier}”不存在或未启用", $"Data element '{identifier}' does not exist or is not active", "element");
         return Validate(element.ToInfo(), value);
     }

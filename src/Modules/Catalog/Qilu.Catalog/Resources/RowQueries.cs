@@ -8,9 +8,10 @@ namespace Qilu.Catalog.Resources;
 
 /// <summary>
 /// The per-lookup reads of <see cref="ResourceRows"/> and <see cref="ElementValueValidator"/> as compiled, untracked
-/// queries: a query by key (the sharing gateway's hot path) reads the mounted resource and the key's data element every
-/// time, fresh (an unmount or a disabled element takes effect on the next lookup), and a compiled query skips building
-/// and looking up the LINQ expression tree each time. One set per model: SQLite and PostgreSQL contexts differ.
+/// queries: a query by key (the sharing gateway's hot path) reads the mounted resource and the key's data element fresh
+/// in every request (an unmount or a disabled element takes effect on the next lookup; within one request they are read
+/// once, <see cref="ResourceOnce"/>), and a compiled query skips building and looking up the LINQ expression tree each
+/// time. One set per model: SQLite and PostgreSQL contexts differ.
 /// </summary>
 internal sealed class RowQueries
 {
@@ -26,8 +27,21 @@ internal sealed class RowQueries
     public Func<CatalogDbContext, string, CancellationToken, Task<DataElement?>> Element { get; } =
         EF.CompileAsyncQuery((CatalogDbContext db, string identifier, CancellationToken ct) => db.Elements.AsNoTracking().FirstOrDefault(e => e.Identifier == identifier));
 
-    /// <summary>An active data element by identifier.</summary>
-    public Func<CatalogDbContext, string, CancellationToken, Task<DataElement?>> ActiveElement { get; } =
-        EF.CompileAsyncQuery((CatalogDbContext db, string identifier, CancellationToken ct) =>
-            db.Elements.AsNoTracking().FirstOrDefault(e => e.Identifier == identifier && e.Status == "active"));
+    /// <summary>A mounted resource by id, read once per context scope (<see cref="CatalogDbContext.ResourcesRead"/>).</summary>
+    public static async Task<MountedResource?> ResourceOnce(CatalogDbContext db, Guid id, CancellationToken ct)
+    {
+        if (db.ResourcesRead.TryGetValue(id, out var known)) return known;
+        var read = await For(db).Resource(db, id, ct);
+        db.ResourcesRead[id] = read;
+        return read;
+    }
+
+    /// <summary>A data element by identifier, whatever its status, read once per context scope (<see cref="CatalogDbContext.ElementsRead"/>).</summary>
+    public static async Task<DataElement?> ElementOnce(CatalogDbContext db, string identifier, CancellationToken ct)
+    {
+        if (db.ElementsRead.TryGetValue(identifier, out var known)) return known;
+        var read = await For(db).Element(db, identifier, ct);
+        db.ElementsRead[identifier] = read;
+        return read;
+    }
 }

@@ -40,7 +40,7 @@ internal sealed class GatewayRequest(GatewayPipeline pipeline, Actor actor, Gran
 /// operation; and for every answer, refusals included, the binding hash headers, an audit entry and a metering record.
 /// </summary>
 internal sealed class GatewayPipeline(IServiceProvider services, GrantCache grants, TimeProvider clock, GatewayRateLimiter limiter, QuotaLedger quota,
-    SharingAudit audit, ActorAccessor actors, MeteringWriter metering)
+    SharingAudit audit, ActorAccessor actors, MeteringCompanion metering)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -108,16 +108,14 @@ internal sealed class GatewayPipeline(IServiceProvider services, GrantCache gran
             Operation = operation, Status = status, Rows = answer?.Rows ?? 0, Fields = answer?.Fields.Count ?? 0,
             DurationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds, RequestHash = Convert.ToHexStringLower(requestHash),
         };
-        // Both are group-committed (metering here, the audit log in the platform): the call waits until its metering
-        // record and its audit entry are durable — nothing answered goes unrecorded — sharing each fsync with the
-        // calls of the same batch, and waiting for the two at once.
-        var metered = metering.WriteAsync(record);
-        var audited = audit.WriteAsync($"sharing.gateway.{operation.Replace('-', '_')}", "grant", grant?.Id.ToString() ?? grantId.ToString(), actor, new
+        // One durable commit for both (ADR 0018 addendum 3): the metering record rides in the audit log's group commit,
+        // so the call answers only once its audit entry and its metering record are committed together — nothing
+        // answered goes unrecorded — sharing that commit with the other calls of the batch.
+        await audit.WriteAsync($"sharing.gateway.{operation.Replace('-', '_')}", "grant", grant?.Id.ToString() ?? grantId.ToString(), actor, new
         {
             call = record.Id, consumer = grant?.ConsumerName, grant = grant?.Id, purpose = grant?.Purpose, fields = answer?.Fields,
             rows = record.Rows, requestHash = record.RequestHash, status, reason = refusal?.Error.Code,
-        }, answer is not null ? "success" : status is 403 or 401 or 429 ? "denied" : "failure", CancellationToken.None);
-        await Task.WhenAll(metered, audited);
+        }, answer is not null ? "success" : status is 403 or 401 or 429 ? "denied" : "failure", metering.For(record), CancellationToken.None);
 
         var headers = ctx.Response.Headers;
         headers[GatewayProtocol.RequestHashHeader] = record.RequestHash;
