@@ -63,7 +63,22 @@ internal sealed class MountedResource
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public IReadOnlyList<TableColumn> Columns => JsonSerializer.Deserialize<TableColumn[]>(ColumnsJson, Json) ?? [];
+    public IReadOnlyList<TableColumn> Columns => ParsedColumns(ColumnsJson);
+
+    // Columns parsed once per distinct text (ADR 0018 addendum 3): every row read and every gateway call asked for the
+    // columns, and each ask deserialised the JSON again. Keyed by the text itself, so an entry can never be stale; the
+    // arrays are shared and never written (callers see them as read-only lists of immutable records).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TableColumn[]> ColumnsByText = new(StringComparer.Ordinal);
+
+    private const int MaxParsedColumnSets = 10_000;
+
+    private static TableColumn[] ParsedColumns(string json)
+    {
+        if (ColumnsByText.TryGetValue(json, out var known)) return known;
+        var parsed = JsonSerializer.Deserialize<TableColumn[]>(json, Json) ?? [];
+        if (ColumnsByText.Count < MaxParsedColumnSets) ColumnsByText.TryAdd(json, parsed);
+        return parsed;
+    }
 
     public void SetColumns(IEnumerable<TableColumn> columns) => ColumnsJson = JsonSerializer.Serialize(columns.ToArray(), Json);
 
