@@ -147,6 +147,24 @@ public sealed class FieldProtectorTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task BlindIndex_WhenTruncated_IsThePrefixOfTheFullIndexForEveryEvenLength()
+    {
+        var fields = (await NodeAsync()).Fields;
+        string[] values = [IdNumber, "", "王伟", "😀 surrogate pairs", new string('长', 600)];
+
+        foreach (var value in values)
+        {
+            var full = fields.BlindIndex(value, "catalog.r1.c2");
+            full.ShouldMatch("^[0-9a-f]{64}$");
+            fields.BlindIndex(value, "catalog.r1.c2", 64).ShouldBe(full);
+            for (var length = 2; length <= 64; length += 2)
+                fields.BlindIndex(value, "catalog.r1.c2", length).ShouldBe(full[..length]);
+        }
+        foreach (var bad in new[] { 0, 1, 31, 66, -2 })
+            Should.Throw<ArgumentOutOfRangeException>(() => fields.BlindIndex(IdNumber, "p", bad));
+    }
+
+    [Fact]
     public async Task BlindIndex_WhenOtherKeyStore_Differs()
     {
         await using var otherDatabase = KeyStoreTestDatabase.Sqlite();

@@ -60,6 +60,36 @@ public abstract class ImportTestsBase(CatalogFixture fixture)
     }
 
     [Fact]
+    public async Task Import_WhenColumnsAreReorderedOrARowIsShort_PutsEachValueInItsColumn()
+    {
+        var (_, resource) = await PublishedTableAsync(Host, "历下区列顺序测试");
+        var lixia = await Host.ApiAsync("lx.official");
+        var id = Guid.Parse(resource);
+        // In table order the importer keeps the parsed row as it is (no second array); any other order or width is mapped.
+        var inOrder = await ImportAsync(lixia, resource, $"公民身份号码,姓名,性别,联系电话,行政区划代码\n{A},张三,1,13800138000,370102\n{B},李四,2\n");
+        Count(inOrder, "inserted").ShouldBe(2);
+        using (var scope = Host.Services.CreateScope())
+        {
+            var rows = scope.ServiceProvider.GetRequiredService<IResourceRows>();
+            var a = (await rows.FindByKeyAsync(id, A, ["姓名", "性别", "联系电话", "行政区划代码"], null))!.Values;
+            (a["姓名"], a["性别"], a["联系电话"], a["行政区划代码"]).ShouldBe(("张三", "1", "13800138000", "370102"));
+            var b = (await rows.FindByKeyAsync(id, B, ["姓名", "性别", "联系电话", "行政区划代码"], null))!.Values;
+            (b["姓名"], b["性别"], b.GetValueOrDefault("联系电话"), b.GetValueOrDefault("行政区划代码")).ShouldBe(("李四", "2", null, null));
+        }
+
+        var reordered = await ImportAsync(lixia, resource, $"行政区划代码,联系电话,性别,姓名,公民身份号码\n370102,13900000001,2,张三丰,{A}\n");
+
+        Count(reordered, "updated").ShouldBe(1);
+        using (var scope = Host.Services.CreateScope())
+        {
+            var rows = scope.ServiceProvider.GetRequiredService<IResourceRows>();
+            var a = (await rows.FindByKeyAsync(id, A, ["姓名", "性别", "联系电话", "行政区划代码"], null))!.Values;
+            (a["姓名"], a["性别"], a["联系电话"], a["行政区划代码"]).ShouldBe(("张三丰", "2", "13900000001", "370102"));
+            (await rows.QueryAsync(id, new RowQuery(["公民身份号码"], [new RowFilter("联系电话", "13900000001")], null, 10, 0, true))).Rows.Single().Key.ShouldBe(A);
+        }
+    }
+
+    [Fact]
     public async Task Import_WhenHeaderLacksTheKeyColumn_Answers400AndWritesNothing()
     {
         var (_, resource) = await PublishedTableAsync(Host, "历下区缺主键测试");

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Qilu.Catalog.Contracts;
 using Qilu.Catalog.Data;
 using Qilu.SharedKernel.Identifiers;
@@ -58,7 +57,7 @@ internal sealed class ElementValueValidator(CatalogDbContext? db, TimeProvider c
             case ElementFormats.PostalCode:
                 return PostalShape.IsMatch(s) ? s : Fail(element, "postal_code", $"{name}应为6位数字（首位0–8）", $"{element.NameEn} must be 6 digits starting 0–8");
             case ElementFormats.Date:
-                return DateOnly.TryParseExact(s, ["yyyy-MM-dd", "yyyyMMdd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                return DateOnly.TryParseExact(s, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                     ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
                     : Fail(element, "date", $"{name}应为有效日期（如 2024-03-15）", $"{element.NameEn} must be a calendar date such as 2024-03-15");
             case ElementFormats.Integer:
@@ -68,7 +67,7 @@ internal sealed class ElementValueValidator(CatalogDbContext? db, TimeProvider c
                 return decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var d)
                     ? d.ToString(CultureInfo.InvariantCulture) : Fail(element, "decimal", $"{name}应为数值", $"{element.NameEn} must be a number");
             case ElementFormats.CodeList:
-                var code = element.CodeList.FirstOrDefault(c => c.Code == s);
+                var code = CodeOf(element, s);
                 return code is not null ? code.Code : Fail(element, "code_list",
                     $"{name}的值“{s}”不在值域内（可选：{string.Join("、", element.CodeList.Select(c => $"{c.Code} {c.Label}"))}）",
                     $"'{s}' is not in the code list of {element.NameEn} ({string.Join(", ", element.CodeList.Select(c => c.Code))})");
@@ -88,6 +87,18 @@ internal sealed class ElementValueValidator(CatalogDbContext? db, TimeProvider c
             default:
                 return s;
         }
+    }
+
+    // Bulk imports validate every cell: a format array or a capturing lambda per call is garbage per cell.
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyyMMdd"];
+
+    private static CodeItem? CodeOf(DataElementInfo element, string s)
+    {
+        // An index loop: foreach over the IReadOnlyList would box an enumerator per call.
+        var list = element.CodeList;
+        for (var i = 0; i < list.Count; i++)
+            if (string.Equals(list[i].Code, s, StringComparison.Ordinal)) return list[i];
+        return null;
     }
 
     /// <summary>Compiles (once) a pattern from an element; also used to reject a broken pattern when an element is saved.</summary>

@@ -65,7 +65,7 @@ internal sealed class RowCodec
     /// at import; a truncated HMAC stays a PRF (RFC 2104 §5 allows truncation to half the output), and 128 bits give no
     /// practical collision (at 10⁹ values per column the chance of any collision is below 10⁻²⁰). A collision would
     /// only add a row to a filter result, never hide one.</summary>
-    public string FilterToken(int column, string canonicalValue) => _protector.BlindIndex(canonicalValue, _purposes[column])[..FilterTokenLength];
+    public string FilterToken(int column, string canonicalValue) => _protector.BlindIndex(canonicalValue, _purposes[column], FilterTokenLength);
 
     /// <summary>Whether any column has filter tokens.</summary>
     public bool HasFilters

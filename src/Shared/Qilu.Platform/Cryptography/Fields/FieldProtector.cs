@@ -115,9 +115,15 @@ internal sealed partial class FieldProtector(
 
     public bool IsProtected(string value) => value is not null && value.StartsWith(Version + ":", StringComparison.Ordinal);
 
-    public string BlindIndex(string normalizedValue, string purpose)
+    public string BlindIndex(string normalizedValue, string purpose) => BlindIndex(normalizedValue, purpose, Sm3.HashSizeInBytes * 2);
+
+    // Truncated tokens (the catalog's filter index keeps 128 bits) are hexed from the first bytes of the MAC: one string per
+    // token instead of the full hex and its substring (ADR 0016 addendum 4).
+    public string BlindIndex(string normalizedValue, string purpose, int hexLength)
     {
         ArgumentNullException.ThrowIfNull(normalizedValue);
+        if (hexLength < 2 || hexLength > Sm3.HashSizeInBytes * 2 || hexLength % 2 != 0)
+            throw new ArgumentOutOfRangeException(nameof(hexLength), hexLength, "An even number of hex characters, 2–64.");
         KeyPurposes.Validate(purpose);
         var state = CurrentState();
         var subKey = _blindSubKeys.GetOrAdd((state.BlindKeyId, purpose),
@@ -134,7 +140,7 @@ internal sealed partial class FieldProtector(
         {
             if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
         }
-        return Convert.ToHexStringLower(mac);
+        return Convert.ToHexStringLower(mac[..(hexLength / 2)]);
     }
 
     private byte[] EncryptionKey(string keyId)

@@ -13,7 +13,7 @@ public interface IFieldProtector
     /// <summary>
     /// Encrypts <paramref name="plaintext"/> (UTF-8) with SM4-GCM under the active <c>field.encryption</c> key:
     /// <c>v1:&lt;keyId&gt;:&lt;base64(nonce(12) ‖ ciphertext ‖ tag(16))&gt;</c>, associated data <c>v1:&lt;keyId&gt;</c>.
-    /// A fresh random nonce each call: the same value encrypts differently every time (use <see cref="BlindIndex"/>
+    /// A fresh random nonce each call: the same value encrypts differently every time (use <see cref="BlindIndex(string, string)"/>
     /// for equality lookups).
     /// </summary>
     string Protect(string plaintext);
@@ -40,4 +40,13 @@ public interface IFieldProtector
     /// so indexes cannot be joined across tables. The caller normalises first (trim, upper-case the ID check letter).
     /// </summary>
     string BlindIndex(string normalizedValue, string purpose);
+
+    /// <summary>
+    /// The first <paramref name="hexLength"/> characters of <see cref="BlindIndex(string, string)"/> (a truncated HMAC, for
+    /// tokens that need fewer bits), computed without the full-length string.
+    /// </summary>
+    /// <param name="normalizedValue">The normalised value.</param>
+    /// <param name="purpose">The purpose (column) the sub-key is derived for.</param>
+    /// <param name="hexLength">An even number of hex characters, 2–64.</param>
+    string BlindIndex(string normalizedValue, string purpose, int hexLength) => BlindIndex(normalizedValue, purpose)[..hexLength];
 }

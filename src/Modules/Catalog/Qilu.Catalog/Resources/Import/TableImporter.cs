@@ -20,7 +20,10 @@ namespace Qilu.Catalog.Resources.Import;
 /// </summary>
 internal sealed class TableImporter(CatalogDbContext db, IFieldProtector protector, TimeProvider clock)
 {
-    public const int BatchSize = 4096;
+    /// <summary>Rows per pipeline batch. Small enough that the batches in flight (at most one being read, one queued, one
+    /// being checked, one queued, one being written) stay a few MB, so that most collections during an import find them
+    /// dead or few (ADR 0016 addendum 4: with 4,096-row batches and two-deep queues every collection was gen ≥ 1).</summary>
+    public const int BatchSize = 1024;
     public const int MaxStoredRejections = 100_000;
 
     /// <summary>Runs an import. The import record is saved first (so progress and failure are visible), then the rows
@@ -56,6 +59,8 @@ internal sealed class TableImporter(CatalogDbContext db, IFieldProtector protect
             return await FailAsync(import, "import.unreadable", $"文件无法读取：{ex.Message}", $"The file cannot be read: {ex.Message}", null, ct);
         }
 
+        var identity = map.Length == columns.Count;
+        for (var i = 0; i < map.Length && identity; i++) identity = map[i] == i;
         var store = new RowStore(db);
         // Opened here (not by the transaction) so that it stays open until the bulk mode is undone after the transaction.
         await store.OpenAsync(ct);
@@ -82,11 +87,12 @@ internal sealed class TableImporter(CatalogDbContext db, IFieldProtector protect
 
         // Three stages so that parsing, checking/encoding and writing overlap: one reader, the checks of a batch spread
         // over the cores (Parallel.For), one writer that owns the DbContext and everything order-dependent (duplicate
-        // keys, sequences, rejections). Bounded channels of two batches each keep memory flat whatever the file size.
+        // keys, sequences, rejections). Bounded channels of one batch each keep memory flat whatever the file size, and
+        // keep the rows alive between stages few (addendum 4).
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var parsed = Channel.CreateBounded<List<(long Row, string?[] Raw)>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var parsed = Channel.CreateBounded<List<(long Row, string?[] Raw)>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var checkedBatches = Channel.CreateBounded<(List<(long Row, string?[] Raw)> Batch, RowOutcome[] Outcomes)>(
-            new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var reading = Task.Run(ReadAllAsync, CancellationToken.None);
         var checking = Task.Run(CheckAllAsync, CancellationToken.None);
 
@@ -158,9 +164,12 @@ internal sealed class TableImporter(CatalogDbContext db, IFieldProtector protect
                 while (await rows.MoveNextAsync())
                 {
                     var raw = rows.Current;
-                    var mapped = new string?[columns.Count];
-                    for (var i = 0; i < map.Length; i++)
-                        if (map[i] >= 0 && map[i] < raw.Length) mapped[i] = raw[map[i]];
+                    // A file whose columns are the table's, in order, needs no second array per row (the sources yield a
+                    // fresh array per row, which the pipeline then owns).
+                    var mapped = identity && raw.Length == columns.Count ? raw : new string?[columns.Count];
+                    if (!ReferenceEquals(mapped, raw))
+                        for (var i = 0; i < map.Length; i++)
+                            if (map[i] >= 0 && map[i] < raw.Length) mapped[i] = raw[map[i]];
                     pending.Add((rowNumber + 1, mapped));
                     rowNumber++;
                     if (pending.Count == BatchSize)
@@ -307,7 +316,10 @@ internal sealed class TableImporter(CatalogDbContext db, IFieldProtector protect
     private static UInt128 HashOf(string token)
     {
         Span<byte> h = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(token), h);
+        var max = Encoding.UTF8.GetMaxByteCount(token.Length);
+        // Key tokens are at most 256 characters (longer keys are rejected) or 64 hex characters; no array per row.
+        Span<byte> utf8 = max <= 1024 ? stackalloc byte[1024] : new byte[max];
+        SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(token, utf8)], h);
         return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(h);
     }
 
@@ -323,7 +335,8 @@ internal sealed class TableImporter(CatalogDbContext db, IFieldProtector protect
         return Result<ImportReport>.Failure(error, kind);
     }
 
-    private sealed record RowOutcome(EncodedRow? Encoded, List<Error>? Errors, UInt128 KeyHash);
+    // A struct: the outcomes of a batch are one array, not one object per row that lives until the batch is written.
+    private readonly record struct RowOutcome(EncodedRow? Encoded, List<Error>? Errors, UInt128 KeyHash);
 }
 
 /// <summary>Progress of a running import.</summary>
