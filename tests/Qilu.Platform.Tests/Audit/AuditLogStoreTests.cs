@@ -391,6 +391,42 @@ public abstract class AuditLogStoreTests
         report.IsValid.ShouldBeTrue(string.Join("; ", report.Issues.Select(i => i.Message)));
     }
 
+    [Fact]
+    public async Task Append_WhenCompanionFailsInABatchWithOtherRecords_OnlyTheRecordWithTheCompanionFails()
+    {
+        await using var db = await CreateDatabaseAsync();
+        await db.ExecAsync("CREATE TABLE companion_probe (n INTEGER NOT NULL, batch INTEGER NOT NULL)");
+        await using var host = await db.StartAsync();
+        var probe = new ProbeCompanion(db.IsSqlite) { FailOn = 13 };
+        // On SQLite the writer takes the file's write gate before it drains the queue: holding it here queues every
+        // record below into one batch. (PostgreSQL has no gate; the records then usually share a batch.)
+        var gate = db.IsSqlite ? Qilu.Platform.Persistence.SqliteWriteGate.For(db.Connection.ConnectionString) : null;
+        if (gate is not null) await gate.WaitAsync();
+        Task<long> failing;
+        List<Task<long>> plain;
+        try
+        {
+            plain = [.. Enumerable.Range(100, 20).Select(i => host.Log.AppendAsync(Record(i)).AsTask())];
+            failing = host.Log.AppendAsync(Record(13), new AuditCompanion(probe, 13)).AsTask();
+            await Task.Delay(200);
+        }
+        finally
+        {
+            gate?.Release();
+        }
+
+        (await Should.ThrowAsync<InvalidOperationException>(() => failing)).Message.ShouldContain("companion 13");
+        // The records without a companion are written again on their own, densely numbered; nothing of the failed
+        // companion's record is kept.
+        var written = new List<long>();
+        foreach (var t in plain) written.Add(await t);
+        written.Order().ShouldBe(Enumerable.Range(0, 20).Select(i => (long)i));
+        (await host.Log.GetTreeSizeAsync()).ShouldBe(20);
+        (await db.ScalarAsync("SELECT COUNT(*) FROM companion_probe")).ShouldBe(0);
+        var report = await host.Services.GetRequiredService<AuditVerifier>().VerifyDatabaseAsync(db.Connection);
+        report.IsValid.ShouldBeTrue(string.Join("; ", report.Issues.Select(i => i.Message)));
+    }
+
     /// <summary>Writes its items (ints) into <c>companion_probe</c> on the audit writer's connection and transaction.</summary>
     private sealed class ProbeCompanion(bool sqlite) : IAuditCompanionWriter
     {

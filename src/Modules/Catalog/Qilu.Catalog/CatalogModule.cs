@@ -28,6 +28,8 @@ public sealed class CatalogModule : IQiluModule
     {
         var db = services.Single(s => s.ServiceType == typeof(DatabaseConnection)).ImplementationInstance as DatabaseConnection
             ?? throw new InvalidOperationException("AddQiluPlatform must run before modules register.");
+        // Not pooled, and must not be: the context carries per-request reads (CatalogDbContext.ResourcesRead/ElementsRead)
+        // that a pool's reset would not clear, so a pooled context would serve one request's reads to the next.
         services.AddModuleDbContext<CatalogDbContext, CatalogSqliteDbContext, CatalogPostgresDbContext>(db, CatalogDbContext.Module);
         services.AddOutbox<CatalogDbContext>();
         services.AddSingleton<IModuleInitializer, CatalogInitializer>();

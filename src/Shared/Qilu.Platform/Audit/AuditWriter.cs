@@ -44,8 +44,9 @@ internal sealed class AuditWriter : IAsyncDisposable
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
             // SQLite: the reader is the writer's own thread, blocked until records arrive; a producer wakes it directly
-            // instead of through a thread-pool work item (see StartLoop). The continuations run inline are only that
-            // wake-up and, when the queue was full, a producer's registration on its record's completion.
+            // instead of through a thread-pool work item (see StartLoop). The only continuation run inline is that
+            // wake-up, on the producer's thread (producers waiting on a full queue are always resumed asynchronously,
+            // and callers' completions run asynchronously too).
             AllowSynchronousContinuations = store.IsSqlite,
         });
     }
@@ -84,7 +85,7 @@ internal sealed class AuditWriter : IAsyncDisposable
     /// </summary>
     private Task StartLoop()
     {
-        if (!_store.IsSqlite) return Task.Run(RunAsync);
+        if (!_store.IsSqlite) return Task.Run(GuardedAsync);
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
@@ -95,6 +96,7 @@ internal sealed class AuditWriter : IAsyncDisposable
             }
             catch (Exception e)
             {
+                Fail(e);
                 done.SetException(e);
             }
         })
@@ -144,6 +146,31 @@ internal sealed class AuditWriter : IAsyncDisposable
         if (loop is not null) await loop;
     }
 
+    private async Task GuardedAsync()
+    {
+        try
+        {
+            await RunAsync();
+        }
+        catch (Exception e)
+        {
+            Fail(e);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The loop itself died (not a failed batch, which it survives): no record could ever be committed again, and a
+    /// caller waiting for its record's commit would wait forever. The queue is closed with the error, so new appends
+    /// throw at once, and every record still queued fails with it.
+    /// </summary>
+    private void Fail(Exception e)
+    {
+        _logger.LogCritical(e, "The audit writer stopped; no audit entry can be committed until the host restarts");
+        _queue.Writer.TryComplete(e);
+        while (_queue.Reader.TryRead(out var p)) p.Done.TrySetException(e);
+    }
+
     private async Task RunAsync()
     {
         var batch = new List<Pending>(_options.BatchSize);
@@ -177,12 +204,22 @@ internal sealed class AuditWriter : IAsyncDisposable
         }
         catch (Exception e)
         {
-            // Boundary of the background worker: the batch's callers receive the failure; the tree state is
-            // re-read from the database before the next batch.
+            // Boundary of the background worker: the tree state is re-read from the database before the next batch.
             _logger.LogError(e, "Audit batch of {Count} records failed", batch.Count);
-            foreach (var p in batch) p.Done.TrySetException(e);
             _range = null;
             await ResetConnectionAsync();
+            var plain = batch.FindAll(p => p.Companion is null);
+            if (plain.Count == batch.Count || plain.Count == 0)
+            {
+                foreach (var p in batch) p.Done.TrySetException(e);
+                return;
+            }
+            // A module's companion row may be what failed. The other modules' records of the batch — whose business
+            // change is already committed and which only wait for their trace — must not fail with it: the records
+            // with companions fail (their callers answer an error, nothing of them is kept) and the others are written
+            // again on their own; if the database itself is failing, that fails them too.
+            foreach (var p in batch) if (p.Companion is not null) p.Done.TrySetException(e);
+            await CommitBatchAsync(plain);
         }
     }
 

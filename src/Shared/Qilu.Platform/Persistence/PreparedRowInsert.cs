@@ -8,15 +8,21 @@ namespace Qilu.Platform.Persistence;
 /// <summary>
 /// A batch writer's INSERT of append-only rows (the workflow engine's history and outbox on SQLite, ADR 0014 addenda 2
 /// and 3; the gateway's metering records, written in the audit log's transaction on either provider, ADR 0018 addenda):
-/// one statement per entity type, prepared once per writer connection and re-executed for every row, where EF Core
-/// would track each row, generate the SQL, prepare it anew and (for a generated key) read the key back. The table, its
-/// schema (PostgreSQL), the columns and the parameter conversions come from the EF model of the provider in use (the
-/// same type mappings EF Core binds with), so a row is stored exactly as EF Core would store it.
+/// multi-row statements of up to <see cref="MaxRowsPerStatement"/> rows, each size prepared once per writer connection
+/// and re-executed, where EF Core would track each row, generate the SQL, prepare it anew and (for a generated key)
+/// read the key back. Several rows per statement matter on PostgreSQL, where each statement is a round trip — made while
+/// the audit writer holds the log's advisory lock. The table, its schema (PostgreSQL), the columns and the parameter
+/// conversions come from the EF model of the provider in use (the same type mappings EF Core binds with), so a row is
+/// stored exactly as EF Core would store it.
 /// </summary>
 public sealed class PreparedRowInsert : IAsyncDisposable
 {
-    private readonly DbCommand _command;
-    private readonly (IProperty Property, RelationalTypeMapping Mapping, string Name)[] _columns;
+    /// <summary>Most rows one statement inserts (a 25-column row then binds 800 parameters; SQLite allows 32,766).</summary>
+    public const int MaxRowsPerStatement = 32;
+
+    private readonly string _head;
+    private readonly (IProperty Property, RelationalTypeMapping Mapping)[] _columns;
+    private readonly Dictionary<int, DbCommand> _commands = [];
 
     /// <summary>Prepares the INSERT of <paramref name="type"/>'s rows on <paramref name="connection"/>.</summary>
     public PreparedRowInsert(DbConnection connection, IEntityType type)
@@ -29,14 +35,12 @@ public sealed class PreparedRowInsert : IAsyncDisposable
         // is EF Core's client-side value, which the row already carries.
         _columns = [.. type.GetProperties()
             .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never && p.ClrType != typeof(Guid)))
-            .Select((p, i) => (p, p.GetRelationalTypeMapping(), $"@p{i}"))];
+            .Select(p => (p, p.GetRelationalTypeMapping()))];
         var name = table.Schema is null ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"";
-        _command = connection.CreateCommand();
-        _command.CommandText = $"INSERT INTO {name} ({string.Join(", ", _columns.Select(c => $"\"{c.Property.GetColumnName(table)}\""))}) " +
-            $"VALUES ({string.Join(", ", _columns.Select(c => c.Name))})";
+        _head = $"INSERT INTO {name} ({string.Join(", ", _columns.Select(c => $"\"{c.Property.GetColumnName(table)}\""))}) VALUES ";
     }
 
-    /// <summary>The connection the statement was prepared on (a writer whose connection changed prepares anew).</summary>
+    /// <summary>The connection the statements are prepared on (a writer whose connection changed prepares anew).</summary>
     public DbConnection Connection { get; }
 
     /// <summary>Inserts <paramref name="rows"/> (entities of this type) in <paramref name="transaction"/>.</summary>
@@ -44,16 +48,39 @@ public sealed class PreparedRowInsert : IAsyncDisposable
         where T : class
     {
         ArgumentNullException.ThrowIfNull(rows);
-        _command.Transaction = transaction;
-        foreach (var row in rows)
+        foreach (var chunk in rows.Chunk(MaxRowsPerStatement))
         {
-            _command.Parameters.Clear();
-            foreach (var (property, mapping, name) in _columns)
-                _command.Parameters.Add(mapping.CreateParameter(_command, name, property.GetGetter().GetClrValue(row), property.IsNullable));
-            await _command.ExecuteNonQueryAsync(ct);
+            var command = CommandFor(chunk.Length);
+            command.Transaction = transaction;
+            command.Parameters.Clear();
+            for (var r = 0; r < chunk.Length; r++)
+            {
+                for (var c = 0; c < _columns.Length; c++)
+                {
+                    var (property, mapping) = _columns[c];
+                    command.Parameters.Add(mapping.CreateParameter(command, Parameter(r, c), property.GetGetter().GetClrValue(chunk[r]), property.IsNullable));
+                }
+            }
+            await command.ExecuteNonQueryAsync(ct);
         }
     }
 
+    private DbCommand CommandFor(int rows)
+    {
+        if (_commands.TryGetValue(rows, out var known)) return known;
+        var command = Connection.CreateCommand();
+        command.CommandText = _head + string.Join(", ", Enumerable.Range(0, rows)
+            .Select(r => "(" + string.Join(", ", Enumerable.Range(0, _columns.Length).Select(c => Parameter(r, c))) + ")"));
+        _commands[rows] = command;
+        return command;
+    }
+
+    private static string Parameter(int row, int column) => $"@p{row}_{column}";
+
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _command.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in _commands.Values) await command.DisposeAsync();
+        _commands.Clear();
+    }
 }

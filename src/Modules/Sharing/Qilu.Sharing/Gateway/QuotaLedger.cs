@@ -27,8 +27,10 @@ internal enum QuotaOutcome
 /// writer), so the calls served across all nodes never exceed the quota; the cost is one write per block instead of
 /// one per call. A crash loses at most the unused part of the node's leases: the quota is then under-served for that
 /// day, never over-served. Blocks shrink as the quota runs out (an eighth of what remains, at most
-/// <see cref="MaxBlock"/>), so a node holding a lease can make another node refuse early by only a few calls, for at
-/// most <see cref="LeaseLifetime"/>.
+/// <see cref="MaxBlock"/>), so near the limit a node holding a lease can make another node refuse early by only a few
+/// calls, for at most <see cref="LeaseLifetime"/>. Far from the limit (≥ 8 × <see cref="MaxBlock"/> calls left) a node
+/// holds at most a block and a half (384 calls) of a grant: what a crash can leave counted but unserved that day, and
+/// what another node may be refused early by, for about a second.
 /// </summary>
 internal sealed partial class QuotaLedger(IServiceScopeFactory scopes, TimeProvider clock, ILogger<QuotaLedger> logger)
 {

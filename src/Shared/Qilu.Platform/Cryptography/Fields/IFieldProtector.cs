@@ -48,5 +48,11 @@ public interface IFieldProtector
     /// <param name="normalizedValue">The normalised value.</param>
     /// <param name="purpose">The purpose (column) the sub-key is derived for.</param>
     /// <param name="hexLength">An even number of hex characters, 2–64.</param>
-    string BlindIndex(string normalizedValue, string purpose, int hexLength) => BlindIndex(normalizedValue, purpose)[..hexLength];
+    string BlindIndex(string normalizedValue, string purpose, int hexLength)
+    {
+        // The same contract as the platform's implementation: an odd or out-of-range length is the caller's error.
+        if (hexLength < 2 || hexLength > 64 || hexLength % 2 != 0)
+            throw new ArgumentOutOfRangeException(nameof(hexLength), hexLength, "An even number of hex characters, 2–64.");
+        return BlindIndex(normalizedValue, purpose)[..hexLength];
+    }
 }
