@@ -27,6 +27,7 @@ internal static class QiluApp
         new Qilu.Cases.CasesModule(),
         new Qilu.Hotline.HotlineModule(),
         new Qilu.OpenData.OpenDataModule(),
+        new Qilu.Notices.NoticesModule(),
     ];
 
     public static WebApplication Create(string[] args)

@@ -31,5 +31,7 @@ public static class ModuleGraph
         // Open data opens published catalog entries (ICatalogDirectory, IResourceRows) and reads units through Identity.
         ("Qilu.OpenData", "Qilu.Catalog"),
         ("Qilu.OpenData", "Qilu.Identity"),
+        // Notices name the publishing unit and its division through the organisation directory.
+        ("Qilu.Notices", "Qilu.Identity"),
     ];
 }

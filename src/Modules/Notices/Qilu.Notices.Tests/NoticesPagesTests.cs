@@ -1,0 +1,47 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Shouldly;
+
+namespace Qilu.Notices.Tests;
+
+/// <summary>The portal pages as a browser gets them: the home page's 通知公告 and the public detail.</summary>
+public sealed class NoticesPagesTests(NoticesSqliteFixture fixture) : IClassFixture<NoticesSqliteFixture>
+{
+    private const string PublicTitle = "关于全面推行“免申即享”政策兑现服务的公告";
+    private const string InternalTitle = "关于进一步规范数据共享申请审批时限的通知";
+
+    private static string Html(string text) => WebUtility.HtmlEncode(text);
+
+    private static async Task<Guid> IdOfAsync(HttpClient api, string title)
+    {
+        var page = await (await api.GetAsync("/api/notices?pageSize=200")).Content.ReadFromJsonAsync<JsonElement>();
+        return page.GetProperty("items").EnumerateArray().First(i => i.GetProperty("title").GetString() == title).GetProperty("id").GetGuid();
+    }
+
+    [Fact]
+    public async Task PortalHome_WhenPublicNoticesExist_ListsThemWithLinksAndNoInternalOnes()
+    {
+        using var anon = fixture.Host.CreateClient();
+        var id = await IdOfAsync(anon, PublicTitle);
+        var home = await anon.GetStringAsync("/");
+        home.ShouldContain("portal-notice-feed");
+        home.ShouldContain($"/portal/notices/{id}");
+        home.ShouldNotContain(Html(InternalTitle));
+
+        var detail = await anon.GetStringAsync($"/portal/notices/{id}");
+        detail.ShouldContain("山东省大数据局");
+        detail.ShouldContain(Html("三、政策兑现结果通过“爱山东”APP 和短信告知本人；对结果有异议的，可拨打 12345 热线或向主管部门反映。"));
+    }
+
+    [Fact]
+    public async Task PortalDetail_WhenNoticeIsInternal_ShowsNotFoundEvenToSignedInOfficials()
+    {
+        var lixia = await fixture.Host.As("lx.official");
+        var id = await IdOfAsync(lixia, InternalTitle);
+        using var anon = fixture.Host.CreateClient();
+        var page = await anon.GetStringAsync($"/portal/notices/{id}");
+        page.ShouldNotContain("数据共享申请");
+        page.ShouldContain("不存在或不在您的权限范围内");
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Qilu.Notices.Contracts;
+using Qilu.Notices.Data;
+using Qilu.SharedKernel.Actors;
+using Qilu.SharedKernel.Results;
+
+namespace Qilu.Notices.Notices;
+
+/// <summary>The checks every write shares: permission, existence within the reader's view, own unit, fresh version.</summary>
+internal static class NoticeEdits
+{
+    public static async Task<Result<Notice>> LoadAsync(Actor actor, Guid id, uint version, NoticesDbContext db, CancellationToken ct)
+    {
+        if (Outcomes.Lacks(actor, NoticesPermissions.Publish) is { } denied) return Outcomes.Denied<Notice>(denied);
+        var notice = await db.Notices.FirstOrDefaultAsync(n => n.Id == id, ct);
+        if (notice is null || !NoticeScope.CanRead(actor, notice)) return Outcomes.NotFound<Notice>("通知公告", "Notice");
+        if (!NoticeScope.IsEditor(actor, notice))
+            return Outcomes.Forbidden<Notice>("scope.unit", "只能管理本单位发布的通知公告", "Only notices of your own unit can be managed");
+        if (notice.Version != version) return Outcomes.Stale<Notice>(version, notice.Version);
+        return notice;
+    }
+
+    /// <summary>Saves, turning a concurrent writer's win (the row's version moved under us) into the same 409.</summary>
+    public static async Task<Result<Notice>> SaveAsync(Notice notice, uint expected, NoticesDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return notice;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var current = await db.Notices.AsNoTracking().Where(n => n.Id == notice.Id).Select(n => n.Version).FirstOrDefaultAsync(ct);
+            return Outcomes.Stale<Notice>(expected, current);
+        }
+    }
+
+    public static string StatusZh(NoticeStatus s) => s switch
+    {
+        NoticeStatus.Published => "已发布",
+        NoticeStatus.Withdrawn => "已撤回",
+        _ => "草稿",
+    };
+}

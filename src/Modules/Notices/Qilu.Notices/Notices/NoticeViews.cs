@@ -1,0 +1,36 @@
+using Qilu.Platform.Modules;
+
+namespace Qilu.Notices.Notices;
+
+/// <summary>What the API answers about notices.</summary>
+internal static class NoticeViews
+{
+    /// <summary>A notice in full.</summary>
+    public sealed record Detail(Guid Id, string Title, string Body, IReadOnlyList<string> Paragraphs, string Category, string Importance,
+        string Audience, string Status, Guid UnitId, string UnitName, string DivisionCode, DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt,
+        DateTimeOffset? ValidUntil, bool Expired, DateTimeOffset? WithdrawnAt, string? WithdrawReason, uint Version, bool CanEdit);
+
+    /// <summary>A row of a list.</summary>
+    public sealed record Item(Guid Id, string Title, string Category, string Importance, string Audience, string Status,
+        string UnitName, DateTimeOffset? PublishedAt, DateTimeOffset? ValidUntil, uint Version);
+
+    public static string StatusKey(NoticeStatus s) => s switch
+    {
+        NoticeStatus.Published => "published",
+        NoticeStatus.Withdrawn => "withdrawn",
+        _ => "draft",
+    };
+
+    /// <summary>Paragraphs of a plain-text body: split at line breaks, blank lines dropped, each trimmed.</summary>
+    public static IReadOnlyList<string> Paragraphs(string body) =>
+        [.. body.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(p => p.Trim()).Where(p => p.Length > 0)];
+
+    public static Detail ToDetail(Notice n, bool canEdit, DateTimeOffset now) => new(n.Id, n.Title, n.Body, Paragraphs(n.Body), n.Category,
+        n.Important ? "important" : "normal", n.IsPublic ? "public" : "internal", StatusKey(n.Status), n.UnitId, n.UnitName, n.DivisionCode,
+        n.CreatedAt, n.PublishedAt, n.ValidUntil, n.ValidUntil is { } until && until <= now, n.WithdrawnAt, n.WithdrawReason, n.Version, canEdit);
+
+    public static Item ToItem(Notice n) => new(n.Id, n.Title, n.Category, n.Important ? "important" : "normal", n.IsPublic ? "public" : "internal",
+        StatusKey(n.Status), n.UnitName, n.PublishedAt, n.ValidUntil, n.Version);
+
+    public static NoticeSummary ToSummary(Notice n) => new(n.Id, n.Title, n.Category, n.Important, n.UnitName, n.PublishedAt ?? n.CreatedAt, n.IsPublic);
+}
