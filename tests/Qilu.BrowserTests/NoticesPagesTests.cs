@@ -1,0 +1,53 @@
+using Microsoft.Playwright;
+
+namespace Qilu.BrowserTests;
+
+/// <summary>
+/// 通知公告 in Chromium on the demo notices: the workbench home lists what an official may see (the province's public
+/// notices everywhere, 济南's internal notice only inside 济南), the detail page shows the text, and an official of a unit
+/// writes, saves and publishes a notice that then appears on the home card.
+/// </summary>
+[Collection(BrowserSuite.Name)]
+public sealed class NoticesPagesTests(QiluHostFixture host)
+{
+    private async Task<IPage> SignedInAsync(string user, string path)
+    {
+        var page = await host.SignedInAsync(user, path);
+        await BrowserAuth.WaitForCircuitAsync(page);
+        return page;
+    }
+
+    [Fact]
+    public async Task WorkbenchNotices_ShowWhatTheOfficialMaySee_AndAPublishedNoticeJoinsTheFeed()
+    {
+        var jinan = await SignedInAsync("jn.official", "/workbench");
+        var feed = jinan.Locator("#notice-feed");
+        await Assertions.Expect(feed).ToContainTextAsync("免申即享");
+        await Assertions.Expect(feed).ToContainTextAsync("数据共享申请审批时限");
+        await Screenshots.SaveAsync(jinan, "workbench-notices");
+
+        await feed.GetByText("关于进一步规范数据共享申请审批时限的通知").ClickAsync();
+        await Assertions.Expect(jinan.Locator("#notice-body")).ToContainTextAsync("1 个工作日内");
+        await Screenshots.SaveAsync(jinan, "notice-detail");
+
+        // Another city's official sees the province's public notices, not 济南's internal one.
+        var qingdao = await SignedInAsync("qd.official", "/workbench");
+        await Assertions.Expect(qingdao.Locator("#notice-feed")).ToContainTextAsync("免申即享");
+        await Assertions.Expect(qingdao.Locator("#notice-feed")).Not.ToContainTextAsync("数据共享申请审批时限");
+
+        var title = $"关于开展数据质量专项检查的通知（{Guid.NewGuid().ToString("N")[..6]}）";
+        await jinan.GotoAsync("/workbench/notices/edit");
+        await BrowserAuth.WaitForCircuitAsync(jinan);
+        await jinan.Locator("#f-title").FillAsync(title);
+        await jinan.Locator("#f-title").PressAsync("Tab");
+        await jinan.Locator("#f-body").FillAsync("各区县大数据主管部门：\n请于本月底前完成本单位数据资源质量自查。");
+        await jinan.Locator("#f-body").PressAsync("Tab");
+        await jinan.Locator("#save-notice").ClickAsync();
+        await jinan.Locator("#publish-notice").ClickAsync();
+        await Assertions.Expect(jinan.Locator("main")).ToContainTextAsync("已发布");
+        await Screenshots.SaveAsync(jinan, "notice-editor");
+
+        await jinan.GotoAsync("/workbench");
+        await Assertions.Expect(jinan.Locator("#notice-feed")).ToContainTextAsync(title);
+    }
+}
