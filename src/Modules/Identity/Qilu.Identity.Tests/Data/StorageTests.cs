@@ -78,7 +78,7 @@ public abstract class StorageTestsBase(IdentityFixture fixture)
     {
         _ = Host.Server;
         var applied = await AppliedMigrationsAsync();
-        applied.Keys.ShouldBe(["audit", "cases", "catalog", "hotline", "identity", "keystore", "matters", "opendata", "sharing", "trust", "workflow"], ignoreOrder: true);
+        applied.Keys.ShouldBe(["audit", "cases", "catalog", "hotline", "identity", "keystore", "matters", "notices", "opendata", "sharing", "trust", "workflow"], ignoreOrder: true);
         applied.Values.ShouldAllBe(n => n > 0);
         using (var scope = Host.Services.CreateScope())
         {
