@@ -13,9 +13,12 @@ namespace Qilu.Sharing.Usage;
 /// two, and a metering record never exists without its audit entry or the other way round. Before, a separate metering
 /// group commit took the SQLite file's write lock in turn with the audit log's, and every call waited for both.
 /// One prepared INSERT per audit-writer connection, with the table, schema and column mappings of the Sharing model
-/// of the provider in use (SQLite or PostgreSQL). Called only from the audit writer's single loop.
+/// of the provider in use (SQLite or PostgreSQL). Called only from the audit writer's single loop, and deliberately not
+/// disposable: its statements belong to the audit writer's connection, which finalizes them when it closes; disposing
+/// them from the container at shutdown raced with the writer thread still draining on that connection.
 /// </summary>
-internal sealed class MeteringCompanion(IServiceScopeFactory scopes) : IAuditCompanionWriter, IAsyncDisposable
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The statements belong to the audit writer's connection, which finalizes them; see the summary.")]
+internal sealed class MeteringCompanion(IServiceScopeFactory scopes) : IAuditCompanionWriter
 {
     private IEntityType? _type;
     private PreparedRowInsert? _insert;
@@ -46,11 +49,5 @@ internal sealed class MeteringCompanion(IServiceScopeFactory scopes) : IAuditCom
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SharingDbContext>();
         return db.Model.FindEntityType(typeof(MeteringRecord)) ?? throw new InvalidOperationException("MeteringRecord is not in the Sharing model.");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_insert is not null) await _insert.DisposeAsync();
-        _insert = null;
     }
 }
