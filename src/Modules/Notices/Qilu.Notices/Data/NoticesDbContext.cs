@@ -38,6 +38,13 @@ internal abstract class NoticesDbContext(DbContextOptions options) : DbContext(o
         });
         ModuleTableLayout.Apply(modelBuilder, Module, Database.IsSqlite());
     }
+
+    /// <summary>Bumps the version of every modified notice, so that a concurrent edit of the same version conflicts (409).</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ConcurrencyVersions.Bump(ChangeTracker, "Version");
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 }
 
 internal sealed class NoticesSqliteDbContext(DbContextOptions<NoticesSqliteDbContext> options) : NoticesDbContext(options);

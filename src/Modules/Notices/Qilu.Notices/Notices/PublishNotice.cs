@@ -37,7 +37,6 @@ internal static class PublishNotice
         notice.Status = NoticeStatus.Published;
         notice.PublishedAt = now;
         notice.UpdatedAt = now;
-        notice.Version++;
         var saved = await NoticeEdits.SaveAsync(notice, version, db, ct);
         if (!saved.IsSuccess) return Result<NoticeViews.Detail>.Failure(saved.Errors, saved.Kind);
         await audit.WriteAsync("notices.notice.published", "notice", notice.Id.ToString(), actor,

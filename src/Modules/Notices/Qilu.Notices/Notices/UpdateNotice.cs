@@ -38,7 +38,6 @@ internal static class UpdateNotice
         if (!v.IsValid) return v.Invalid<NoticeViews.Detail>();
         request.Input.ApplyTo(notice);
         notice.UpdatedAt = now;
-        notice.Version++;
         var saved = await NoticeEdits.SaveAsync(notice, request.Version, db, ct);
         if (!saved.IsSuccess) return Result<NoticeViews.Detail>.Failure(saved.Errors, saved.Kind);
         await audit.WriteAsync("notices.notice.updated", "notice", notice.Id.ToString(), actor, new { notice.Title, notice.Version }, ct: ct);

@@ -39,7 +39,6 @@ internal static class WithdrawNotice
         notice.WithdrawnAt = now;
         notice.WithdrawReason = request.Reason!.Trim();
         notice.UpdatedAt = now;
-        notice.Version++;
         var saved = await NoticeEdits.SaveAsync(notice, request.Version, db, ct);
         if (!saved.IsSuccess) return Result<NoticeViews.Detail>.Failure(saved.Errors, saved.Kind);
         await audit.WriteAsync("notices.notice.withdrawn", "notice", notice.Id.ToString(), actor, new { notice.Title, reason = notice.WithdrawReason }, ct: ct);
