@@ -23,11 +23,6 @@ internal sealed class MeteringCompanion(IServiceScopeFactory scopes) : IAuditCom
     private IEntityType? _type;
     private PreparedRowInsert? _insert;
 
-    /// <summary>Metering records written (for tests and metrics).</summary>
-    public long Written => Interlocked.Read(ref _written);
-
-    private long _written;
-
     /// <summary>The companion that commits <paramref name="record"/> with its call's audit entry.</summary>
     public AuditCompanion For(MeteringRecord record) => new(this, record);
 
@@ -41,7 +36,6 @@ internal sealed class MeteringCompanion(IServiceScopeFactory scopes) : IAuditCom
             _insert = new PreparedRowInsert(connection, _type ??= await MeteringTypeAsync());
         }
         await _insert.InsertAsync(transaction, items.Cast<MeteringRecord>(), ct);
-        Interlocked.Add(ref _written, items.Count);
     }
 
     private async Task<IEntityType> MeteringTypeAsync()
