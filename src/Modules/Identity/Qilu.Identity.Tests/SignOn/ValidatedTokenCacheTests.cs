@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,43 @@ public sealed class ValidatedTokenCacheTests
         // Access tokens live 30 minutes: past that, the cached token is refused like any expired one.
         clock.Advance(TimeSpan.FromMinutes(31));
         (await MeAsync(client, access)).ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public void Copy_SharesNoClaimList_SoLaterHandlersCannotChangeTheRememberedPrincipal()
+    {
+        var remembered = new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", "sd-market-system"), new Claim("scope", "qilu.gateway")], "Bearer"));
+        var handedOut = ValidatedTokenCache.Copy(remembered);
+
+        // What OpenIddict's MapInternalClaims does to the principal of each call.
+        ((ClaimsIdentity)handedOut.Identity!).AddClaim(new Claim("oi_scp", "qilu.gateway"));
+
+        remembered.Claims.Select(c => c.Type).ShouldBe(["sub", "scope"]);
+        handedOut.Claims.Select(c => c.Type).ShouldBe(["sub", "scope", "oi_scp"]);
+        handedOut.Identities.ShouldAllBe(i => !remembered.Identities.Contains(i));
+    }
+
+    [Fact]
+    public async Task Bearer_WhenManyCallsShareOneCachedToken_EveryCallIsAuthenticated()
+    {
+        await using var host = new IdentityHost();
+        using var client = host.CreateClient();
+        using var token = await Oidc.ClientCredentialsAsync(client, "sd-market-system", QiluFactory.DemoSecret(host.DataDirectory, "sd-market-system"));
+        var access = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+        (await MeAsync(client, access)).ShouldBe(HttpStatusCode.OK);
+
+        // Before the copy was deep, these calls mapped claims into one shared identity while others read it: now and
+        // then one answered 500 ("Collection was modified").
+        for (var round = 0; round < 5; round++)
+        {
+            var statuses = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => MeAsync(client, access)));
+            statuses.ShouldAllBe(s => s == HttpStatusCode.OK);
+        }
+        // What is remembered is what IdentityModel produced: the claims the later handlers map (scope → oi_scp) are
+        // added to each call's copy, never to the remembered principal.
+        var cache = host.Services.GetRequiredService<ValidatedTokenCache>();
+        cache.Remembered.ShouldNotBeEmpty();
+        cache.Remembered.ShouldAllBe(p => !p.HasClaim(c => c.Type == "oi_scp"));
     }
 
     private static async Task<HttpStatusCode> MeAsync(HttpClient client, string access)

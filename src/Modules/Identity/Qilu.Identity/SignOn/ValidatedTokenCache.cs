@@ -38,6 +38,9 @@ internal sealed class ValidatedTokenCache
     /// <summary>Tokens held (for tests).</summary>
     public int Count => _entries.Count;
 
+    /// <summary>The principals held, as remembered (for tests).</summary>
+    internal IEnumerable<ClaimsPrincipal> Remembered => _entries.Values.Select(e => e.Principal);
+
     internal bool TryGet(ValidateTokenContext context, out ClaimsPrincipal principal)
     {
         principal = null!;
@@ -48,7 +51,7 @@ internal sealed class ValidatedTokenCache
             return false;
         }
         Interlocked.Increment(ref _hits);
-        principal = entry.Principal.Clone();
+        principal = Copy(entry.Principal);
         return true;
     }
 
@@ -67,8 +70,16 @@ internal sealed class ValidatedTokenCache
                 if (e.Until <= now) _entries.TryRemove(new KeyValuePair<string, Entry>(k, e));
             if (_entries.Count >= Capacity) return;
         }
-        _entries[Key(context)] = new Entry(principal.Clone(), until);
+        _entries[Key(context)] = new Entry(Copy(principal), until);
     }
+
+    /// <summary>
+    /// A copy sharing nothing mutable with <paramref name="principal"/>. <see cref="ClaimsPrincipal.Clone"/> is not one:
+    /// it shares the identities, and the handlers after the restore add claims to them (OpenIddict's
+    /// <c>MapInternalClaims</c>) — concurrent calls with one token then added to one claim list while another enumerated
+    /// it (a 500 under load), and the remembered principal grew with every call.
+    /// </summary>
+    internal static ClaimsPrincipal Copy(ClaimsPrincipal principal) => new(principal.Identities.Select(i => i.Clone()));
 
     // JWTs only (the format IdentityModel validates); reference tokens were already swapped for their payload.
     private static bool Cacheable(ValidateTokenContext context) =>
