@@ -5,7 +5,7 @@ using Shouldly;
 
 namespace Qilu.Notices.Tests;
 
-/// <summary>The portal pages as a browser gets them: the home page's 通知公告 and the public detail.</summary>
+/// <summary>The portal pages as a browser gets them: the home page's 通知公告, the public list and the public detail.</summary>
 public sealed class NoticesPagesTests(NoticesSqliteFixture fixture) : IClassFixture<NoticesSqliteFixture>
 {
     private const string PublicTitle = "关于全面推行“免申即享”政策兑现服务的公告";
@@ -43,5 +43,42 @@ public sealed class NoticesPagesTests(NoticesSqliteFixture fixture) : IClassFixt
         var page = await anon.GetStringAsync($"/portal/notices/{id}");
         page.ShouldNotContain("数据共享申请");
         page.ShouldContain("不存在或不在您的权限范围内");
+    }
+
+    [Fact]
+    public async Task PortalList_WhenOpened_ListsPublicNoticesWithLinksAndIsReachedFromHomeAndDetail()
+    {
+        using var anon = fixture.Host.CreateClient();
+        var id = await IdOfAsync(anon, PublicTitle);
+        var list = await anon.GetStringAsync("/portal/notices");
+        list.ShouldContain("portal-notice-list");
+        list.ShouldContain($"href=\"/portal/notices/{id}\"");
+        list.ShouldContain(Html(PublicTitle));
+        list.ShouldContain("山东省大数据局");
+        list.ShouldNotContain(Html(InternalTitle));
+
+        (await anon.GetStringAsync("/")).ShouldContain("href=\"/portal/notices\"");
+        (await anon.GetStringAsync($"/portal/notices/{id}")).ShouldContain("id=\"notice-back\" href=\"/portal/notices\"");
+    }
+
+    [Fact]
+    public async Task PortalList_WhenKeywordOrKindChosen_KeepsTheMatchesAndSaysWhenNothingMatches()
+    {
+        using var anon = fixture.Host.CreateClient();
+        var news = await anon.GetStringAsync("/portal/notices?category=work_news");
+        news.ShouldContain(Html("全省“一件事”集成服务上线运行"));
+        news.ShouldNotContain(Html(PublicTitle));
+
+        var found = await anon.GetStringAsync("/portal/notices?q=" + Uri.EscapeDataString("免申即享"));
+        found.ShouldContain(Html(PublicTitle));
+        found.ShouldNotContain(Html("全省“一件事”集成服务上线运行"));
+
+        var none = await anon.GetStringAsync("/portal/notices?q=" + Uri.EscapeDataString("并不存在的关键词"));
+        none.ShouldNotContain("portal-notice-list");
+        none.ShouldContain(Html("没有找到与“并不存在的关键词”相关的通知公告"));
+
+        // A hand-edited page number falls back to the first page instead of failing.
+        (await anon.GetStringAsync("/portal/notices?page=abc")).ShouldContain(Html(PublicTitle));
+        (await anon.GetStringAsync("/portal/notices?category=gossip")).ShouldContain(Html("类别须为通知、公告或工作动态"));
     }
 }

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Qilu.Platform.Hosting;
 using Qilu.Platform.Modules;
 using Qilu.SharedKernel.Actors;
 using Shouldly;
+using static Qilu.Notices.Tests.NoticesCalls;
 
 namespace Qilu.Notices.Tests;
 
@@ -13,39 +13,6 @@ namespace Qilu.Notices.Tests;
 public abstract class NoticesSliceTestsBase(NoticesFixture fixture)
 {
     private NoticesHost Host => fixture.Host;
-
-    private static async Task<JsonElement> Json(HttpResponseMessage r) => await r.Content.ReadFromJsonAsync<JsonElement>();
-
-    private static object Draft(string title, string audience = "internal", string importance = "normal", DateTimeOffset? validUntil = null) => new
-    {
-        title, body = "第一段。\n\n第二段。", category = "notice", importance, audience, validUntil,
-    };
-
-    private static async Task<JsonElement> CreateAsync(HttpClient api, object draft)
-    {
-        var r = await api.PostAsJsonAsync("/api/notices", draft);
-        r.StatusCode.ShouldBe(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
-        return await Json(r);
-    }
-
-    private static async Task<JsonElement> PublishAsync(HttpClient api, JsonElement notice)
-    {
-        var r = await api.PostAsJsonAsync($"/api/notices/{notice.GetProperty("id").GetGuid()}/publish", new { version = notice.GetProperty("version").GetUInt32() });
-        r.StatusCode.ShouldBe(HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
-        return await Json(r);
-    }
-
-    private static async Task<IReadOnlyList<string>> TitlesAsync(HttpClient api)
-    {
-        var page = await Json(await api.GetAsync("/api/notices?pageSize=200"));
-        return [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()!)];
-    }
-
-    private static async Task<JsonElement> ErrorAsync(HttpResponseMessage r, HttpStatusCode status)
-    {
-        r.StatusCode.ShouldBe(status, await r.Content.ReadAsStringAsync());
-        return (await Json(r)).GetProperty("errors")[0];
-    }
 
     private async Task<IReadOnlyList<NoticeSummary>> FeedAsync(Actor actor, bool publicOnly)
     {
