@@ -5,7 +5,8 @@ namespace Qilu.BrowserTests;
 /// <summary>
 /// 通知公告 in Chromium on the demo notices: the workbench home lists what an official may see (the province's public
 /// notices everywhere, 济南's internal notice only inside 济南), the detail page shows the text, and an official of a unit
-/// writes, saves and publishes a notice that then appears on the home card.
+/// writes, saves and publishes a notice that then appears on the home card; a citizen browses the portal's public list
+/// (from the home page's 更多) and opens a notice from it.
 /// </summary>
 [Collection(BrowserSuite.Name)]
 public sealed class NoticesPagesTests(QiluHostFixture host)
@@ -49,5 +50,32 @@ public sealed class NoticesPagesTests(QiluHostFixture host)
 
         await jinan.GotoAsync("/workbench");
         await Assertions.Expect(jinan.Locator("#notice-feed")).ToContainTextAsync(title);
+    }
+
+    [Fact]
+    public async Task PortalNotices_FromTheHomePage_ListsPublicNoticesAndOpensOne()
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.Locator("#portal-notices-more").ClickAsync();
+        await page.WaitForURLAsync(u => u.EndsWith("/portal/notices", StringComparison.Ordinal));
+        var list = page.Locator("#portal-notice-list");
+        await Assertions.Expect(list).ToContainTextAsync("关于全面推行“免申即享”政策兑现服务的公告");
+        await Assertions.Expect(list).ToContainTextAsync("山东省大数据局");
+        await Assertions.Expect(list).Not.ToContainTextAsync("数据共享申请审批时限");
+        await Screenshots.SaveAsync(page, "portal-notices");
+
+        await page.Locator("#notice-filters").GetByText("工作动态").ClickAsync();
+        await Assertions.Expect(list).ToContainTextAsync("全省“一件事”集成服务上线运行");
+        await Assertions.Expect(list).Not.ToContainTextAsync("免申即享");
+
+        await page.Locator("#notice-q").FillAsync("免申即享");
+        await page.Locator("#notice-search").ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("没有找到与“免申即享”相关的通知公告");
+        await page.Locator("#notice-filters").GetByText("全部").ClickAsync();
+        await list.GetByText("关于全面推行“免申即享”政策兑现服务的公告").ClickAsync();
+        await Assertions.Expect(page.Locator("#notice-body")).ToContainTextAsync("免申即享");
+        await page.Locator("#notice-back").ClickAsync();
+        await Assertions.Expect(page.Locator("#portal-notice-list")).ToBeVisibleAsync();
     }
 }

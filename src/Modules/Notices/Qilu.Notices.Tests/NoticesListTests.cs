@@ -13,23 +13,21 @@ namespace Qilu.Notices.Tests;
 /// </summary>
 public abstract class NoticesListTestsBase(NoticesFixture fixture)
 {
-    private NoticesHost Host => fixture.Host;
-
     private static string NewTag() => "批次" + Guid.NewGuid().ToString("N")[..8];
 
     private async Task PublishPublicAsync(HttpClient api, string title, string category = "notice", string body = "正文。")
     {
         await PublishAsync(api, await CreateAsync(api, Draft(title, audience: "public", category: category, body: body)));
         // Distinct publication instants make "newest first" checkable on the fake clock.
-        Host.Clock.Advance(TimeSpan.FromMinutes(1));
+        fixture.Host.Clock.Advance(TimeSpan.FromMinutes(1));
     }
 
     [Fact]
     public async Task List_WhenAnonymous_ShowsPublishedPublicNoticesButNoInternalDraftOrWithdrawnOnes()
     {
-        var province = await Host.As("sd.cdo");
-        var jinan = await Host.As("jn.official");
-        using var anon = Host.CreateClient();
+        var province = await fixture.Host.As("sd.cdo");
+        var jinan = await fixture.Host.As("jn.official");
+        using var anon = fixture.Host.CreateClient();
         var tag = NewTag();
         await PublishPublicAsync(province, $"公开公告{tag}");
         await PublishAsync(jinan, await CreateAsync(jinan, Draft($"内部通知{tag}")));
@@ -52,8 +50,8 @@ public abstract class NoticesListTestsBase(NoticesFixture fixture)
     [Fact]
     public async Task List_WhenPaged_SplitsNewestFirstAndCountsEveryMatch()
     {
-        var province = await Host.As("sd.cdo");
-        using var anon = Host.CreateClient();
+        var province = await fixture.Host.As("sd.cdo");
+        using var anon = fixture.Host.CreateClient();
         var tag = NewTag();
         for (var i = 1; i <= 5; i++) await PublishPublicAsync(province, $"分页公告{i}{tag}");
 
@@ -74,8 +72,8 @@ public abstract class NoticesListTestsBase(NoticesFixture fixture)
     [Fact]
     public async Task List_WhenKeyword_MatchesTitleOrTextLiterally()
     {
-        var province = await Host.As("sd.cdo");
-        using var anon = Host.CreateClient();
+        var province = await fixture.Host.As("sd.cdo");
+        using var anon = fixture.Host.CreateClient();
         var tag = NewTag();
         await PublishPublicAsync(province, $"标题含关键词{tag}");
         await PublishPublicAsync(province, "正文含关键词的公告", body: $"第一段。\n本段提到{tag}。");
@@ -97,8 +95,8 @@ public abstract class NoticesListTestsBase(NoticesFixture fixture)
     [Fact]
     public async Task List_WhenCategoryAndKeyword_KeepsOnlyNoticesMatchingBoth()
     {
-        var province = await Host.As("sd.cdo");
-        using var anon = Host.CreateClient();
+        var province = await fixture.Host.As("sd.cdo");
+        using var anon = fixture.Host.CreateClient();
         var tag = NewTag();
         foreach (var category in new[] { "notice", "announcement", "work_news" }) await PublishPublicAsync(province, $"{category}{tag}", category);
 
@@ -109,16 +107,22 @@ public abstract class NoticesListTestsBase(NoticesFixture fixture)
         (await ErrorAsync(bad, HttpStatusCode.BadRequest)).GetProperty("field").GetString().ShouldBe("category");
     }
 
+    /// <summary>Query, the field the 400 must name, and the rule.</summary>
+    public static TheoryData<string, string, string> BadPaging => new()
+    {
+        { "page=0", "page", "paging.page" },
+        { "page=-3", "page", "paging.page" },
+        { "page=abc", "page", "paging.integer" },
+        { "pageSize=0", "pageSize", "paging.size" },
+        { "pageSize=201", "pageSize", "paging.size" },
+        { "pageSize=1e3", "pageSize", "paging.integer" },
+    };
+
     [Theory]
-    [InlineData("page=0", "page", "paging.page")]
-    [InlineData("page=-3", "page", "paging.page")]
-    [InlineData("page=abc", "page", "paging.integer")]
-    [InlineData("pageSize=0", "pageSize", "paging.size")]
-    [InlineData("pageSize=201", "pageSize", "paging.size")]
-    [InlineData("pageSize=1e3", "pageSize", "paging.integer")]
+    [MemberData(nameof(BadPaging))]
     public async Task List_WhenPagingIsOutOfRange_Answers400ProblemNamingTheField(string query, string field, string code)
     {
-        using var anon = Host.CreateClient();
+        using var anon = fixture.Host.CreateClient();
         var r = await anon.GetAsync("/api/notices?" + query);
         var error = await ErrorAsync(r, HttpStatusCode.BadRequest);
         r.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
@@ -129,7 +133,7 @@ public abstract class NoticesListTestsBase(NoticesFixture fixture)
     [Fact]
     public async Task List_WhenPageAndSizeBothBad_NamesBothFields()
     {
-        using var anon = Host.CreateClient();
+        using var anon = fixture.Host.CreateClient();
         var r = await anon.GetAsync("/api/notices?page=0&pageSize=500");
         r.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var fields = (await Json(r)).GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).ToList();

@@ -19,19 +19,33 @@ public sealed class NoticesPagesTests(NoticesSqliteFixture fixture) : IClassFixt
         return page.GetProperty("items").EnumerateArray().First(i => i.GetProperty("title").GetString() == title).GetProperty("id").GetGuid();
     }
 
+    /// <summary>A portal page that lists notices links the public one and never names the internal one.</summary>
+    private static void ShouldLinkPublicOnly(string html, Guid publicId)
+    {
+        html.ShouldContain($"href=\"/portal/notices/{publicId}\"");
+        html.ShouldNotContain(Html(InternalTitle));
+    }
+
     [Fact]
-    public async Task PortalHome_WhenPublicNoticesExist_ListsThemWithLinksAndNoInternalOnes()
+    public async Task PortalHomeListAndDetail_WhenPublicNoticesExist_LinkThemToEachOtherAndNameNoInternalOnes()
     {
         using var anon = fixture.Host.CreateClient();
         var id = await IdOfAsync(anon, PublicTitle);
         var home = await anon.GetStringAsync("/");
         home.ShouldContain("portal-notice-feed");
-        home.ShouldContain($"/portal/notices/{id}");
-        home.ShouldNotContain(Html(InternalTitle));
+        home.ShouldContain("id=\"portal-notices-more\" href=\"/portal/notices\"");
+        ShouldLinkPublicOnly(home, id);
+
+        var list = await anon.GetStringAsync("/portal/notices");
+        list.ShouldContain("portal-notice-list");
+        list.ShouldContain(Html(PublicTitle));
+        list.ShouldContain("山东省大数据局");
+        ShouldLinkPublicOnly(list, id);
 
         var detail = await anon.GetStringAsync($"/portal/notices/{id}");
         detail.ShouldContain("山东省大数据局");
         detail.ShouldContain(Html("三、政策兑现结果通过“爱山东”APP 和短信告知本人；对结果有异议的，可拨打 12345 热线或向主管部门反映。"));
+        detail.ShouldContain("id=\"notice-back\" href=\"/portal/notices\"");
     }
 
     [Fact]
@@ -43,22 +57,6 @@ public sealed class NoticesPagesTests(NoticesSqliteFixture fixture) : IClassFixt
         var page = await anon.GetStringAsync($"/portal/notices/{id}");
         page.ShouldNotContain("数据共享申请");
         page.ShouldContain("不存在或不在您的权限范围内");
-    }
-
-    [Fact]
-    public async Task PortalList_WhenOpened_ListsPublicNoticesWithLinksAndIsReachedFromHomeAndDetail()
-    {
-        using var anon = fixture.Host.CreateClient();
-        var id = await IdOfAsync(anon, PublicTitle);
-        var list = await anon.GetStringAsync("/portal/notices");
-        list.ShouldContain("portal-notice-list");
-        list.ShouldContain($"href=\"/portal/notices/{id}\"");
-        list.ShouldContain(Html(PublicTitle));
-        list.ShouldContain("山东省大数据局");
-        list.ShouldNotContain(Html(InternalTitle));
-
-        (await anon.GetStringAsync("/")).ShouldContain("href=\"/portal/notices\"");
-        (await anon.GetStringAsync($"/portal/notices/{id}")).ShouldContain("id=\"notice-back\" href=\"/portal/notices\"");
     }
 
     [Fact]
