@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Qilu.Host.Operations;
 using Qilu.Platform.Audit;
+using Qilu.Platform.Auth;
 using Qilu.Platform.Audit.Checkpoints;
 using Qilu.Platform.Audit.Http;
 using Qilu.Platform.Hosting;
@@ -73,7 +74,7 @@ internal static class QiluApp
         ShellAssemblies.Additional = modules.Select(m => m.GetType().Assembly).Distinct().ToArray();
         app.UseQiluShell();
         app.UseQiluOperations();
-        app.UseAuthentication();
+        app.UseQiluAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();

@@ -102,8 +102,13 @@ internal static class GatewayBenchmark
         await WarmUpAsync("direct read", client, workers, warmup, direct);
         var (d, dCpu) = await MeasuredAsync(() => LoadGenerator.RunAsync("direct read (HTTP, IResourceRows, no grant)", client, workers, TimeSpan.FromSeconds(seconds), direct));
         Print(d, dCpu);
+        var auditWriter = services.GetRequiredService<Qilu.Platform.Audit.AuditWriter>();
+        var batchesBefore = auditWriter.BatchesCommitted;
         var (g, gCpu) = await MeasuredAsync(() => LoadGenerator.RunAsync("gateway query-by-key", client, workers, TimeSpan.FromSeconds(seconds), gateway));
+        var batches = auditWriter.BatchesCommitted - batchesBefore;
         Print(g, gCpu);
+        // Each commit is one fsync of the audit log's WAL (synchronous=FULL): calls per commit is what the group commit shares.
+        Console.WriteLine($"audit commits during the gateway phase: {BenchOptions.N0(batches)} ({BenchOptions.F(g.Ok / (double)Math.Max(1, batches), 1)} calls per commit)");
         Console.WriteLine($"gateway adds {BenchOptions.F(gCpu - dCpu, 3)} CPU ms per request over the direct read (process CPU, load generator included)");
         var metering = await CountMeteringAsync(services, grantId);
         Console.WriteLine($"gateway ÷ direct throughput = {BenchOptions.F(g.PerSecond / d.PerSecond, 3)}");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Qilu.Platform.Auth;
 using Qilu.Sharing.Applications;
 using Qilu.Sharing.Gateway;
 using Qilu.Sharing.Grants;
@@ -38,7 +39,8 @@ internal static class SharingApi
         ReadMyAreaRows.Map(api);
         CheckSignature.Map(api);
 
-        var gateway = routes.MapGroup("/api/sharing/gateway").WithTags("Sharing gateway 共享网关").DisableAntiforgery();
+        // Called by consumer systems with client-credentials tokens only (BearerOnly: no other authentication is offered there).
+        var gateway = routes.MapGroup("/api/sharing/gateway").WithTags("Sharing gateway 共享网关").DisableAntiforgery().BearerOnly();
         QueryByKey.Map(gateway);
         QueryRows.Map(gateway);
         CallApi.Map(gateway);

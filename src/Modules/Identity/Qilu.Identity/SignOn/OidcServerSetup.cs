@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
-using OpenIddict.Validation.AspNetCore;
 using Qilu.Identity.Data;
 using Qilu.Platform.Auth;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -69,9 +68,6 @@ internal static class OidcServerSetup
             {
                 o.UseLocalServer();
                 o.UseAspNetCore();
-                // The signature check of a token already validated is not repeated (ValidatedTokenCache).
-                o.AddEventHandler(RestoreValidatedToken.Descriptor);
-                o.AddEventHandler(RememberValidatedToken.Descriptor);
             });
         services.AddSingleton<ValidatedTokenCache>();
 
@@ -84,14 +80,15 @@ internal static class OidcServerSetup
         services.AddOptions<OpenIddictServerOptions>().Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
         services.AddOptions<OpenIddict.Validation.OpenIddictValidationOptions>().Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
 
-        services.AddAuthentication(o =>
+        var authentication = services.AddAuthentication(o =>
             {
                 o.DefaultScheme = QiluAuthorization.Scheme;
                 o.DefaultChallengeScheme = QiluAuthorization.Scheme;
             })
             .AddPolicyScheme(QiluAuthorization.Scheme, "Qilu", o => o.ForwardDefaultSelector = ctx =>
                 ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+                    // A token validated before is not validated again on every call (ValidatedTokenCache).
+                    ? CachedBearerHandler.Name
                     : IdentitySchemes.WebShell)
             .AddCookie(IdentitySchemes.ProviderSession, o =>
             {
@@ -108,6 +105,7 @@ internal static class OidcServerSetup
                 o.Cookie.HttpOnly = true;
                 o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
             });
+        CachedBearerHandler.Add(authentication);
         WebShellSignOn.Add(services);
     }
 }

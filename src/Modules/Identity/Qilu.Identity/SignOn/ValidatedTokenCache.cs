@@ -3,21 +3,19 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
-using OpenIddict.Validation;
-using static OpenIddict.Validation.OpenIddictValidationEvents;
+using OpenIddict.Abstractions;
 
 namespace Qilu.Identity.SignOn;
 
 /// <summary>
-/// Remembers what OpenIddict's <c>ValidateIdentityModelToken</c> step made of an access token (JWT parse, RS256
-/// signature, issuer and type checks), so a system that calls the APIs many times with one token does not pay for the
-/// signature check on every call (ADR 0018, addendum 2). Only that one step is skipped: on a hit the principal it
-/// produced is handed back as a copy and every later handler still runs on it (scope and claim mapping, expiry,
-/// presenters, audiences, proof of possession, and for stored tokens the token and authorization entry checks that make
-/// revocation work). The key is SHA-256 over the token and the parameters that step validates against (valid issuers,
-/// which follow the request's base address, and token types), so a token accepted under one issuer is not accepted
-/// under another. Entries never outlive the token's <c>exp</c>, nor <see cref="MaxAge"/> (a signing key taken out of
-/// the key set stops validating within that); at most <see cref="Capacity"/> are held.
+/// Remembers what OpenIddict's validation made of an access token, so a system that calls the APIs many times with one
+/// token does not have it validated again on every call (ADR 0018, addenda 2 and 4): <see cref="CachedBearerHandler"/>
+/// answers a remembered token with a copy of its principal, checking its expiry on every call. Nothing else of that
+/// validation depends on the call: the signature, issuer, type, audiences and presenters are properties of the token and
+/// of options fixed at start-up, and token entries are not consulted per call (no token-entry validation). The key is
+/// SHA-256 over the token and the request's base address (the issuer OpenIddict expects follows it), so a token accepted
+/// under one issuer is not accepted under another. Entries never outlive the token's expiry, nor <see cref="MaxAge"/>
+/// (a signing key taken out of the key set stops validating within that); at most <see cref="Capacity"/> are held.
 /// </summary>
 internal sealed class ValidatedTokenCache
 {
@@ -41,13 +39,15 @@ internal sealed class ValidatedTokenCache
     /// <summary>The principals held, as remembered (for tests).</summary>
     internal IEnumerable<ClaimsPrincipal> Remembered => _entries.Values.Select(e => e.Principal);
 
-    internal bool TryGet(ValidateTokenContext context, out ClaimsPrincipal principal)
+    /// <summary>A copy of the principal validated for <paramref name="token"/> under <paramref name="issuer"/>, unless expired.</summary>
+    public bool TryGet(string token, string issuer, DateTimeOffset now, out ClaimsPrincipal principal)
     {
         principal = null!;
-        if (!Cacheable(context) || !_entries.TryGetValue(Key(context), out var entry)) return false;
-        if (entry.Until <= context.Options.TimeProvider.GetUtcNow())
+        var key = Key(token, issuer);
+        if (!_entries.TryGetValue(key, out var entry)) return false;
+        if (entry.Until <= now)
         {
-            _entries.TryRemove(new KeyValuePair<string, Entry>(Key(context), entry));
+            _entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
             return false;
         }
         Interlocked.Increment(ref _hits);
@@ -55,14 +55,11 @@ internal sealed class ValidatedTokenCache
         return true;
     }
 
-    internal void Offer(ValidateTokenContext context)
+    /// <summary>Remembers <paramref name="principal"/>, just validated for <paramref name="token"/>, until the token expires (at most <see cref="MaxAge"/>).</summary>
+    public void Offer(string token, string issuer, ClaimsPrincipal principal, DateTimeOffset now)
     {
-        // Only a principal IdentityModel has just produced (not one restored from here, nor one another handler built).
-        if (!Cacheable(context) || context.Principal is not { } principal || context.TokenValidationResult is not { IsValid: true }) return;
-        if (principal.FindFirst("exp")?.Value is not { } exp || !long.TryParse(exp, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)) return;
-        var now = context.Options.TimeProvider.GetUtcNow();
-        var until = DateTimeOffset.FromUnixTimeSeconds(seconds);
-        if (until > now + MaxAge) until = now + MaxAge;
+        if (ExpiresAt(principal) is not { } expires) return;
+        var until = expires > now + MaxAge ? now + MaxAge : expires;
         if (until <= now) return;
         if (_entries.Count >= Capacity)
         {
@@ -70,61 +67,26 @@ internal sealed class ValidatedTokenCache
                 if (e.Until <= now) _entries.TryRemove(new KeyValuePair<string, Entry>(k, e));
             if (_entries.Count >= Capacity) return;
         }
-        _entries[Key(context)] = new Entry(Copy(principal), until);
+        _entries[Key(token, issuer)] = new Entry(Copy(principal), until);
     }
 
     /// <summary>
     /// A copy sharing nothing mutable with <paramref name="principal"/>. <see cref="ClaimsPrincipal.Clone"/> is not one:
-    /// it shares the identities, and the handlers after the restore add claims to them (OpenIddict's
-    /// <c>MapInternalClaims</c>) — concurrent calls with one token then added to one claim list while another enumerated
-    /// it (a 500 under load), and the remembered principal grew with every call.
+    /// it shares the identities, so whatever a caller adds to its principal's claims (OpenIddict's claim mapping did,
+    /// when this cache sat inside its validation) lands in the remembered one — concurrent calls with one token then
+    /// added to one claim list while another enumerated it (a 500 under load).
     /// </summary>
     internal static ClaimsPrincipal Copy(ClaimsPrincipal principal) => new(principal.Identities.Select(i => i.Clone()));
 
-    // JWTs only (the format IdentityModel validates); reference tokens were already swapped for their payload.
-    private static bool Cacheable(ValidateTokenContext context) =>
-        !string.IsNullOrEmpty(context.Token) && context.TokenValidationParameters is not null
-        && context.TokenFormat is null or OpenIddict.Abstractions.OpenIddictConstants.TokenFormats.Private.JsonWebToken;
-
-    private static string Key(ValidateTokenContext context)
+    // OpenIddict's own expiry claim once it has validated the token; the JWT's exp otherwise.
+    private static DateTimeOffset? ExpiresAt(ClaimsPrincipal principal)
     {
-        var p = context.TokenValidationParameters;
-        var text = string.Concat(context.Token, "\n", p.ValidIssuers is null ? "" : string.Join(' ', p.ValidIssuers),
-            "\n", p.ValidTypes is null ? "" : string.Join(' ', p.ValidTypes), "\n", p.ValidateIssuer ? "1" : "0");
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        if (principal.GetExpirationDate() is { } date) return date;
+        return principal.FindFirst("exp")?.Value is { } exp && long.TryParse(exp, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
     }
-}
 
-/// <summary>Before <c>ValidateIdentityModelToken</c>: hands back the principal of a token validated before.</summary>
-internal sealed class RestoreValidatedToken(ValidatedTokenCache cache) : IOpenIddictValidationHandler<ValidateTokenContext>
-{
-    public static OpenIddictValidationHandlerDescriptor Descriptor { get; } = OpenIddictValidationHandlerDescriptor.CreateBuilder<ValidateTokenContext>()
-        .UseSingletonHandler<RestoreValidatedToken>()
-        .SetOrder(OpenIddictValidationHandlers.Protection.ValidateIdentityModelToken.Descriptor.Order - 1)
-        .SetType(OpenIddictValidationHandlerType.Custom)
-        .Build();
-
-    public ValueTask HandleAsync(ValidateTokenContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.Principal is null && cache.TryGet(context, out var principal)) context.Principal = principal;
-        return ValueTask.CompletedTask;
-    }
-}
-
-/// <summary>Right after <c>ValidateIdentityModelToken</c>, before any claim mapping: remembers what it produced.</summary>
-internal sealed class RememberValidatedToken(ValidatedTokenCache cache) : IOpenIddictValidationHandler<ValidateTokenContext>
-{
-    public static OpenIddictValidationHandlerDescriptor Descriptor { get; } = OpenIddictValidationHandlerDescriptor.CreateBuilder<ValidateTokenContext>()
-        .UseSingletonHandler<RememberValidatedToken>()
-        .SetOrder(OpenIddictValidationHandlers.Protection.ValidateIdentityModelToken.Descriptor.Order + 1)
-        .SetType(OpenIddictValidationHandlerType.Custom)
-        .Build();
-
-    public ValueTask HandleAsync(ValidateTokenContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        cache.Offer(context);
-        return ValueTask.CompletedTask;
-    }
+    private static string Key(string token, string issuer) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(token, "\n", issuer))));
 }

@@ -179,6 +179,14 @@ public abstract class GatewayTestsBase(SharingFixture fixture)
         using (var r = await otherUnit.GetAsync(path)) r.ShouldBe(HttpStatusCode.NotFound);
         var bound = await s.Host.ConsumerSystemAsync(s.Consumer, "lx-health-bound");
         using (var r = await bound.GetAsync(path)) r.ShouldBe(HttpStatusCode.OK);
+        // The same token with another signature, after the genuine one was validated and remembered: validated, refused.
+        var genuine = bound.DefaultRequestHeaders.Authorization!.Parameter!;
+        using (var forged = new HttpRequestMessage(HttpMethod.Get, path))
+        {
+            forged.Headers.Authorization = new("Bearer", genuine[..^4] + (genuine[^4..] == "AAAA" ? "BBBB" : "AAAA"));
+            using var r = await s.Host.CreateClient().SendAsync(forged);
+            r.ShouldBe(HttpStatusCode.Unauthorized);
+        }
         // A resource of another entry is not reachable through this grant.
         var otherEntry = await PublishAsync(await s.Host.ApiAsync("lx.official"), await s.Host.ApiAsync("jn.official"), "历下区其他目录", "Conditional", ["Api"], [("姓名", "DE0002")]);
         var foreign = await s.Host.Resources.MountTableAsync(otherEntry, "其他目录的表", "姓名", null);

@@ -1,10 +1,14 @@
-using Org.BouncyCastle.Crypto.Digests;
+using System.Buffers;
+using Qilu.Platform.Cryptography;
 
 namespace Qilu.Platform.Audit.Merkle;
 
 /// <summary>
-/// SM3 (GB/T 32905-2016) hashing with the RFC 6962 domain-separation prefixes. One digest per thread, because
-/// BouncyCastle digests are stateful and the writer, the verifier and the request threads hash concurrently.
+/// SM3 (GB/T 32905-2016) hashing with the RFC 6962 domain-separation prefixes, on the platform's own SM3
+/// (<see cref="Sm3"/>, checked against the standard's vectors and BouncyCastle): stateless, so the writer, the verifier
+/// and the request threads hash concurrently without a digest per thread, and a node or a short leaf is hashed from a
+/// stack buffer. It replaced BouncyCastle's <c>SM3Digest</c> here (ADR 0018 addendum 4): the audit writer hashes a leaf
+/// and its completed nodes for every gateway call.
 /// </summary>
 internal static class Sm3Hasher
 {
@@ -15,37 +19,31 @@ internal static class Sm3Hasher
     private const byte LeafPrefix = 0x00;
     private const byte NodePrefix = 0x01;
 
-    [ThreadStatic] private static SM3Digest? t_digest;
+    private const int StackLimit = 1024;
 
-    private static SM3Digest Digest => t_digest ??= new SM3Digest();
+    public static byte[] Hash(ReadOnlySpan<byte> data) => Sm3.Hash(data);
 
-    public static byte[] Hash(ReadOnlySpan<byte> data)
+    public static byte[] HashLeaf(ReadOnlySpan<byte> leaf) => HashPrefixed(LeafPrefix, leaf, []);
+
+    public static byte[] HashChildren(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right) => HashPrefixed(NodePrefix, left, right);
+
+    private static byte[] HashPrefixed(byte prefix, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
     {
-        var d = Digest;
-        d.BlockUpdate(data);
-        var output = new byte[HashSize];
-        d.DoFinal(output);
-        return output;
-    }
-
-    public static byte[] HashLeaf(ReadOnlySpan<byte> leaf)
-    {
-        var d = Digest;
-        d.Update(LeafPrefix);
-        d.BlockUpdate(leaf);
-        var output = new byte[HashSize];
-        d.DoFinal(output);
-        return output;
-    }
-
-    public static byte[] HashChildren(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
-    {
-        var d = Digest;
-        d.Update(NodePrefix);
-        d.BlockUpdate(left);
-        d.BlockUpdate(right);
-        var output = new byte[HashSize];
-        d.DoFinal(output);
-        return output;
+        var length = 1 + first.Length + second.Length;
+        byte[]? rented = null;
+        var buffer = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        try
+        {
+            buffer[0] = prefix;
+            first.CopyTo(buffer[1..]);
+            second.CopyTo(buffer[(1 + first.Length)..]);
+            var output = new byte[HashSize];
+            Sm3.Hash(buffer[..length], output);
+            return output;
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 }
