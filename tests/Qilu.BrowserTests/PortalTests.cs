@@ -18,8 +18,8 @@ public sealed class PortalTests(QiluHostFixture host)
         await Assertions.Expect(page.Locator(".portal-nav")).ToContainTextAsync("首页");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("办事不求人，服务一网通");
         await Assertions.Expect(page.Locator("#portal-search-input")).ToBeVisibleAsync();
-        // 8 categories (those a module serves are links) plus entries that fit no category: 证照核验, 我的账号, 个人码 and 主动服务.
-        await Assertions.Expect(page.Locator(".portal-card")).ToHaveCountAsync(12);
+        // 8 categories (those a module serves are links) plus entries that fit no category: 通知公告, 证照核验, 我的账号, 个人码 and 主动服务.
+        await Assertions.Expect(page.Locator(".portal-card")).ToHaveCountAsync(13);
         await Assertions.Expect(page.Locator(".portal-card").First).ToContainTextAsync("个人办事");
         (await page.Locator(".portal-card").First.GetAttributeAsync("href")).ShouldBe("/portal/matters");
         await Assertions.Expect(page.Locator(".portal-footer")).ToContainTextAsync("主办单位");
