@@ -55,7 +55,8 @@ internal sealed partial class ProblemExceptionHandler(
         {
             if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
                 return BodyTooLarge(httpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize);
-            return json is null ? BadRequest(bad.StatusCode, bad.Message) : InvalidJson(json, bad.Message);
+            if (json is not null) return InvalidJson(json, bad.Message);
+            return ParameterBinding(bad.Message) ?? BadRequest(bad.StatusCode, bad.Message);
         }
         if (json is not null) return InvalidJson(json, null);
         // Every versioned entity is a concurrency token: a change that raced another one must answer 409 (the caller
@@ -91,9 +92,60 @@ internal sealed partial class ProblemExceptionHandler(
     {
         Status = status,
         Title = ProblemDetailsSetup.BilingualTitle(status),
-        // Framework bad-request messages describe the request's shape (parameter names, content types), never its values.
+        // The remaining framework messages describe the request's shape (content types, a missing body), not its values;
+        // the parameter-binding ones, which quote the value, are handled by ParameterBinding.
         Detail = message,
     };
+
+    /// <summary>
+    /// A query, route or header parameter that could not be bound (<c>?page=abc</c> for an integer) or a required one
+    /// that is missing: a 400 naming the parameter and the kind of value it takes, for every endpoint. The framework's
+    /// message quotes the value sent, which may be personal data; it is neither answered nor logged.
+    /// </summary>
+    internal static ProblemDetails? ParameterBinding(string message)
+    {
+        var match = BindingMessage().Match(message);
+        if (!match.Success) return null;
+        var name = match.Groups["name"].Value;
+        var (kind, kindEn) = ValueKind(match.Groups["type"].Value);
+        var missing = match.Groups["verb"].Value == "Required parameter";
+        var error = missing
+            ? new ProblemError(name, "binding.required", $"缺少必填参数 {name}（{kind}）", $"The parameter '{name}' ({kindEn}) is required.")
+            : new ProblemError(name, "binding.format", $"参数 {name} 的值无效，应为{kind}", $"The value of '{name}' is invalid; expected {kindEn}.");
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = ProblemDetailsSetup.BilingualTitle(StatusCodes.Status400BadRequest),
+            Type = $"https://qilu.gov.cn/problems/{error.Code}",
+            Detail = $"{error.Message} / {error.MessageEn}",
+        };
+        problem.Extensions["errors"] = new[] { error };
+        return problem;
+    }
+
+    /// <summary>The kind of value a parameter of CLR type <paramref name="type"/> (as the framework names it) takes.</summary>
+    private static (string Zh, string En) ValueKind(string type) => Underlying(type) switch
+    {
+        "int" or "long" or "short" or "byte" or "uint" or "ulong" or "Int32" or "Int64" => ("整数", "an integer"),
+        "decimal" or "double" or "float" or "Decimal" or "Double" => ("数字", "a number"),
+        "bool" or "Boolean" => ("true 或 false", "true or false"),
+        "Guid" => ("GUID 标识", "a GUID"),
+        "DateOnly" => ("日期（yyyy-MM-dd）", "a date (yyyy-MM-dd)"),
+        "DateTime" or "DateTimeOffset" => ("日期时间（ISO 8601）", "a date-time (ISO 8601)"),
+        "TimeOnly" or "TimeSpan" => ("时间", "a time"),
+        "string" or "String" => ("文本", "text"),
+        _ => ("有效的取值", "a valid value"),
+    };
+
+    // "int?", "Nullable<Guid>" → the value type.
+    private static string Underlying(string type) =>
+        type.StartsWith("Nullable<", StringComparison.Ordinal) && type.EndsWith('>') ? type[9..^1] : type.TrimEnd('?');
+
+    // ASP.NET Core's RequestDelegateFactory messages: 'Failed to bind parameter "int page" from "abc".' and
+    // 'Required parameter "int page" was not provided from query string.'
+    [System.Text.RegularExpressions.GeneratedRegex("^(?<verb>Failed to bind parameter|Required parameter) \"(?<type>[^\"]+) (?<name>[^\" ]+)\"",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex BindingMessage();
 
     private static ProblemDetails InvalidJson(JsonException json, string? bindingMessage)
     {

@@ -18,6 +18,7 @@ public sealed class ProblemDetailsTests
     private static void MapEndpoints(WebApplication app)
     {
         app.MapPost("/api/applications", (Application application) => Results.Ok(application));
+        app.MapGet("/api/items", (int page, Guid? owner) => Results.Ok(new { page, owner }));
         app.MapGet("/api/boom", string () => throw new InvalidOperationException("secret internal detail"));
         app.MapPost("/api/race", string () => throw new Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException("stale row"));
         app.MapPost("/api/upload", async (HttpRequest request) =>
@@ -55,6 +56,61 @@ public sealed class ProblemDetailsTests
         problem.GetProperty("errors")[0].GetProperty("field").GetString().ShouldBe("count");
         problem.GetProperty("detail").GetString()!.ShouldContain("'count'");
         problem.GetProperty("errors")[0].GetProperty("message").GetString()!.ShouldContain("字段 count");
+    }
+
+    [Fact]
+    public async Task Get_QueryValueOfTheWrongType_ReturnsProblemNamingTheParameterWithoutEchoingTheValue()
+    {
+        await using var app = await OperationsApp.StartAsync(MapEndpoints, environment: "Production");
+
+        // A 身份证号 where a GUID belongs: the answer names the parameter and what it takes, and never repeats the value.
+        var response = await app.Client.GetAsync(new Uri("/api/items?page=1&owner=11010519491231002X", UriKind.Relative), Ct);
+
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        var error = problem.GetProperty("errors")[0];
+        error.GetProperty("field").GetString().ShouldBe("owner");
+        error.GetProperty("code").GetString().ShouldBe("binding.format");
+        error.GetProperty("message").GetString()!.ShouldContain("GUID");
+        problem.GetProperty("type").GetString().ShouldBe("https://qilu.gov.cn/problems/binding.format");
+        problem.GetRawText().ShouldNotContain("11010519491231002X");
+    }
+
+    [Fact]
+    public async Task Get_NonIntegerPage_ReturnsProblemNamingPage()
+    {
+        await using var app = await OperationsApp.StartAsync(MapEndpoints);
+
+        var response = await app.Client.GetAsync(new Uri("/api/items?page=abc", UriKind.Relative), Ct);
+
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        var error = problem.GetProperty("errors")[0];
+        error.GetProperty("field").GetString().ShouldBe("page");
+        error.GetProperty("messageEn").GetString().ShouldBe("The value of 'page' is invalid; expected an integer.");
+        problem.GetProperty("detail").GetString()!.ShouldNotContain("abc");
+    }
+
+    [Fact]
+    public async Task Get_RequiredParameterMissing_ReturnsProblemNamingIt()
+    {
+        await using var app = await OperationsApp.StartAsync(MapEndpoints);
+
+        var response = await app.Client.GetAsync(new Uri("/api/items", UriKind.Relative), Ct);
+
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        var error = problem.GetProperty("errors")[0];
+        error.GetProperty("field").GetString().ShouldBe("page");
+        error.GetProperty("code").GetString().ShouldBe("binding.required");
+    }
+
+    [Fact]
+    public async Task Get_WellFormedQuery_IsBound()
+    {
+        await using var app = await OperationsApp.StartAsync(MapEndpoints);
+
+        var response = await app.Client.GetAsync(new Uri("/api/items?page=2", UriKind.Relative), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("\"page\":2");
     }
 
     [Fact]

@@ -191,10 +191,8 @@ internal sealed partial class SqliteGroupCommit(DatabaseConnection connection, I
             await using var cmd = c.CreateCommand();
             // FULL: every commit fsyncs the WAL, so an acknowledged transition survives power loss; group commit
             // makes one fsync cover the whole batch. busy_timeout: wait in SQLite's back-off for other writers.
-            // mmap_size: the other writers' commits empty this connection's page cache before each batch; pages of the
-            // database file are then read through a memory map instead of one pread each (addendum 3). Writes still
-            // go through the WAL with pwrite and fsync.
-            cmd.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA mmap_size=1073741824;";
+            // mmap_size only when configured (Qilu.Platform.Persistence.SqliteMemoryMap: off by default; addendum 3 had it on).
+            cmd.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; " + SqliteMemoryMap.Pragma;
             await cmd.ExecuteNonQueryAsync();
             return c;
         }

@@ -45,6 +45,7 @@ public static class PlatformRegistration
 
     public static IServiceCollection AddQiluPlatform(this IServiceCollection services, IConfiguration configuration, DatabaseConnection db, string dataDirectory)
     {
+        SqliteMemoryMap.Use(configuration.GetValue<long>(SqliteMemoryMap.ConfigurationKey));
         services.AddQiluKeyStore(db, o =>
         {
             o.MasterKey = configuration[KeyStoreOptions.MasterKeyConfigurationKey];

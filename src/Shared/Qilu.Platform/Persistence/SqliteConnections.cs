@@ -41,12 +41,6 @@ internal sealed class SqliteConnections : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    /// <summary>Bytes of the database file SQLite reads through a memory map rather than <c>pread</c>.</summary>
-    public const long MmapSize = 1L << 30;
-
-    /// <summary>The pragma that sets <see cref="MmapSize"/> on a connection.</summary>
-    public const string MmapPragma = "PRAGMA mmap_size=1073741824;";
-
     // Native handles already configured: a pooled connection keeps its handle (and the handle its pragmas) across
     // opens, so the pragmas are set once per handle rather than on every open from the pool.
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, HandleState> Configured = new();
@@ -60,13 +54,8 @@ internal sealed class SqliteConnections : DbConnectionInterceptor
     }
 
     /// <summary>
-    /// Sets what every SQLite connection of the platform needs: a <c>busy_timeout</c> (see above) and a memory-mapped
-    /// read path. In WAL mode SQLite discards a connection's whole page cache whenever another connection committed
-    /// since its last read, so with the engines' and the audit log's commits arriving hundreds of times a second every
-    /// read began cold and re-read each B-tree page it touched with a <c>pread</c> (a system call and a 4 KiB copy:
-    /// ≈ 14 % of the workflow engine's CPU). With <c>mmap_size</c> a page of the database file is used where the
-    /// kernel's page cache holds it; pages still in the WAL are read as before. Writes do not go through the map
-    /// (SQLite writes with <c>pwrite</c> and fsyncs as before), so durability is unchanged.
+    /// Sets what every SQLite connection of the platform needs: a <c>busy_timeout</c> (see above) and, when configured,
+    /// a memory-mapped read path (<see cref="SqliteMemoryMap"/>: off by default, see there why).
     /// </summary>
     public static void Configure(DbConnection connection)
     {
@@ -76,7 +65,7 @@ internal sealed class SqliteConnections : DbConnectionInterceptor
         if (!Configured.TryGetValue(handle, out var state))
         {
             // An in-memory database ignores the pragma.
-            Execute(sqlite, MmapPragma);
+            if (SqliteMemoryMap.Pragma.Length > 0) Execute(sqlite, SqliteMemoryMap.Pragma);
             state = new HandleState();
             Configured.AddOrUpdate(handle, state);
         }

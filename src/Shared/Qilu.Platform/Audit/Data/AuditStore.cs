@@ -47,9 +47,9 @@ internal sealed class AuditStore(DatabaseConnection db)
             {
                 // synchronous=FULL: in WAL mode every commit fsyncs the WAL, so an acknowledged entry survives power
                 // loss (NORMAL only survives process crashes). Group commit makes one fsync cover a whole batch.
-                // mmap_size: reads of the database file through a memory map (ADR 0014 addendum 3, SqliteConnections).
-                await ExecAsync(c, null, writer ? "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; " + SqliteConnections.MmapPragma
-                    : "PRAGMA busy_timeout=10000; " + SqliteConnections.MmapPragma, ct);
+                // mmap_size only when configured (SqliteMemoryMap: off by default).
+                await ExecAsync(c, null, writer ? "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; " + SqliteMemoryMap.Pragma
+                    : "PRAGMA busy_timeout=10000; " + SqliteMemoryMap.Pragma, ct);
             }
             return c;
         }
