@@ -4,7 +4,8 @@ namespace Qilu.BrowserTests;
 
 /// <summary>
 /// 通知公告 in Chromium on the demo notices: the workbench home lists what an official may see (the province's public
-/// notices everywhere, 济南's internal notice only inside 济南), the detail page shows the text, and an official of a unit
+/// notices everywhere, 济南's internal notice only inside 济南), the detail page shows the text, the notices list finds by
+/// keyword (internal notices included), and an official of a unit
 /// writes, saves and publishes a notice that then appears on the home card; a citizen browses the portal's public list
 /// (from the home page's 更多) and opens a notice from it.
 /// </summary>
@@ -30,6 +31,15 @@ public sealed class NoticesPagesTests(QiluHostFixture host)
         await feed.GetByText("关于进一步规范数据共享申请审批时限的通知").ClickAsync();
         await Assertions.Expect(jinan.Locator("#notice-body")).ToContainTextAsync("1 个工作日内");
         await Screenshots.SaveAsync(jinan, "notice-detail");
+
+        // The workbench list: a keyword keeps the matching notices, internal ones included.
+        await jinan.GotoAsync("/workbench/notices");
+        await jinan.Locator("#notice-q").FillAsync("审批时限");
+        await jinan.Locator("#notice-search").ClickAsync();
+        var list = jinan.Locator("#notice-list");
+        await Assertions.Expect(list).Not.ToContainTextAsync("免申即享");
+        await Assertions.Expect(list).ToContainTextAsync("关于进一步规范数据共享申请审批时限的通知");
+        await Screenshots.SaveAsync(jinan, "workbench-notices-list");
 
         // Another city's official sees the province's public notices, not 济南's internal one.
         var qingdao = await SignedInAsync("qd.official", "/workbench");

@@ -79,4 +79,22 @@ public sealed class NoticesPagesTests(NoticesSqliteFixture fixture) : IClassFixt
         (await anon.GetStringAsync("/portal/notices?page=abc")).ShouldContain(Html(PublicTitle));
         (await anon.GetStringAsync("/portal/notices?category=gossip")).ShouldContain(Html("类别须为通知、公告或工作动态"));
     }
+
+    [Fact]
+    public async Task WorkbenchList_WhenKeywordGiven_KeepsMatchesInternalOnesIncluded_AndTheFiltersKeepTheKeyword()
+    {
+        var lixia = await fixture.Host.As("lx.official");
+        var keyword = Uri.EscapeDataString("审批时限");
+
+        var found = await lixia.GetStringAsync("/workbench/notices?q=" + keyword);
+        found.ShouldContain("id=\"notice-q\"");
+        found.ShouldContain(Html(InternalTitle));
+        found.ShouldNotContain(Html(PublicTitle));
+        found.ShouldContain($"href=\"/workbench/notices?q={keyword}&amp;category=notice\"");
+
+        var none = await lixia.GetStringAsync("/workbench/notices?q=" + Uri.EscapeDataString("并不存在的关键词"));
+        none.ShouldNotContain("id=\"notice-list\"");
+        none.ShouldContain(Html("没有找到与“并不存在的关键词”相关的通知"));
+        (await lixia.GetStringAsync("/workbench/notices?page=abc")).ShouldContain(Html(InternalTitle));
+    }
 }
