@@ -103,11 +103,7 @@ internal sealed class AuditDatabase : IAsyncDisposable
         }
         if (_pgAdmin is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var c = new NpgsqlConnection(_pgAdmin);
-            await c.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_pgName} WITH (FORCE)", c);
-            await cmd.ExecuteNonQueryAsync();
+            await Persistence.TestDatabases.DropPostgresAsync(_pgAdmin, _pgName!);
         }
     }
 }

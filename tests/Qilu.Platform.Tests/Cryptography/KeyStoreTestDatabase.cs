@@ -49,11 +49,7 @@ internal abstract class KeyStoreTestDatabase : IAsyncDisposable
 
         public override async ValueTask DisposeAsync()
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(adminConnection);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await Persistence.TestDatabases.DropPostgresAsync(adminConnection, name);
         }
     }
 }

@@ -204,11 +204,7 @@ internal sealed class OutboxHarness : IAsyncDisposable
         }
         if (_server is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var c = new NpgsqlConnection(_server);
-            await c.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_dbName} WITH (FORCE)", c);
-            await cmd.ExecuteNonQueryAsync();
+            await Persistence.TestDatabases.DropPostgresAsync(_server, _dbName!);
         }
     }
 }

@@ -13,7 +13,7 @@ namespace Qilu.Platform.Persistence;
 /// almost every read therefore maps the file anew and takes a page fault for each page it touches, and every unmap
 /// flushes the TLBs of the other cores. On a host where those are cheap (hardware-virtualised page tables) the map saved
 /// a <c>pread</c> per page (ADR 0014 addendum 3); on this project's current 2-core VM (paravirtualised page tables) it
-/// cost more than it saved, by far: gateway calls 1.4–2.5× and workflow transitions 1.1–1.6× the CPU (ADR 0019 addendum 1).
+/// cost more than it saved, by far: gateway calls 1.6–3× and workflow transitions 1.1–1.6× the CPU (ADR 0019 addendum 1).
 /// </remarks>
 public static class SqliteMemoryMap
 {
