@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Qilu.Catalog.Contracts;
 using Qilu.Platform.Auth;
 using Qilu.Platform.Events;
@@ -45,9 +46,16 @@ public sealed class SharingModule : IQiluModule
         services.AddHostedService<QuotaLeaseSweeper>();
         services.AddSingleton<Usage.MeteringCompanion>();
         services.AddScoped<GatewayPipeline>();
-        // Exact only where one node writes the grants (ADR 0018, addendum 2): on by default on SQLite; on PostgreSQL only
-        // when configured for a single gateway node.
-        services.AddSingleton(new GrantCache(configuration.GetValue<bool?>("Qilu:Sharing:GrantCache") ?? db.IsSqlite));
+        // On by default (ADR 0018, addenda 2 and 5); Qilu:Sharing:GrantCache=false reads every grant per call. On
+        // PostgreSQL, where several nodes may share the database, it serves only while its change listener is connected.
+        var grantCacheOn = configuration.GetValue("Qilu:Sharing:GrantCache", true);
+        var grantCache = new GrantCache(grantCacheOn, suspended: grantCacheOn && !db.IsSqlite);
+        services.AddSingleton(grantCache);
+        if (grantCacheOn && !db.IsSqlite)
+        {
+            services.AddSingleton(sp => new GrantCacheListener(grantCache, db.ConnectionString, sp.GetRequiredService<ILogger<GrantCacheListener>>()));
+            services.AddHostedService(sp => sp.GetRequiredService<GrantCacheListener>());
+        }
         services.AddSingleton<GatewayRateLimiter>();
         services.AddSingleton<VerificationSigner>();
         services.AddHttpClient(CallApi.HttpClientName, (sp, c) =>

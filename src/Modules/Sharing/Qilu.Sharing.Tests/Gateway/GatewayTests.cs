@@ -117,7 +117,7 @@ public abstract class GatewayTestsBase(SharingFixture fixture)
         (await KeyAsync(system, grant, s.ResourceId, id)).ShouldBe(HttpStatusCode.OK);
 
         var lixia = await s.Host.ApiAsync("lx.official");
-        var view = await Ok(await lixia.PostAsJsonAsync($"/api/sharing/grants/{grant}/suspend", new { version = await VersionAsync(lixia, grant), reason = "核查调用异常" }));
+        var view = await Ok(await lixia.PostAsJsonAsync($"/api/sharing/grants/{grant}/suspend", new { version = await GrantVersionAsync(lixia, grant), reason = "核查调用异常" }));
         view.GetProperty("status").GetString().ShouldBe("Suspended");
         using (var suspended = await KeyAsync(system, grant, s.ResourceId, id))
         {
@@ -132,7 +132,7 @@ public abstract class GatewayTestsBase(SharingFixture fixture)
         // The consumer cannot manage grants; the provider revokes.
         var health = await s.Host.ApiAsync("lx.health");
         (await health.PostAsJsonAsync($"/api/sharing/grants/{grant}/revoke", new { version = 0, reason = "x" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        await Ok(await lixia.PostAsJsonAsync($"/api/sharing/grants/{grant}/revoke", new { version = await VersionAsync(lixia, grant), reason = "用途已完成" }));
+        await Ok(await lixia.PostAsJsonAsync($"/api/sharing/grants/{grant}/revoke", new { version = await GrantVersionAsync(lixia, grant), reason = "用途已完成" }));
         using var revoked = await KeyAsync(system, grant, s.ResourceId, id);
         revoked.ShouldBe(HttpStatusCode.Forbidden);
         (await Probe.CodeOfAsync(revoked)).ShouldBe("grant.revoked");
@@ -193,9 +193,6 @@ public abstract class GatewayTestsBase(SharingFixture fixture)
         using (var r = await bound.GetAsync($"/api/sharing/gateway/{grant}/resources/{foreign}/keys/x")) r.ShouldBe(HttpStatusCode.NotFound);
     }
 
-    private static async Task<uint> VersionAsync(HttpClient provider, Guid grant) =>
-        (await Ok(await provider.GetAsync("/api/sharing/grants?role=provider"))).EnumerateArray()
-            .Single(g => g.GetProperty("id").GetString() == grant.ToString()).GetProperty("version").GetUInt32();
 }
 
 [Collection("sharing-sqlite")]

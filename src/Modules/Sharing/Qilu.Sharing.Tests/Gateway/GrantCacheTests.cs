@@ -23,7 +23,7 @@ public abstract class GrantCacheTestsBase(SharingFixture fixture)
     public async Task Suspend_WhenTheGrantIsCached_TheCacheDropsItBeforeTheApiAnswers()
     {
         var s = await fixture.ScenarioAsync();
-        var cache = s.Host.Services.GetRequiredService<GrantCache>();
+        var cache = await ServingCacheAsync(s.Host);
         var grant = await s.GrantAsync(fields: ["姓名"]);
         var system = await s.Host.ConsumerSystemAsync(s.Consumer, "lx-health-cache");
         (await KeyAsync(system, grant, s.ResourceId, s.People[0].Id)).ShouldBe(HttpStatusCode.OK);
@@ -31,7 +31,7 @@ public abstract class GrantCacheTestsBase(SharingFixture fixture)
         cached.Status.ShouldBe(GrantStatus.Active);
 
         var lixia = await s.Host.ApiAsync("lx.official");
-        var version = await VersionAsync(lixia, grant);
+        var version = await GrantVersionAsync(lixia, grant);
         await Ok(await lixia.PostAsJsonAsync($"/api/sharing/grants/{grant}/suspend", new { version, reason = "缓存核查" }));
         cache.TryGet(grant, out _).ShouldBeFalse();
         using var suspended = await KeyAsync(system, grant, s.ResourceId, s.People[0].Id);
@@ -45,7 +45,7 @@ public abstract class GrantCacheTestsBase(SharingFixture fixture)
     public async Task SaveChanges_InsideATransaction_AReadBeforeTheCommitIsDroppedAtTheCommit()
     {
         var s = await fixture.ScenarioAsync();
-        var cache = s.Host.Services.GetRequiredService<GrantCache>();
+        var cache = await ServingCacheAsync(s.Host);
         var grant = await s.GrantAsync(fields: ["姓名"]);
         var system = await s.Host.ConsumerSystemAsync(s.Consumer, "lx-health-cache-tx");
         (await KeyAsync(system, grant, s.ResourceId, s.People[0].Id)).ShouldBe(HttpStatusCode.OK);
@@ -67,16 +67,14 @@ public abstract class GrantCacheTestsBase(SharingFixture fixture)
             await tx.CommitAsync(ct);
         }
         cache.TryGet(grant, out _).ShouldBeFalse();
-        using var revoked = await KeyAsync(system, grant, s.ResourceId, s.People[0].Id);
-        revoked.ShouldBe(HttpStatusCode.Forbidden);
-        (await Probe.CodeOfAsync(revoked)).ShouldBe("grant.revoked");
+        await ShouldRefuseKeyAsync(system, grant, s.ResourceId, s.People[0].Id, "grant.revoked");
     }
 
     [Fact]
     public async Task ValidUntil_WhenACachedGrantExpires_TheNextCallIsRefused()
     {
         var s = await fixture.ScenarioAsync();
-        var cache = s.Host.Services.GetRequiredService<GrantCache>();
+        var cache = await ServingCacheAsync(s.Host);
         var source = await s.GrantAsync(fields: ["姓名"]);
         var clock = s.Host.Services.GetRequiredService<TimeProvider>();
         var until = clock.GetUtcNow().AddSeconds(3);
@@ -109,11 +107,7 @@ public abstract class GrantCacheTestsBase(SharingFixture fixture)
     public void Offer_WhenAGrantChangedDuringTheRead_IsNotKept()
     {
         var cache = new GrantCache(enabled: true);
-        var grant = new Grant
-        {
-            ConsumerName = "c", ConsumerDivision = "370102", EntryCode = "e", EntryName = "e", ProviderName = "p", ProviderDivision = "370102", Purpose = "p",
-            Fields = "姓名", Masking = "姓名=Partial",
-        };
+        var grant = SampleGrant();
         var before = cache.Generation;
         cache.Invalidate([Guid.NewGuid()]);
         cache.Offer(grant, before);
@@ -128,9 +122,24 @@ public abstract class GrantCacheTestsBase(SharingFixture fixture)
         off.TryGet(grant.Id, out _).ShouldBeFalse();
     }
 
-    private static async Task<uint> VersionAsync(HttpClient provider, Guid grant) =>
-        (await Ok(await provider.GetAsync("/api/sharing/grants?role=provider"))).EnumerateArray()
-            .Single(g => g.GetProperty("id").GetString() == grant.ToString()).GetProperty("version").GetUInt32();
+    /// <summary>A grant held in memory only (for the cache's own rules).</summary>
+    internal static Grant SampleGrant() => new()
+    {
+        ConsumerName = "c", ConsumerDivision = "370102", EntryCode = "e", EntryName = "e", ProviderName = "p", ProviderDivision = "370102", Purpose = "p",
+        Fields = "姓名", Masking = "姓名=Partial",
+    };
+
+    /// <summary>
+    /// The host's cache once it serves: on PostgreSQL it starts suspended until its change listener has connected
+    /// (addendum 5), which happens as the host starts.
+    /// </summary>
+    internal static async Task<GrantCache> ServingCacheAsync(SharingHost host)
+    {
+        var cache = host.Services.GetRequiredService<GrantCache>();
+        await Probe.UntilAsync(() => cache.Serving, "the grant cache serves");
+        return cache;
+    }
+
 }
 
 [Collection("sharing-sqlite")]

@@ -55,6 +55,17 @@ internal static class Probe
         foreach (var d in host.Services.GetServices<IOutboxDispatcher>()) await d.DispatchPendingAsync(CancellationToken.None);
     }
 
+    /// <summary>Waits (at most 15 s) until <paramref name="condition"/> holds; fails naming <paramref name="what"/> otherwise.</summary>
+    public static async Task UntilAsync(Func<bool> condition, string what)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (started.Elapsed > TimeSpan.FromSeconds(15)) throw new Xunit.Sdk.XunitException($"Timed out waiting until {what}.");
+            await Task.Delay(20);
+        }
+    }
+
     public static async Task<string> CodeOfAsync(HttpResponseMessage r)
     {
         var json = await SharingHost.ReadJsonAsync(r);

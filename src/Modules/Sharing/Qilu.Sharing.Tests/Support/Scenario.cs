@@ -4,6 +4,8 @@ using System.Text.Json;
 using Qilu.Identity.Contracts;
 using Qilu.SharedKernel.Identifiers;
 
+using Shouldly;
+
 namespace Qilu.Sharing.Tests.Support;
 
 /// <summary>
@@ -108,6 +110,19 @@ public sealed class Scenario
                 new { version = app.GetProperty("version").GetUInt32(), comment = "同意", terms = last ? terms : null }));
         }
         return Guid.Parse(app.GetProperty("grantId").GetString()!);
+    }
+
+    /// <summary>The grant's version as its provider lists it (for suspend, resume, revoke).</summary>
+    public static async Task<uint> GrantVersionAsync(HttpClient provider, Guid grant) =>
+        (await Ok(await provider.GetAsync("/api/sharing/grants?role=provider"))).EnumerateArray()
+            .Single(g => g.GetProperty("id").GetString() == grant.ToString()).GetProperty("version").GetUInt32();
+
+    /// <summary>Calls the gateway by key and expects a 403 with <paramref name="code"/>.</summary>
+    public static async Task ShouldRefuseKeyAsync(HttpClient system, Guid grant, Guid resource, string key, string code)
+    {
+        using var refused = await KeyAsync(system, grant, resource, key);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await Probe.CodeOfAsync(refused)).ShouldBe(code);
     }
 
     /// <summary>Calls the gateway and returns the response (caller disposes).</summary>

@@ -175,7 +175,20 @@ internal abstract class SharingDbContext(DbContextOptions options) : DbContext(o
         var grants = GrantsWritten();
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (grants is null || !Database.IsNpgsql()) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // PostgreSQL: the other nodes hear of the change through a notification sent in the change's own transaction
+            // — delivered when it commits, never when it rolls back (GrantCacheListener).
+            if (Database.CurrentTransaction is not null)
+            {
+                var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                await NotifyGrantsChangedAsync(grants, cancellationToken);
+                return saved;
+            }
+            await using var tx = await Database.BeginTransactionAsync(cancellationToken);
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await NotifyGrantsChangedAsync(grants, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            return count;
         }
         finally
         {
@@ -190,7 +203,18 @@ internal abstract class SharingDbContext(DbContextOptions options) : DbContext(o
         var grants = GrantsWritten();
         try
         {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
+            if (grants is null || !Database.IsNpgsql()) return base.SaveChanges(acceptAllChangesOnSuccess);
+            if (Database.CurrentTransaction is not null)
+            {
+                var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+                Database.ExecuteSql(GrantsChangedNotification(grants));
+                return saved;
+            }
+            using var tx = Database.BeginTransaction();
+            var count = base.SaveChanges(acceptAllChangesOnSuccess);
+            Database.ExecuteSql(GrantsChangedNotification(grants));
+            tx.Commit();
+            return count;
         }
         finally
         {
@@ -205,6 +229,13 @@ internal abstract class SharingDbContext(DbContextOptions options) : DbContext(o
     }
 
     private HashSet<Guid>? _grantsInTransaction;
+
+    // Names this node, so that its own listener skips what it has already invalidated.
+    private FormattableString GrantsChangedNotification(List<Guid> grants) =>
+        $"SELECT pg_notify({GrantCacheListener.Channel}, {GrantCacheListener.Payload(Cache()?.Node ?? Guid.Empty, grants)})";
+
+    private async Task NotifyGrantsChangedAsync(List<Guid> grants, CancellationToken ct) =>
+        await Database.ExecuteSqlAsync(GrantsChangedNotification(grants), ct);
 
     private List<Guid>? GrantsWritten()
     {
