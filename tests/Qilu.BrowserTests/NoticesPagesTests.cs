@@ -6,7 +6,8 @@ namespace Qilu.BrowserTests;
 /// 通知公告 in Chromium on the demo notices: the workbench home lists what an official may see (the province's public
 /// notices everywhere, 济南's internal notice only inside 济南), the detail page shows the text, the notices list finds by
 /// keyword (internal notices included), and an official of a unit
-/// writes, saves and publishes a notice that then appears on the home card; a citizen browses the portal's public list
+/// writes, saves and publishes a notice that then appears on the home card, and corrects it (更正: the note shown with
+/// it, the text before kept for the unit); a citizen browses the portal's public list
 /// (from the home page's 更多) and opens a notice from it.
 /// </summary>
 [Collection(BrowserSuite.Name)]
@@ -57,6 +58,22 @@ public sealed class NoticesPagesTests(QiluHostFixture host)
         await jinan.Locator("#publish-notice").ClickAsync();
         await Assertions.Expect(jinan.Locator("main")).ToContainTextAsync("已发布");
         await Screenshots.SaveAsync(jinan, "notice-editor");
+
+        // A published notice is corrected (更正), not edited: the note is shown with it, the old text kept for the unit.
+        await jinan.Locator("#start-correction").ClickAsync();
+        await jinan.Locator("#f-body").FillAsync("各区县大数据主管部门：\n请于下月 10 日前完成本单位数据资源质量自查。");
+        await jinan.Locator("#f-body").PressAsync("Tab");
+        await jinan.Locator("#f-note").FillAsync("自查截止时间调整为下月 10 日");
+        await jinan.Locator("#f-note").PressAsync("Tab");
+        await jinan.Locator("#correct-notice").ClickAsync();
+        await Assertions.Expect(jinan.Locator("main")).ToContainTextAsync("已更正");
+        await jinan.GetByRole(AriaRole.Link, new() { Name = "查看" }).ClickAsync();
+        await Assertions.Expect(jinan.Locator("#notice-body")).ToContainTextAsync("下月 10 日前");
+        var corrections = jinan.Locator("#notice-corrections");
+        await Assertions.Expect(corrections).ToContainTextAsync("自查截止时间调整为下月 10 日");
+        await corrections.Locator("summary").First.ClickAsync();
+        await Assertions.Expect(corrections).ToContainTextAsync("本月底前");
+        await Screenshots.SaveAsync(jinan, "notice-correction");
 
         await jinan.GotoAsync("/workbench");
         await Assertions.Expect(jinan.Locator("#notice-feed")).ToContainTextAsync(title);

@@ -97,4 +97,33 @@ public sealed class NoticesPagesTests(NoticesSqliteFixture fixture) : IClassFixt
         none.ShouldContain(Html("没有找到与“并不存在的关键词”相关的通知"));
         (await lixia.GetStringAsync("/workbench/notices?page=abc")).ShouldContain(Html(InternalTitle));
     }
+
+    [Fact]
+    public async Task Detail_WhenCorrected_ShowsTheNoteToEveryoneAndTheOldTextOnlyToTheUnit()
+    {
+        var province = await fixture.Host.As("sd.cdo");
+        using var anon = fixture.Host.CreateClient();
+        var notice = await NoticesCalls.PublishAsync(province, await NoticesCalls.CreateAsync(province,
+            NoticesCalls.Draft("更正展示的原标题", audience: "public", body: "原文第一段。")));
+        var id = notice.GetProperty("id").GetGuid();
+        var corrected = await province.PostAsJsonAsync($"/api/notices/{id}/correct", new
+        {
+            version = notice.GetProperty("version").GetUInt32(), title = "更正展示的新标题", body = "新文第一段。", category = "notice", importance = "normal",
+            note = "标题中的单位名称有误",
+        });
+        corrected.StatusCode.ShouldBe(HttpStatusCode.OK, await corrected.Content.ReadAsStringAsync());
+
+        var portal = await anon.GetStringAsync($"/portal/notices/{id}");
+        portal.ShouldContain("id=\"notice-corrections\"");
+        portal.ShouldContain("id=\"notice-corrected\"");
+        portal.ShouldContain(Html("标题中的单位名称有误"));
+        portal.ShouldContain(Html("新文第一段。"));
+        portal.ShouldNotContain(Html("原文第一段。"));
+        portal.ShouldNotContain(Html("更正展示的原标题"));
+
+        var workbench = await province.GetStringAsync($"/workbench/notices/{id}");
+        workbench.ShouldContain(Html("标题中的单位名称有误"));
+        workbench.ShouldContain(Html("原文第一段。"), customMessage: "the publishing unit keeps the text before the correction");
+        workbench.ShouldContain(Html("更正展示的原标题"));
+    }
 }

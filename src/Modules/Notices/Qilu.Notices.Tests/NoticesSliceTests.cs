@@ -131,6 +131,100 @@ public abstract class NoticesSliceTestsBase(NoticesFixture fixture)
     }
 
     [Fact]
+    public async Task Correct_WhenPublished_KeepsTheLinkShowsTheNoteAndKeepsTheOldTextForTheUnit()
+    {
+        var province = await Host.As("sd.cdo");
+        using var anon = Host.CreateClient();
+        var notice = await PublishAsync(province, await CreateAsync(province, Draft("更正前的公告标题", audience: "public")));
+        var id = notice.GetProperty("id").GetGuid();
+        var version = notice.GetProperty("version").GetUInt32();
+        notice.GetProperty("corrections").GetArrayLength().ShouldBe(0);
+
+        var corrected = await province.PostAsJsonAsync($"/api/notices/{id}/correct", new
+        {
+            version, title = "更正后的公告标题", body = "第一段已更正。\n第二段。", category = "announcement", importance = "important", note = "第一段日期有误，已更正",
+        });
+        corrected.StatusCode.ShouldBe(HttpStatusCode.OK, await corrected.Content.ReadAsStringAsync());
+        var after = await Json(corrected);
+        after.GetProperty("status").GetString().ShouldBe("published");
+        after.GetProperty("audience").GetString().ShouldBe("public");
+        after.GetProperty("version").GetUInt32().ShouldBeGreaterThan(version);
+        var mine = after.GetProperty("corrections").EnumerateArray().Single();
+        mine.GetProperty("number").GetInt32().ShouldBe(1);
+        mine.GetProperty("previousTitle").GetString().ShouldBe("更正前的公告标题");
+        mine.GetProperty("previousBody").GetString().ShouldBe("第一段。\n\n第二段。");
+        mine.GetProperty("correctedBy").GetString().ShouldNotBeNullOrEmpty();
+
+        // The public reads the corrected text, the note and the date — not the old text or who corrected it.
+        var read = await Json(await anon.GetAsync($"/api/notices/{id}"));
+        read.GetProperty("title").GetString().ShouldBe("更正后的公告标题");
+        read.GetProperty("importance").GetString().ShouldBe("important");
+        read.GetProperty("correctedAt").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.String);
+        var shown = read.GetProperty("corrections").EnumerateArray().Single();
+        shown.GetProperty("note").GetString().ShouldBe("第一段日期有误，已更正");
+        shown.GetProperty("previousTitle").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        shown.GetProperty("previousBody").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        shown.GetProperty("correctedBy").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        (await TitlesAsync(anon)).ShouldContain("更正后的公告标题");
+
+        // A second correction is number 2; the first one's old text stays.
+        var second = await Json(await province.PostAsJsonAsync($"/api/notices/{id}/correct", new
+        {
+            version = after.GetProperty("version").GetUInt32(), title = "更正后的公告标题", body = "第一段已更正。\n第二段也已更正。", category = "announcement",
+            importance = "important", note = "第二段补充说明",
+        }));
+        second.GetProperty("corrections").EnumerateArray().Select(c => (c.GetProperty("number").GetInt32(), c.GetProperty("previousTitle").GetString()))
+            .ShouldBe([(1, "更正前的公告标题"), (2, "更正后的公告标题")]);
+    }
+
+    [Fact]
+    public async Task Correct_WhenBadInput_AnswersTheRuleAndChangesNothing()
+    {
+        var jinan = await Host.As("jn.official");
+        var lixia = await Host.As("lx.official");
+        var draft = await CreateAsync(jinan, Draft("济南通知·更正规则"));
+        var id = draft.GetProperty("id").GetGuid();
+        object Correction(uint version, string? note, string title = "济南通知·更正规则（更正）") =>
+            new { version, title, body = "第一段。\n\n第二段。", category = "notice", importance = "normal", note };
+
+        var ofDraft = await jinan.PostAsJsonAsync($"/api/notices/{id}/correct", Correction(draft.GetProperty("version").GetUInt32(), "草稿不能更正"));
+        ofDraft.StatusCode.ShouldBe(HttpStatusCode.Conflict, "a draft is edited, not corrected");
+
+        var published = await PublishAsync(jinan, draft);
+        var v = published.GetProperty("version").GetUInt32();
+        var noNote = await ErrorAsync(await jinan.PostAsJsonAsync($"/api/notices/{id}/correct", Correction(v, " ")), HttpStatusCode.BadRequest);
+        (noNote.GetProperty("field").GetString(), noNote.GetProperty("code").GetString()).ShouldBe(("note", "required"));
+        var unchanged = await ErrorAsync(await jinan.PostAsJsonAsync($"/api/notices/{id}/correct", Correction(v, "没有改动", "济南通知·更正规则")), HttpStatusCode.BadRequest);
+        unchanged.GetProperty("code").GetString().ShouldBe("notice.correction_unchanged");
+        var noTitle = await ErrorAsync(await jinan.PostAsJsonAsync($"/api/notices/{id}/correct", Correction(v, "删除标题", "")), HttpStatusCode.BadRequest);
+        noTitle.GetProperty("field").GetString().ShouldBe("title");
+        var stale = await ErrorAsync(await jinan.PostAsJsonAsync($"/api/notices/{id}/correct", Correction(v - 1, "旧版本")), HttpStatusCode.Conflict);
+        stale.GetProperty("field").GetString().ShouldBe("version");
+        var otherUnit = await lixia.PostAsJsonAsync($"/api/notices/{id}/correct", Correction(v, "越权更正"));
+        otherUnit.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var now = await Json(await jinan.GetAsync($"/api/notices/{id}"));
+        now.GetProperty("title").GetString().ShouldBe("济南通知·更正规则");
+        now.GetProperty("version").GetUInt32().ShouldBe(v);
+        now.GetProperty("corrections").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Correct_WhenTwoCorrectionsRaceOnOneVersion_OneWinsAndTheOtherGets409()
+    {
+        var jinan = await Host.As("jn.official");
+        var published = await PublishAsync(jinan, await CreateAsync(jinan, Draft("并发更正")));
+        var id = published.GetProperty("id").GetGuid();
+        var v = published.GetProperty("version").GetUInt32();
+        var attempts = await Task.WhenAll(Enumerable.Range(1, 4).Select(i => jinan.PostAsJsonAsync($"/api/notices/{id}/correct",
+            new { version = v, title = $"并发更正（{i}）", body = "第一段。\n第二段。", category = "notice", importance = "normal", note = $"第 {i} 份更正" })));
+        attempts.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+        attempts.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(3);
+        var now = await Json(await jinan.GetAsync($"/api/notices/{id}"));
+        now.GetProperty("corrections").GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Feeds_WhenValidityEnds_DropTheNotice()
     {
         var province = await Host.As("sd.cdo");

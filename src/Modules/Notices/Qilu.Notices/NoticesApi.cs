@@ -17,5 +17,6 @@ internal static class NoticesApi
         UpdateNotice.Map(api);
         PublishNotice.Map(api);
         WithdrawNotice.Map(api);
+        CorrectNotice.Map(api);
     }
 }

@@ -5,12 +5,14 @@ using Qilu.Platform.Persistence;
 
 namespace Qilu.Notices.Data;
 
-/// <summary>The Notices module's data: notices.</summary>
+/// <summary>The Notices module's data: notices and their corrections.</summary>
 internal abstract class NoticesDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Module = "notices";
 
     public DbSet<Notice> Notices => Set<Notice>();
+
+    public DbSet<NoticeCorrection> Corrections => Set<NoticeCorrection>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -32,9 +34,23 @@ internal abstract class NoticesDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.PublishedAt).AsSortableTime();
             e.Property(x => x.ValidUntil).AsSortableTime();
             e.Property(x => x.WithdrawnAt).AsSortableTime();
+            e.Property(x => x.CorrectedAt).AsSortableTime();
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.Status, x.PublishedAt });
             e.HasIndex(x => x.UnitId);
+        });
+        modelBuilder.Entity<NoticeCorrection>(e =>
+        {
+            e.ToTable("notice_corrections");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.CorrectedBy).HasMaxLength(64);
+            e.Property(x => x.Note).HasMaxLength(500);
+            e.Property(x => x.PreviousTitle).HasMaxLength(100);
+            e.Property(x => x.PreviousBody).HasMaxLength(20_000);
+            e.Property(x => x.CorrectedAt).AsSortableTime();
+            // Two corrections racing on one notice cannot both become number n (the notice's version refuses one first).
+            e.HasIndex(x => new { x.NoticeId, x.Number }).IsUnique();
+            e.HasOne<Notice>().WithMany().HasForeignKey(x => x.NoticeId).OnDelete(DeleteBehavior.Cascade);
         });
         ModuleTableLayout.Apply(modelBuilder, Module, Database.IsSqlite());
     }

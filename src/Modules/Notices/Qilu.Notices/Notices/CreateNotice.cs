@@ -47,6 +47,6 @@ internal static class CreateNotice
         await db.SaveChangesAsync(ct);
         await audit.WriteAsync("notices.notice.created", "notice", notice.Id.ToString(), actor,
             new { notice.Title, notice.Category, audience = notice.IsPublic ? "public" : "internal" }, ct: ct);
-        return NoticeViews.ToDetail(notice, canEdit: true, now);
+        return NoticeViews.ToDetail(notice, canEdit: true, now, []);
     }
 }

@@ -11,7 +11,8 @@ namespace Qilu.Notices.Notices;
 
 /// <summary>
 /// GET /api/notices/{id}: one notice with its paragraphs, if the caller may read it (404 otherwise, without telling
-/// "absent" from "not for you"). An expired notice stays readable by its link and says so.
+/// "absent" from "not for you"). An expired notice stays readable by its link and says so; a corrected one lists its
+/// corrections (更正) under the text.
 /// </summary>
 internal static class GetNotice
 {
@@ -25,6 +26,7 @@ internal static class GetNotice
     {
         var notice = await db.Notices.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, ct);
         if (notice is null || !NoticeScope.CanRead(actor, notice)) return Outcomes.NotFound<NoticeViews.Detail>("通知公告", "Notice");
-        return NoticeViews.ToDetail(notice, NoticeScope.IsEditor(actor, notice), clock.GetUtcNow());
+        var canEdit = NoticeScope.IsEditor(actor, notice);
+        return NoticeViews.ToDetail(notice, canEdit, clock.GetUtcNow(), await NoticeViews.CorrectionsAsync(db, notice, canEdit, ct));
     }
 }

@@ -50,6 +50,9 @@ internal sealed class Notice
 
     public string? WithdrawReason { get; set; }
 
+    /// <summary>When the published text was last corrected (更正); null when never.</summary>
+    public DateTimeOffset? CorrectedAt { get; set; }
+
     /// <summary>Optimistic-concurrency token: bumped on every change; a stale one is refused with 409.</summary>
     public uint Version { get; set; }
 }

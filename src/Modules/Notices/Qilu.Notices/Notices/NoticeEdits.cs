@@ -20,6 +20,18 @@ internal static class NoticeEdits
         return notice;
     }
 
+    /// <summary>
+    /// <see cref="LoadAsync"/> for an action on a published notice (撤回, 更正): any other state is an invalid transition
+    /// naming what that state allows instead.
+    /// </summary>
+    public static async Task<Result<Notice>> LoadPublishedAsync(Actor actor, Guid id, uint version, string actionZh, NoticesDbContext db, CancellationToken ct)
+    {
+        var loaded = await LoadAsync(actor, id, version, db, ct);
+        if (!loaded.IsSuccess || loaded.Value.Status == NoticeStatus.Published) return loaded;
+        var status = loaded.Value.Status;
+        return Outcomes.InvalidTransition<Notice>("通知公告", StatusZh(status), actionZh, status == NoticeStatus.Draft ? ["修改", "发布"] : []);
+    }
+
     /// <summary>Saves, turning a concurrent writer's win (the row's version moved under us) into the same 409.</summary>
     public static async Task<Result<Notice>> SaveAsync(Notice notice, uint expected, NoticesDbContext db, CancellationToken ct)
     {
@@ -28,10 +40,13 @@ internal static class NoticeEdits
             await db.SaveChangesAsync(ct);
             return notice;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e)
         {
+            // A concurrent writer won: either the version check refused this save, or a row this save adds collided with
+            // the winner's (two corrections of one version both numbering theirs n) before the version was checked.
             var current = await db.Notices.AsNoTracking().Where(n => n.Id == notice.Id).Select(n => n.Version).FirstOrDefaultAsync(ct);
-            return Outcomes.Stale<Notice>(expected, current);
+            if (e is DbUpdateConcurrencyException || current != expected) return Outcomes.Stale<Notice>(expected, current);
+            throw;
         }
     }
 

@@ -41,6 +41,6 @@ internal static class PublishNotice
         if (!saved.IsSuccess) return Result<NoticeViews.Detail>.Failure(saved.Errors, saved.Kind);
         await audit.WriteAsync("notices.notice.published", "notice", notice.Id.ToString(), actor,
             new { notice.Title, audience = notice.IsPublic ? "public" : "internal", notice.DivisionCode }, ct: ct);
-        return NoticeViews.ToDetail(notice, canEdit: true, now);
+        return NoticeViews.ToDetail(notice, canEdit: true, now, []);
     }
 }

@@ -41,6 +41,6 @@ internal static class UpdateNotice
         var saved = await NoticeEdits.SaveAsync(notice, request.Version, db, ct);
         if (!saved.IsSuccess) return Result<NoticeViews.Detail>.Failure(saved.Errors, saved.Kind);
         await audit.WriteAsync("notices.notice.updated", "notice", notice.Id.ToString(), actor, new { notice.Title, notice.Version }, ct: ct);
-        return NoticeViews.ToDetail(notice, canEdit: true, now);
+        return NoticeViews.ToDetail(notice, canEdit: true, now, []);
     }
 }

@@ -29,11 +29,9 @@ internal static class WithdrawNotice
         if (Outcomes.Lacks(actor, NoticesPermissions.Publish) is { } denied) return Outcomes.Denied<NoticeViews.Detail>(denied);
         var v = new Validation().Required("reason", request.Reason, "撤回原因").MaxLength("reason", request.Reason?.Trim(), NoticeInput.ReasonMax, "撤回原因");
         if (!v.IsValid) return v.Invalid<NoticeViews.Detail>();
-        var loaded = await NoticeEdits.LoadAsync(actor, id, request.Version, db, ct);
+        var loaded = await NoticeEdits.LoadPublishedAsync(actor, id, request.Version, "撤回", db, ct);
         if (!loaded.IsSuccess) return Result<NoticeViews.Detail>.Failure(loaded.Errors, loaded.Kind);
         var notice = loaded.Value;
-        if (notice.Status != NoticeStatus.Published)
-            return Outcomes.InvalidTransition<NoticeViews.Detail>("通知公告", NoticeEdits.StatusZh(notice.Status), "撤回", notice.Status == NoticeStatus.Draft ? ["修改", "发布"] : []);
         var now = clock.GetUtcNow();
         notice.Status = NoticeStatus.Withdrawn;
         notice.WithdrawnAt = now;
@@ -42,6 +40,6 @@ internal static class WithdrawNotice
         var saved = await NoticeEdits.SaveAsync(notice, request.Version, db, ct);
         if (!saved.IsSuccess) return Result<NoticeViews.Detail>.Failure(saved.Errors, saved.Kind);
         await audit.WriteAsync("notices.notice.withdrawn", "notice", notice.Id.ToString(), actor, new { notice.Title, reason = notice.WithdrawReason }, ct: ct);
-        return NoticeViews.ToDetail(notice, canEdit: true, now);
+        return NoticeViews.ToDetail(notice, canEdit: true, now, await NoticeViews.CorrectionsAsync(db, notice, canEdit: true, ct));
     }
 }
