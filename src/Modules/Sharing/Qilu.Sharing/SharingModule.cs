@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Qilu.Catalog.Contracts;
 using Qilu.Platform.Auth;
@@ -55,6 +56,7 @@ public sealed class SharingModule : IQiluModule
         {
             services.AddSingleton(sp => new GrantCacheListener(grantCache, db.ConnectionString, sp.GetRequiredService<ILogger<GrantCacheListener>>()));
             services.AddHostedService(sp => sp.GetRequiredService<GrantCacheListener>());
+            services.AddHealthChecks().AddCheck<GrantCacheHealth>(GrantCacheHealth.Name, HealthStatus.Degraded, ["ready"]);
         }
         services.AddSingleton<GatewayRateLimiter>();
         services.AddSingleton<VerificationSigner>();

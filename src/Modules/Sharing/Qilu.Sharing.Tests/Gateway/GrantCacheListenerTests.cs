@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -77,16 +78,7 @@ public sealed class GrantCacheListenerTests(PostgresSharingFixture fixture) : IC
         var grant = await s.GrantAsync(fields: ["姓名"]);
         await using var other = await OtherNode.StartAsync(s.Host);
         await other.CacheAsync(s.Host, grant);
-        var pid = other.Listener.ProcessId;
-        pid.ShouldBeGreaterThan(0);
-
-        await using (var admin = new NpgsqlConnection(s.Host.ConnectionString))
-        {
-            await admin.OpenAsync(TestContext.Current.CancellationToken);
-            await using var kill = new NpgsqlCommand("SELECT pg_terminate_backend(@pid)", admin);
-            kill.Parameters.AddWithValue("pid", pid);
-            (await kill.ExecuteScalarAsync(TestContext.Current.CancellationToken)).ShouldBe(true);
-        }
+        await KillAsync(s.Host, other.Listener.ProcessId);
 
         // A change committed while the connection is down never reaches this node as a notification: the node stops
         // serving from memory when the connection fails, and serves again only from empty once it listens again.
@@ -95,6 +87,59 @@ public sealed class GrantCacheListenerTests(PostgresSharingFixture fixture) : IC
         await Probe.UntilAsync(() => other.Listener.Connections >= 2 && other.Cache.Serving, "the other node listens again");
         other.Cache.TryGet(grant, out _).ShouldBeFalse();
         (await other.ReadAsync(s.Host, grant)).Status.ShouldBe(GrantStatus.Suspended);
+    }
+
+    [Fact]
+    public async Task Readiness_WhenTheHostsListenerIsKilled_ReportsTheCacheDegradedUntilItListensAgain()
+    {
+        var s = await fixture.ScenarioAsync();
+        var cache = await GrantCacheTestsBase.ServingCacheAsync(s.Host);
+        var listener = s.Host.Services.GetRequiredService<GrantCacheListener>();
+        using var probe = s.Host.CreateClient();
+        (await GrantCacheCheckAsync(probe)).ShouldBe("Healthy");
+
+        var connections = listener.Connections;
+        await KillAsync(s.Host, listener.ProcessId);
+        await Probe.UntilAsync(() => !cache.Serving || listener.Connections > connections, "the host notices its listener is gone");
+        // While it is down (about a second before it reconnects) readiness says so, and stays 200: the node still serves.
+        var suspendedBefore = !cache.Serving;
+        using (var ready = await probe.GetAsync(new Uri("/readyz", UriKind.Relative), TestContext.Current.CancellationToken))
+        {
+            ready.StatusCode.ShouldBe(HttpStatusCode.OK, "a degraded grant cache leaves the node fit to serve");
+            var status = (await SharingHost.ReadJsonAsync(ready)).GetProperty("checks").EnumerateArray()
+                .Single(c => c.GetProperty("name").GetString() == GrantCacheHealth.Name).GetProperty("status").GetString();
+            if (suspendedBefore && !cache.Serving) status.ShouldBe("Degraded");
+        }
+        await Probe.UntilAsync(() => cache.Serving && listener.Connections > connections, "the host listens again");
+        (await GrantCacheCheckAsync(probe)).ShouldBe("Healthy");
+    }
+
+    [Fact]
+    public async Task Health_WhenTheCacheIsSuspended_IsDegraded()
+    {
+        var cache = new GrantCache(enabled: true, suspended: true);
+        using var listener = new GrantCacheListener(cache, "Host=127.0.0.1", NullLogger<GrantCacheListener>.Instance);
+        var health = new GrantCacheHealth(cache, listener);
+        (await health.CheckHealthAsync(new())).Status.ShouldBe(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded);
+        cache.Resume();
+        (await health.CheckHealthAsync(new())).Status.ShouldBe(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy);
+    }
+
+    private static async Task<string?> GrantCacheCheckAsync(HttpClient probe)
+    {
+        using var ready = await probe.GetAsync(new Uri("/readyz", UriKind.Relative), TestContext.Current.CancellationToken);
+        var json = await SharingHost.ReadJsonAsync(ready);
+        return json.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == GrantCacheHealth.Name).GetProperty("status").GetString();
+    }
+
+    private static async Task KillAsync(SharingHost host, int pid)
+    {
+        pid.ShouldBeGreaterThan(0);
+        await using var admin = new NpgsqlConnection(host.ConnectionString);
+        await admin.OpenAsync(TestContext.Current.CancellationToken);
+        await using var kill = new NpgsqlCommand("SELECT pg_terminate_backend(@pid)", admin);
+        kill.Parameters.AddWithValue("pid", pid);
+        (await kill.ExecuteScalarAsync(TestContext.Current.CancellationToken)).ShouldBe(true);
     }
 
     [Fact]

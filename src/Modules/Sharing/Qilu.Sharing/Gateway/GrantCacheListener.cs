@@ -83,8 +83,10 @@ internal sealed partial class GrantCacheListener(GrantCache cache, string connec
         var builder = new NpgsqlConnectionStringBuilder(connectionString)
         {
             ApplicationName = ApplicationName,
-            // Its own physical connection, never handed back to the pool with LISTEN still on it.
+            // Its own physical connection, never handed back to the pool with LISTEN still on it (and never multiplexed:
+            // notifications arrive on the connection that listens).
             Pooling = false,
+            Multiplexing = false,
             KeepAlive = (int)Heartbeat.TotalSeconds,
         };
         while (!stoppingToken.IsCancellationRequested)
