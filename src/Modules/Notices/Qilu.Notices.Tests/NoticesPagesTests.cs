@@ -120,6 +120,10 @@ public sealed class NoticesPagesTests(NoticesSqliteFixture fixture) : IClassFixt
         portal.ShouldContain(Html("新文第一段。"));
         portal.ShouldNotContain(Html("原文第一段。"));
         portal.ShouldNotContain(Html("更正展示的原标题"));
+        var list = await anon.GetStringAsync("/portal/notices?q=" + Uri.EscapeDataString("更正展示的新标题"));
+        list.ShouldContain($"href=\"/portal/notices/{id}\"");
+        list.ShouldContain("class=\"nt-tag nt-tag-corrected\"");
+        (await anon.GetStringAsync("/portal/notices?q=" + Uri.EscapeDataString("免申即享"))).ShouldNotContain("class=\"nt-tag nt-tag-corrected\"");
 
         var workbench = await province.GetStringAsync($"/workbench/notices/{id}");
         workbench.ShouldContain(Html("标题中的单位名称有误"));

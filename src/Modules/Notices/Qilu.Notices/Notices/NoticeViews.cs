@@ -21,7 +21,7 @@ internal static class NoticeViews
 
     /// <summary>A row of a list.</summary>
     public sealed record Item(Guid Id, string Title, string Category, string Importance, string Audience, string Status,
-        string UnitName, DateTimeOffset? PublishedAt, DateTimeOffset? ValidUntil, uint Version);
+        string UnitName, DateTimeOffset? PublishedAt, DateTimeOffset? ValidUntil, uint Version, DateTimeOffset? CorrectedAt);
 
     public static string StatusKey(NoticeStatus s) => s switch
     {
@@ -51,7 +51,7 @@ internal static class NoticeViews
     }
 
     public static Item ToItem(Notice n) => new(n.Id, n.Title, n.Category, n.Important ? "important" : "normal", n.IsPublic ? "public" : "internal",
-        StatusKey(n.Status), n.UnitName, n.PublishedAt, n.ValidUntil, n.Version);
+        StatusKey(n.Status), n.UnitName, n.PublishedAt, n.ValidUntil, n.Version, n.CorrectedAt);
 
     public static NoticeSummary ToSummary(Notice n) => new(n.Id, n.Title, n.Category, n.Important, n.UnitName, n.PublishedAt ?? n.CreatedAt, n.IsPublic);
 }
