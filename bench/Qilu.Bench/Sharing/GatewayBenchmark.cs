@@ -36,7 +36,8 @@ namespace Qilu.Bench.Sharing;
 /// worker count, in rounds of 5 s, until a round's JIT compilation time is under 2 % of the round (at most
 /// <c>warmup</c> seconds each), so that the measured phases see the server's steady state: with 3 s of warm-up the
 /// tiered JIT was still recompiling the gateway's code during its measured phase (a quarter of the process's CPU samples
-/// were the tiering thread). Each phase prints the JIT work done during it.
+/// were the tiering thread). The measured <c>seconds</c> per path are then run interleaved, in 2 s slices of each path
+/// (see <see cref="InterleavedAsync"/>), and the JIT work done during them is printed.
 /// </summary>
 internal static class GatewayBenchmark
 {
@@ -100,16 +101,15 @@ internal static class GatewayBenchmark
 
         await WarmUpAsync("gateway", client, workers, warmup, gateway);
         await WarmUpAsync("direct read", client, workers, warmup, direct);
-        var (d, dCpu) = await MeasuredAsync(() => LoadGenerator.RunAsync("direct read (HTTP, IResourceRows, no grant)", client, workers, TimeSpan.FromSeconds(seconds), direct));
-        Print(d, dCpu);
         var auditWriter = services.GetRequiredService<Qilu.Platform.Audit.AuditWriter>();
-        var batchesBefore = auditWriter.BatchesCommitted;
-        var (g, gCpu) = await MeasuredAsync(() => LoadGenerator.RunAsync("gateway query-by-key", client, workers, TimeSpan.FromSeconds(seconds), gateway));
-        var batches = auditWriter.BatchesCommitted - batchesBefore;
+        var (d, dCpu, g, gCpu, batches, ratios) = await InterleavedAsync(client, workers, seconds, direct, gateway, auditWriter);
+        Print(d, dCpu);
         Print(g, gCpu);
         // Each commit is one fsync of the audit log's WAL (synchronous=FULL): calls per commit is what the group commit shares.
-        Console.WriteLine($"audit commits during the gateway phase: {BenchOptions.N0(batches)} ({BenchOptions.F(g.Ok / (double)Math.Max(1, batches), 1)} calls per commit)");
+        Console.WriteLine($"audit commits during the gateway slices: {BenchOptions.N0(batches)} ({BenchOptions.F(g.Ok / (double)Math.Max(1, batches), 1)} calls per commit)");
         Console.WriteLine($"gateway adds {BenchOptions.F(gCpu - dCpu, 3)} CPU ms per request over the direct read (process CPU, load generator included)");
+        Console.WriteLine($"gateway ÷ direct per round (adjacent slices): median {BenchOptions.F(BenchOptions.Median(ratios), 3)}, " +
+            $"min {BenchOptions.F(ratios.Min(), 3)}, max {BenchOptions.F(ratios.Max(), 3)} over {ratios.Count} rounds");
         var metering = await CountMeteringAsync(services, grantId);
         Console.WriteLine($"gateway ÷ direct throughput = {BenchOptions.F(g.PerSecond / d.PerSecond, 3)}");
         Console.WriteLine($"metering rows for the grant: {BenchOptions.N0(metering)} (≥ served calls {BenchOptions.N0(g.Ok)})");
@@ -133,16 +133,64 @@ internal static class GatewayBenchmark
         }
     }
 
-    /// <summary>Runs <paramref name="run"/> and returns it with the process CPU time it used per successful request (ms; server and load generator share the process).</summary>
-    private static async Task<(LoadResult Result, double CpuMsPerRequest)> MeasuredAsync(Func<Task<LoadResult>> run)
+    /// <summary>
+    /// The measured phases, interleaved: <paramref name="seconds"/> per path in slices of <see cref="Slice"/>, in
+    /// rounds of one direct and one gateway slice whose order alternates (D G, G D, D G …), so that both paths see the
+    /// same minutes of this VM. Measured one after the other, 20 s each, the same build's direct read moved by ±15 %
+    /// between runs and the gateway by ±20 %, and the ratio with them (0.42–0.59 in session 12); interleaving takes
+    /// the drift out of the ratio. Returns each path's slices merged, their CPU per request, the audit commits of the
+    /// gateway slices and the ratio of each round's two slices.
+    /// </summary>
+    private static async Task<(LoadResult Direct, double DirectCpu, LoadResult Gateway, double GatewayCpu, long Batches, List<double> Ratios)> InterleavedAsync(
+        HttpClient client, int workers, int seconds, Func<HttpClient, CancellationToken, Task<string?>> direct,
+        Func<HttpClient, CancellationToken, Task<string?>> gateway, Qilu.Platform.Audit.AuditWriter auditWriter)
     {
-        var before = Process.GetCurrentProcess().TotalProcessorTime;
+        var rounds = Math.Max(1, (int)Math.Round(seconds / Slice.TotalSeconds));
+        var directSlices = new List<(LoadResult R, TimeSpan Cpu)>();
+        var gatewaySlices = new List<(LoadResult R, TimeSpan Cpu)>();
+        var ratios = new List<double>();
+        long batches = 0;
         var (methods, jit) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
-        var r = await run();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime - before;
-        Console.WriteLine($"  JIT during the phase: {BenchOptions.N0(System.Runtime.JitInfo.GetCompiledMethodCount() - methods)} methods, " +
-            $"{BenchOptions.F((System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds, 0)} ms");
-        return (r, cpu.TotalMilliseconds / Math.Max(1, r.Ok));
+        for (var i = 0; i < rounds; i++)
+        {
+            LoadResult? d = null, g = null;
+            foreach (var gatewayTurn in i % 2 == 0 ? new[] { false, true } : [true, false])
+            {
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var before = auditWriter.BatchesCommitted;
+                var r = await LoadGenerator.RunAsync(gatewayTurn ? "gateway query-by-key" : "direct read (HTTP, IResourceRows, no grant)", client, workers, Slice,
+                    gatewayTurn ? gateway : direct);
+                var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                if (gatewayTurn)
+                {
+                    batches += auditWriter.BatchesCommitted - before;
+                    gatewaySlices.Add((r, used));
+                    g = r;
+                }
+                else
+                {
+                    directSlices.Add((r, used));
+                    d = r;
+                }
+            }
+            ratios.Add(g!.PerSecond / d!.PerSecond);
+        }
+        Console.WriteLine($"  JIT during the measured slices: {BenchOptions.N0(System.Runtime.JitInfo.GetCompiledMethodCount() - methods)} methods, " +
+            $"{BenchOptions.F((System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds, 0)} ms; {rounds} rounds of {BenchOptions.F(Slice.TotalSeconds, 0)} s slices");
+        var (dm, dc) = Merge(directSlices);
+        var (gm, gc) = Merge(gatewaySlices);
+        return (dm, dc, gm, gc, batches, ratios);
+    }
+
+    private static readonly TimeSpan Slice = TimeSpan.FromSeconds(2);
+
+    private static (LoadResult Merged, double CpuMsPerRequest) Merge(List<(LoadResult R, TimeSpan Cpu)> slices)
+    {
+        var first = slices[0].R;
+        var ok = slices.Sum(s => s.R.Ok);
+        var merged = new LoadResult(first.Name, first.Workers, TimeSpan.FromTicks(slices.Sum(s => s.R.Elapsed.Ticks)), ok, slices.Sum(s => s.R.Errors),
+            [.. slices.SelectMany(s => s.R.LatenciesMs).Order()], slices.Select(s => s.R.FirstError).FirstOrDefault(e => e is not null));
+        return (merged, slices.Sum(s => s.Cpu.TotalMilliseconds) / Math.Max(1, ok));
     }
 
     private static void Print(LoadResult r, double cpuMs) => Console.WriteLine(
