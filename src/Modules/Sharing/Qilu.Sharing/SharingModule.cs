@@ -50,7 +50,11 @@ public sealed class SharingModule : IQiluModule
         // On by default (ADR 0018, addenda 2 and 5); Qilu:Sharing:GrantCache=false reads every grant per call. On
         // PostgreSQL, where several nodes may share the database, it serves only while its change listener is connected.
         var grantCacheOn = configuration.GetValue("Qilu:Sharing:GrantCache", true);
-        var grantCache = new GrantCache(grantCacheOn, suspended: grantCacheOn && !db.IsSqlite);
+        // A held grant is read again after this long (addendum 6), so changes made outside the application reach every node.
+        var maxAge = configuration.GetValue("Qilu:Sharing:GrantCacheMaxAgeSeconds", (int)GrantCache.DefaultMaxAge.TotalSeconds);
+        if (maxAge is < 1 or > 3600)
+            throw new InvalidOperationException($"Qilu:Sharing:GrantCacheMaxAgeSeconds must be 1–3600 seconds; got {maxAge}.");
+        var grantCache = new GrantCache(grantCacheOn, suspended: grantCacheOn && !db.IsSqlite, TimeSpan.FromSeconds(maxAge));
         services.AddSingleton(grantCache);
         if (grantCacheOn && !db.IsSqlite)
         {

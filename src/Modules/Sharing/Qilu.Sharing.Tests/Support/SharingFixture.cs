@@ -11,13 +11,18 @@ public abstract class SharingFixture : IAsyncLifetime
 
     public abstract DatabaseProvider Provider { get; }
 
-    public virtual SharingHost Host
+    /// <summary>The class's host (a PostgreSQL class is skipped when the suite has no PostgreSQL).</summary>
+    public SharingHost Host
     {
         get
         {
-            lock (_gate) return _host ??= new SharingHost(Provider);
+            if (Provider == DatabaseProvider.PostgreSql) _ = TestEnvironment.RequirePostgres();
+            lock (_gate) return _host ??= CreateHost();
         }
     }
+
+    /// <summary>The class's host; a fixture whose tests need other settings makes its own.</summary>
+    protected virtual SharingHost CreateHost() => new(Provider);
 
     /// <summary>The shared data set of the class: a published person register of 历下区民政局 with rows, and the actors.</summary>
     public Task<Scenario> ScenarioAsync()
@@ -43,13 +48,4 @@ public sealed class SqliteSharingFixture : SharingFixture
 public sealed class PostgresSharingFixture : SharingFixture
 {
     public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
-
-    public override SharingHost Host
-    {
-        get
-        {
-            _ = TestEnvironment.RequirePostgres();
-            return base.Host;
-        }
-    }
 }

@@ -28,21 +28,24 @@ public sealed class SharingHost : QiluFactory
 
     public FakeUpstream Upstream { get; }
 
-    public SharingHost(DatabaseProvider provider) : this(provider, new FakeUpstream())
+    /// <summary>A host on <paramref name="provider"/> with the suite's settings and any <paramref name="settings"/> on top.</summary>
+    /// <param name="provider">The database.</param>
+    /// <param name="settings">Settings added to (or replacing) the host's test settings.</param>
+    public SharingHost(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null) : this(provider, new FakeUpstream(), settings)
     {
     }
 
-    private SharingHost(DatabaseProvider provider, FakeUpstream upstream) : base(new QiluFactoryOptions
+    private SharingHost(DatabaseProvider provider, FakeUpstream upstream, IReadOnlyDictionary<string, string?>? settings) : base(new QiluFactoryOptions
     {
         Provider = provider,
         DemoData = true,
-        Settings = new Dictionary<string, string?>
+        Settings = With(new Dictionary<string, string?>
         {
             ["Qilu:RateLimiting:SignIn:PermitLimit"] = "100000", ["Qilu:Sharing:DemoData"] = "false", ["Qilu:Catalog:DemoResources"] = "false",
             // One node per host: the grant cache is exact, so every gateway test runs through it on both databases
             // (the default turns it on for SQLite only, ADR 0018 addendum 2).
             ["Qilu:Sharing:GrantCache"] = "true",
-        },
+        }, settings),
         ConfigureServices = s =>
         {
             s.AddHttpClient(CallApi.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => upstream);
@@ -51,6 +54,12 @@ public sealed class SharingHost : QiluFactory
     {
         Resources = new CatalogResources(this);
         Upstream = upstream;
+    }
+
+    private static Dictionary<string, string?> With(Dictionary<string, string?> defaults, IReadOnlyDictionary<string, string?>? settings)
+    {
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) defaults[key] = value;
+        return defaults;
     }
 
     /// <summary>An API client signed in as the demo login through code + PKCE at demo-rp (one per login per host).</summary>

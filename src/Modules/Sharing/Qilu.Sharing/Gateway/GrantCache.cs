@@ -14,16 +14,28 @@ namespace Qilu.Sharing.Gateway;
 /// (<c>pg_notify</c>, delivered at commit), which <see cref="GrantCacheListener"/> turns into an invalidation on every
 /// other node. The cache serves only while that listener is connected (<see cref="Suspend"/>, <see cref="Resume"/>): a
 /// node that could miss a notification reads every grant from the database instead.
+/// A held grant is used for at most <see cref="MaxAge"/> (addendum 6): a change that bypasses the application's
+/// SaveChanges — SQL typed by hand in an emergency, a restored backup — is seen by every node within that time.
 /// </summary>
-internal sealed class GrantCache(bool enabled, bool suspended = false)
+internal sealed class GrantCache(bool enabled, bool suspended = false, TimeSpan? maxAge = null, TimeProvider? time = null)
 {
     /// <summary>Most grants held; beyond it calls read from the database (no eviction policy to get wrong).</summary>
     public const int Capacity = 20_000;
 
-    private readonly ConcurrentDictionary<Guid, Grant> _grants = new();
+    /// <summary>How long a held grant is used before it is read again, unless configured (<c>Qilu:Sharing:GrantCacheMaxAgeSeconds</c>).</summary>
+    public static readonly TimeSpan DefaultMaxAge = TimeSpan.FromSeconds(60);
+
+    private readonly ConcurrentDictionary<Guid, Held> _grants = new();
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly Lock _gate = new();
     private long _generation;
     private volatile bool _suspended = suspended;
+
+    /// <summary>A grant as read, and when it was offered (a monotonic timestamp of the cache's clock).</summary>
+    private sealed record Held(Grant Grant, long Since);
+
+    /// <summary>Longest time a held grant is used before the gateway reads it again.</summary>
+    public TimeSpan MaxAge { get; } = maxAge ?? DefaultMaxAge;
 
     /// <summary>Whether the gateway uses the cache (invalidation runs either way).</summary>
     public bool Enabled { get; } = enabled;
@@ -43,9 +55,9 @@ internal sealed class GrantCache(bool enabled, bool suspended = false)
     /// <summary>The held copy of a grant. It is shared: callers must not change it.</summary>
     public bool TryGet(Guid id, out Grant grant)
     {
-        if (Serving && _grants.TryGetValue(id, out var g))
+        if (Serving && _grants.TryGetValue(id, out var held) && _time.GetElapsedTime(held.Since) < MaxAge)
         {
-            grant = g;
+            grant = held.Grant;
             return true;
         }
         grant = null!;
@@ -86,7 +98,7 @@ internal sealed class GrantCache(bool enabled, bool suspended = false)
         if (!Serving || _grants.Count >= Capacity) return;
         lock (_gate)
         {
-            if (!_suspended && Interlocked.Read(ref _generation) == generationBeforeRead) _grants[grant.Id] = grant;
+            if (!_suspended && Interlocked.Read(ref _generation) == generationBeforeRead) _grants[grant.Id] = new Held(grant, _time.GetTimestamp());
         }
     }
 
