@@ -137,7 +137,7 @@ internal static class GatewayBenchmark
     /// The measured phases, interleaved: <paramref name="seconds"/> per path in slices of <see cref="Slice"/>, in
     /// rounds of one direct and one gateway slice whose order alternates (D G, G D, D G …), so that both paths see the
     /// same minutes of this VM. Measured one after the other, 20 s each, the same build's direct read moved by ±15 %
-    /// between runs and the gateway by ±20 %, and the ratio with them (0.42–0.59 in session 12); interleaving takes
+    /// between runs and the gateway by ±20 %, and the ratio with them (0.42–0.59 over sessions 11 and 12); interleaving takes
     /// the drift out of the ratio. Returns each path's slices merged, their CPU per request, the audit commits of the
     /// gateway slices and the ratio of each round's two slices.
     /// </summary>

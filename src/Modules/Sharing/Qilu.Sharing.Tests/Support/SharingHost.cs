@@ -42,8 +42,8 @@ public sealed class SharingHost : QiluFactory
         Settings = With(new Dictionary<string, string?>
         {
             ["Qilu:RateLimiting:SignIn:PermitLimit"] = "100000", ["Qilu:Sharing:DemoData"] = "false", ["Qilu:Catalog:DemoResources"] = "false",
-            // One node per host: the grant cache is exact, so every gateway test runs through it on both databases
-            // (the default turns it on for SQLite only, ADR 0018 addendum 2).
+            // Every gateway test runs through the grant cache on both databases (on by default since ADR 0018
+            // addendum 5; set here so that the suite does not depend on the default).
             ["Qilu:Sharing:GrantCache"] = "true",
         }, settings),
         ConfigureServices = s =>
