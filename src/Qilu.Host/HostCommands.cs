@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Qilu.Identity;
 using Qilu.Platform.Audit.Verification;
-using Qilu.Platform.Persistence;
+using Qilu.Platform.Audit;
 
 namespace Qilu.Host;
 
@@ -71,7 +71,7 @@ internal static class HostCommands
                 await using var stream = file.OpenRead();
                 report = await verifier.VerifyExportAsync(stream, ct);
             }
-            else report = await verifier.VerifyDatabaseAsync(app.Services.GetRequiredService<DatabaseConnection>(), ct);
+            else report = await verifier.VerifyDatabaseAsync(app.Services.GetRequiredService<AuditLogDatabase>().Connection, ct);
             Console.WriteLine($"{(report.IsValid ? "通过 / VALID" : "失败 / INVALID")}: {report.EntriesVerified} entries, tree size {report.TreeSize}, " +
                 $"root {Convert.ToHexStringLower(report.RootHash)}, {report.CheckpointsVerified} checkpoints verified, {report.EntriesPerSecond:N0} entries/s");
             foreach (var issue in report.Issues) Console.WriteLine($"  {issue.Code} seq={issue.Sequence} {issue.Message}");

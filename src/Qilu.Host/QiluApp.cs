@@ -6,7 +6,6 @@ using Qilu.Platform.Audit.Checkpoints;
 using Qilu.Platform.Audit.Http;
 using Qilu.Platform.Hosting;
 using Qilu.Platform.Modules;
-using Qilu.Platform.Persistence;
 using Qilu.Search;
 using Qilu.Web;
 using Qilu.Web.Components;
@@ -50,7 +49,7 @@ internal static class QiluApp
         builder.Services.AddQiluPlatform(builder.Configuration, db, dataDir);
         builder.Services.AddSingleton<ICheckpointSigner, KeyStoreCheckpointSigner>();
         builder.Services.AddSingleton<ICheckpointVerifierKeys, KeyStoreCheckpointVerifierKeys>();
-        builder.Services.AddQiluAuditLog(db, o =>
+        builder.Services.AddQiluAuditLog(PlatformRegistration.ResolveAuditDatabase(builder.Configuration, db), o =>
         {
             var interval = builder.Configuration.GetValue<int?>("Qilu:Audit:CheckpointIntervalSeconds");
             if (interval is { } s) o.CheckpointInterval = TimeSpan.FromSeconds(s);
@@ -93,7 +92,7 @@ internal static class QiluApp
         // Each step's time is logged: start-up has a budget (< 5 s to healthy) and this says which step spends it.
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Qilu.Startup");
         // Commits made before the server listens are made durable together when the window closes (ADR 0020).
-        await using var window = await SqliteStartupWindow.OpenAsync(services.GetRequiredService<DatabaseConnection>(), ct);
+        await using var window = await StartupWindow.OpenAsync(services, ct);
         foreach (var init in services.GetServices<IModuleInitializer>().OrderBy(i => i.Order))
         {
             var started = Stopwatch.GetTimestamp();
@@ -103,7 +102,7 @@ internal static class QiluApp
         await CloseAsync(window, log, ct);
     }
 
-    private static async Task CloseAsync(SqliteStartupWindow window, ILogger log, CancellationToken ct)
+    private static async Task CloseAsync(StartupWindow window, ILogger log, CancellationToken ct)
     {
         if (!window.IsRelaxed) return;
         var started = Stopwatch.GetTimestamp();
@@ -116,7 +115,7 @@ internal static class QiluApp
         var credentials = new List<DemoCredential>();
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Qilu.Startup");
         var all = Stopwatch.GetTimestamp();
-        await using var window = await SqliteStartupWindow.OpenAsync(services.GetRequiredService<DatabaseConnection>(), ct);
+        await using var window = await StartupWindow.OpenAsync(services, ct);
         // Seeders run as their declared dependencies allow (module lanes after Identity overlap); the credentials
         // keep the seeders' Order whatever order they finish in.
         var results = new System.Collections.Concurrent.ConcurrentDictionary<IDemoSeeder, IReadOnlyList<DemoCredential>>();

@@ -55,8 +55,11 @@ public sealed class HostBootTests(QiluFixture host)
         var database = json.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "database");
         database.GetProperty("status").GetString().ShouldBe("Healthy");
         database.GetProperty("provider").GetString().ShouldBe("Sqlite");
-        // The check opened the SQLite file in the factory's own data directory, so the host got Qilu:DataDirectory.
+        // The audit log's own file (ADR 0004 addendum 1) answered too.
+        database.GetProperty("auditLog").GetString().ShouldBe("own database");
+        // The check opened the SQLite files in the factory's own data directory, so the host got Qilu:DataDirectory.
         File.Exists(Path.Combine(host.Factory.DataDirectory, "qilu.db")).ShouldBeTrue();
+        File.Exists(Path.Combine(host.Factory.DataDirectory, "qilu-audit.db")).ShouldBeTrue();
     }
 
     [Fact]

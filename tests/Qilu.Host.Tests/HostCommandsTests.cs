@@ -22,6 +22,8 @@ public sealed class HostCommandsTests : IDisposable
     {
         (await RunAsync("migrate")).ShouldBe(0);
         File.Exists(Path.Combine(_data, "qilu.db")).ShouldBeTrue();
+        // The audit log has a file of its own beside the modules' (ADR 0004 addendum 1).
+        File.Exists(Path.Combine(_data, "qilu-audit.db")).ShouldBeTrue();
         File.Exists(Path.Combine(_data, "demo-accounts.json")).ShouldBeFalse("maintenance verbs never seed demo data");
 
         (await RunAsync("admin", "create", "--user", "root.sys", "--name", "系统管理员", "--role", "sys_admin")).ShouldBe(0);
@@ -32,7 +34,7 @@ public sealed class HostCommandsTests : IDisposable
 
         // Someone with file access edits the audit entry of the administrator's creation, dropping the trigger first.
         SqliteConnection.ClearAllPools();
-        await using (var db = new SqliteConnection($"Data Source={Path.Combine(_data, "qilu.db")};Pooling=False"))
+        await using (var db = new SqliteConnection($"Data Source={Path.Combine(_data, "qilu-audit.db")};Pooling=False"))
         {
             await db.OpenAsync();
             await using var cmd = db.CreateCommand();

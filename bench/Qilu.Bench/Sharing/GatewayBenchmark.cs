@@ -200,6 +200,8 @@ internal static class GatewayBenchmark
 
     private static async Task<long> CountMeteringAsync(IServiceProvider services, Guid grant)
     {
+        // Metering records are written from the audit log a moment after the calls (ADR 0018 addendum 7).
+        await services.GetRequiredService<Qilu.Sharing.Usage.MeteringProjector>().CatchUpAsync();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SharingDbContext>();
         return db.Metering.LongCount(m => m.GrantId == grant);

@@ -377,8 +377,5 @@ internal static class WorkflowBenchmark
     private sealed class NoAudit : IAuditWriter
     {
         public Task WriteAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default) => Task.CompletedTask;
-
-        public Task WriteAsync(AuditEvent auditEvent, AuditCompanion companion, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("The workflow benchmark writes no audit companions.");
     }
 }

@@ -2,12 +2,13 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
+using Qilu.Platform.Audit;
 using Qilu.Platform.Persistence;
 
 namespace Qilu.Host.Operations;
 
 /// <summary>
-/// Readiness: the database answers <c>select 1</c>. It opens its own connection rather than going through a module's
+/// Readiness: the database answers <c>select 1</c>, and so does the audit log's when it is a database of its own. It opens its own connection rather than going through a module's
 /// DbContext, so it works before any module registers one and says nothing about migrations.
 /// </summary>
 internal sealed class DatabaseHealthCheck(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
@@ -26,20 +27,38 @@ internal sealed class DatabaseHealthCheck(IServiceProvider services, IConfigurat
         }
 
         var data = new Dictionary<string, object> { ["provider"] = database.Provider.ToString() };
+        // On SQLite the audit log has a file of its own (ADR 0004 addendum 1); every audited action needs it too.
+        var audit = services.GetService<AuditLogDatabase>()?.Connection;
+        var separateAudit = audit is not null && audit != database;
+        data["auditLog"] = separateAudit ? "own database" : "same database";
         try
         {
-            await using var connection = Open(database);
-            await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "select 1";
-            await command.ExecuteScalarAsync(cancellationToken);
-            return HealthCheckResult.Healthy($"{database.Provider} 应答正常 / {database.Provider} answered", data);
+            await SelectOneAsync(database, cancellationToken);
         }
         catch (Exception e) when (e is DbException or InvalidOperationException or IOException or TimeoutException)
         {
             return new HealthCheckResult(context.Registration.FailureStatus,
                 $"{database.Provider} 无应答 / {database.Provider} did not answer", e, data);
         }
+        try
+        {
+            if (separateAudit) await SelectOneAsync(audit!, cancellationToken);
+            return HealthCheckResult.Healthy($"{database.Provider} 应答正常 / {database.Provider} answered", data);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or IOException or TimeoutException)
+        {
+            return new HealthCheckResult(context.Registration.FailureStatus,
+                "审计日志数据库无应答 / the audit log's database did not answer", e, data);
+        }
+    }
+
+    private static async Task SelectOneAsync(DatabaseConnection database, CancellationToken ct)
+    {
+        await using var connection = Open(database);
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "select 1";
+        await command.ExecuteScalarAsync(ct);
     }
 
     private static DbConnection Open(DatabaseConnection database) => database.IsSqlite

@@ -347,118 +347,37 @@ public abstract class AuditLogStoreTests
     }
 
     [Fact]
-    public async Task Append_WhenCompanions_EachIsCommittedWithItsEntryInQueueOrder()
+    public async Task Read_WhenFollowingTheLog_ReturnsTheRangesMatchingEntriesOldestFirstAndMissesNone()
     {
         await using var db = await CreateDatabaseAsync();
-        await db.ExecAsync("CREATE TABLE companion_probe (n INTEGER NOT NULL, batch INTEGER NOT NULL)");
         await using var host = await db.StartAsync();
-        var probe = new ProbeCompanion(db.IsSqlite);
-        var done = new System.Collections.Concurrent.ConcurrentBag<(long Seq, int N)>();
-        await Task.WhenAll(Enumerable.Range(0, 16).Select(t => Task.Run(async () =>
+        // Concurrent appends of two kinds, as a module's projection sees them: its own actions among everyone else's.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(t => Task.Run(async () =>
         {
-            for (var i = t; i < 400; i += 16) done.Add((await host.Log.AppendAsync(Record(i), new AuditCompanion(probe, i)), i));
+            for (var i = t; i < 300; i += 8) await host.Log.AppendAsync(Record(i, i % 3 == 0 ? "sharing.gateway.key" : "case.viewed"));
         })));
-        // A plain append in between writes no companion.
-        await host.Log.AppendAsync(Record(400));
+        var size = await host.Log.GetTreeSizeAsync();
+        size.ShouldBe(300);
 
-        (await db.ScalarAsync("SELECT COUNT(*) FROM companion_probe")).ShouldBe(400);
-        (await db.ScalarAsync("SELECT COUNT(DISTINCT n) FROM companion_probe")).ShouldBe(400);
-        // Committed with their entries: each item arrived in the batch of its entry, in the order the entries were numbered.
-        var order = done.OrderBy(d => d.Seq).Select(d => d.N).ToList();
-        probe.Seen.ShouldBe(order);
-        probe.Calls.ShouldBeLessThan(400, "companions of one batch are written together");
-        (await host.Log.GetTreeSizeAsync()).ShouldBe(401);
-    }
-
-    [Fact]
-    public async Task Append_WhenCompanionFails_NeitherEntryNorCompanionIsKeptAndTheLogGoesOn()
-    {
-        await using var db = await CreateDatabaseAsync();
-        await db.ExecAsync("CREATE TABLE companion_probe (n INTEGER NOT NULL, batch INTEGER NOT NULL)");
-        await using var host = await db.StartAsync();
-        var probe = new ProbeCompanion(db.IsSqlite) { FailOn = 13 };
-        (await host.Log.AppendAsync(Record(1), new AuditCompanion(probe, 1))).ShouldBe(0);
-
-        var failed = await Should.ThrowAsync<InvalidOperationException>(async () => await host.Log.AppendAsync(Record(13), new AuditCompanion(probe, 13)));
-        failed.Message.ShouldContain("companion 13");
-
-        (await host.Log.GetTreeSizeAsync()).ShouldBe(1);
-        (await db.ScalarAsync("SELECT COUNT(*) FROM companion_probe")).ShouldBe(1);
-        // The writer re-reads the tree after the failed batch: the next entry takes the sequence the failed one did not.
-        (await host.Log.AppendAsync(Record(2), new AuditCompanion(probe, 2))).ShouldBe(1);
-        (await db.ScalarAsync("SELECT COUNT(*) FROM companion_probe")).ShouldBe(2);
-        var report = await host.Services.GetRequiredService<AuditVerifier>().VerifyDatabaseAsync(db.Connection);
-        report.IsValid.ShouldBeTrue(string.Join("; ", report.Issues.Select(i => i.Message)));
-    }
-
-    [Fact]
-    public async Task Append_WhenCompanionFailsInABatchWithOtherRecords_OnlyTheRecordWithTheCompanionFails()
-    {
-        await using var db = await CreateDatabaseAsync();
-        await db.ExecAsync("CREATE TABLE companion_probe (n INTEGER NOT NULL, batch INTEGER NOT NULL)");
-        await using var host = await db.StartAsync();
-        var probe = new ProbeCompanion(db.IsSqlite) { FailOn = 13 };
-        // On SQLite the writer takes the file's write gate before it drains the queue: holding it here queues every
-        // record below into one batch. (PostgreSQL has no gate; the records then usually share a batch.)
-        var gate = db.IsSqlite ? Qilu.Platform.Persistence.SqliteWriteGate.For(db.Connection.ConnectionString) : null;
-        if (gate is not null) await gate.WaitAsync();
-        Task<long> failing;
-        List<Task<long>> plain;
-        try
+        // Followed in pages of 7 up to the size read first, as a projection's cursor does.
+        var seen = new List<AuditEntry>();
+        for (var from = 0L; from < size;)
         {
-            plain = [.. Enumerable.Range(100, 20).Select(i => host.Log.AppendAsync(Record(i)).AsTask())];
-            failing = host.Log.AppendAsync(Record(13), new AuditCompanion(probe, 13)).AsTask();
-            await Task.Delay(200);
+            var page = await host.Log.ReadAsync(from, size, "sharing.gateway.", 7);
+            seen.AddRange(page);
+            from = page.Count < 7 ? size : page[^1].Sequence + 1;
         }
-        finally
-        {
-            gate?.Release();
-        }
+        seen.Count.ShouldBe(100);
+        seen.ShouldAllBe(e => e.Action == "sharing.gateway.key");
+        seen.Select(e => e.Sequence).ShouldBe(seen.Select(e => e.Sequence).Order(), "oldest first");
+        seen.Select(e => e.Target!.Id).Distinct().Count().ShouldBe(100);
 
-        (await Should.ThrowAsync<InvalidOperationException>(() => failing)).Message.ShouldContain("companion 13");
-        // The records without a companion are written again on their own, densely numbered; nothing of the failed
-        // companion's record is kept.
-        var written = new List<long>();
-        foreach (var t in plain) written.Add(await t);
-        written.Order().ShouldBe(Enumerable.Range(0, 20).Select(i => (long)i));
-        (await host.Log.GetTreeSizeAsync()).ShouldBe(20);
-        (await db.ScalarAsync("SELECT COUNT(*) FROM companion_probe")).ShouldBe(0);
-        var report = await host.Services.GetRequiredService<AuditVerifier>().VerifyDatabaseAsync(db.Connection);
-        report.IsValid.ShouldBeTrue(string.Join("; ", report.Issues.Select(i => i.Message)));
-    }
-
-    /// <summary>Writes its items (ints) into <c>companion_probe</c> on the audit writer's connection and transaction.</summary>
-    private sealed class ProbeCompanion(bool sqlite) : IAuditCompanionWriter
-    {
-        public List<int> Seen { get; } = [];
-
-        public int Calls { get; private set; }
-
-        public int? FailOn { get; init; }
-
-        public async Task WriteAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, IReadOnlyList<object> items,
-            CancellationToken ct)
-        {
-            Calls++;
-            foreach (var item in items)
-            {
-                var n = (int)item;
-                await using var cmd = connection.CreateCommand();
-                cmd.Transaction = transaction;
-                cmd.CommandText = sqlite ? "INSERT INTO companion_probe (n, batch) VALUES ($n, $b)" : "INSERT INTO companion_probe (n, batch) VALUES (@n, @b)";
-                var pn = cmd.CreateParameter();
-                pn.ParameterName = sqlite ? "$n" : "@n";
-                pn.Value = n;
-                cmd.Parameters.Add(pn);
-                var pb = cmd.CreateParameter();
-                pb.ParameterName = sqlite ? "$b" : "@b";
-                pb.Value = Calls;
-                cmd.Parameters.Add(pb);
-                await cmd.ExecuteNonQueryAsync(ct);
-                if (n == FailOn) throw new InvalidOperationException($"companion {n} refused");
-            }
-            Seen.AddRange(items.Cast<int>());
-        }
+        // The bounds: from inclusive, to exclusive; an empty range reads nothing.
+        var first = seen[0].Sequence;
+        (await host.Log.ReadAsync(first, first + 1, "sharing.", 10)).Single().Sequence.ShouldBe(first);
+        (await host.Log.ReadAsync(first, first, "sharing.", 10)).ShouldBeEmpty();
+        (await host.Log.ReadAsync(size, size + 100, "", 10)).ShouldBeEmpty();
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => host.Log.ReadAsync(0, size, "", 0));
     }
 }
 

@@ -45,7 +45,9 @@ public sealed class SharingModule : IQiluModule
         services.AddSingleton<ApprovalDeadlines>();
         services.AddSingleton<QuotaLedger>();
         services.AddHostedService<QuotaLeaseSweeper>();
-        services.AddSingleton<Usage.MeteringCompanion>();
+        // Metering records are written from the gateway's audit entries (ADR 0018 addendum 7).
+        services.AddSingleton<Usage.MeteringProjector>();
+        services.AddHostedService(sp => sp.GetRequiredService<Usage.MeteringProjector>());
         services.AddScoped<GatewayPipeline>();
         // On by default (ADR 0018, addenda 2 and 5); Qilu:Sharing:GrantCache=false reads every grant per call. On
         // PostgreSQL, where several nodes may share the database, it serves only while its change listener is connected.

@@ -10,9 +10,6 @@ public sealed class AuditEventWriter(IAuditLog log) : IAuditWriter
     public async Task WriteAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default) =>
         await log.AppendAsync(ToRecord(auditEvent), cancellationToken);
 
-    public async Task WriteAsync(AuditEvent auditEvent, AuditCompanion companion, CancellationToken cancellationToken = default) =>
-        await log.AppendAsync(ToRecord(auditEvent), companion, cancellationToken);
-
     private static AuditRecord ToRecord(AuditEvent auditEvent)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);

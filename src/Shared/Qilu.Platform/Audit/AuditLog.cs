@@ -24,14 +24,7 @@ internal sealed class AuditLog(
     // checkpoint was lost). A SemaphoreSlim whose AvailableWaitHandle is never read owns no unmanaged resource.
     private readonly SemaphoreSlim _checkpointGate = new(1, 1);
 
-    public ValueTask<long> AppendAsync(AuditRecord record, CancellationToken ct = default) => writer.AppendAsync(record, null, ct);
-
-    public ValueTask<long> AppendAsync(AuditRecord record, AuditCompanion companion, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(companion.Writer);
-        ArgumentNullException.ThrowIfNull(companion.Item);
-        return writer.AppendAsync(record, companion, ct);
-    }
+    public ValueTask<long> AppendAsync(AuditRecord record, CancellationToken ct = default) => writer.AppendAsync(record, ct);
 
     public async Task<AuditEntry?> GetAsync(long sequence, CancellationToken ct = default)
     {
@@ -64,6 +57,20 @@ internal sealed class AuditLog(
         var total = await q.LongCountAsync(ct);
         var rows = await q.OrderByDescending(e => e.Seq).Skip(page.Skip).Take(page.Size).ToListAsync(ct);
         return new Paged<AuditEntry>(rows.ConvertAll(AuditLeafCodec.ToEntry), page.Page, page.Size, total);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> ReadAsync(long from, long to, string actionPrefix, int max, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actionPrefix);
+        ArgumentOutOfRangeException.ThrowIfNegative(from);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        if (to <= from) return [];
+        await using var db = contexts.Create();
+        // A range of the primary key, filtered: a reader that follows the log's tail scans only what is new.
+        var rows = await db.Set<AuditEntryRow>().AsNoTracking()
+            .Where(e => e.Seq >= from && e.Seq < to && e.Action.StartsWith(actionPrefix))
+            .OrderBy(e => e.Seq).Take(max).ToListAsync(ct);
+        return rows.ConvertAll(AuditLeafCodec.ToEntry);
     }
 
     public async Task<long> GetTreeSizeAsync(CancellationToken ct = default)

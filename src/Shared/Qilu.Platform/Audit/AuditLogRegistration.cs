@@ -26,6 +26,7 @@ public static class AuditLogRegistration
         configure?.Invoke(options);
         options.Validate();
         services.AddSingleton(options);
+        services.AddSingleton(new AuditLogDatabase(db));
         services.AddModuleDbContext<AuditDbContext, AuditSqliteDbContext, AuditPostgresDbContext>(db, AuditDbContext.Module);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new AuditStore(db));

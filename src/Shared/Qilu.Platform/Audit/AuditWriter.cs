@@ -11,8 +11,7 @@ namespace Qilu.Platform.Audit;
 /// Group commit: callers enqueue; one background loop drains up to <see cref="AuditLogOptions.BatchSize"/> records,
 /// numbers them, hashes them into the tree and writes entries and completed nodes in ONE transaction, then completes
 /// the callers. A caller's task completes only after the commit; if the transaction fails every caller of that batch
-/// gets the exception (nothing acknowledged can be lost). A record may bring a module's companion row
-/// (<see cref="AuditCompanion"/>), written by its owner's writer inside the same transaction before the commit.
+/// gets the exception (nothing acknowledged can be lost).
 /// </summary>
 internal sealed class AuditWriter : IAsyncDisposable
 {
@@ -51,11 +50,9 @@ internal sealed class AuditWriter : IAsyncDisposable
         });
     }
 
-    private sealed class Pending(AuditEntryRow row, AuditCompanion? companion)
+    private sealed class Pending(AuditEntryRow row)
     {
         public AuditEntryRow Row { get; } = row;
-
-        public AuditCompanion? Companion { get; } = companion;
 
         public TaskCompletionSource<long> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -63,9 +60,9 @@ internal sealed class AuditWriter : IAsyncDisposable
     /// <summary>Committed batches (for tests and metrics).</summary>
     public long BatchesCommitted { get; private set; }
 
-    public async ValueTask<long> AppendAsync(AuditRecord record, AuditCompanion? companion, CancellationToken ct)
+    public async ValueTask<long> AppendAsync(AuditRecord record, CancellationToken ct)
     {
-        var pending = new Pending(AuditRecordValidator.ToRow(record), companion);
+        var pending = new Pending(AuditRecordValidator.ToRow(record));
         await _queue.Writer.WriteAsync(pending, ct);
         // Cancellation after enqueueing only stops the wait: the record may still be committed.
         return await pending.Done.Task.WaitAsync(ct);
@@ -208,18 +205,7 @@ internal sealed class AuditWriter : IAsyncDisposable
             _logger.LogError(e, "Audit batch of {Count} records failed", batch.Count);
             _range = null;
             await ResetConnectionAsync();
-            var plain = batch.FindAll(p => p.Companion is null);
-            if (plain.Count == batch.Count || plain.Count == 0)
-            {
-                foreach (var p in batch) p.Done.TrySetException(e);
-                return;
-            }
-            // A module's companion row may be what failed. The other modules' records of the batch — whose business
-            // change is already committed and which only wait for their trace — must not fail with it: the records
-            // with companions fail (their callers answer an error, nothing of them is kept) and the others are written
-            // again on their own; if the database itself is failing, that fails them too.
-            foreach (var p in batch) if (p.Companion is not null) p.Done.TrySetException(e);
-            await CommitBatchAsync(plain);
+            foreach (var p in batch) p.Done.TrySetException(e);
         }
     }
 
@@ -267,27 +253,10 @@ internal sealed class AuditWriter : IAsyncDisposable
             for (var j = 0; j < n; j++) AuditStore.BindNode(cmd, j, nodes[i + j].Id, nodes[i + j].Hash);
             await cmd.ExecuteNonQueryAsync(ct);
         }
-        await WriteCompanionsAsync(c, tx, batch, ct);
         await tx.CommitAsync(ct);
         _range = range;
         _lastTimestampUs = ts;
         return size;
-    }
-
-    /// <summary>Each companion writer's items of the batch, in queue order, written in the batch's transaction.</summary>
-    private static async Task WriteCompanionsAsync(DbConnection c, DbTransaction tx, List<Pending> batch, CancellationToken ct)
-    {
-        List<(IAuditCompanionWriter Writer, List<object> Items)>? groups = null;
-        foreach (var p in batch)
-        {
-            if (p.Companion is not { } companion) continue;
-            groups ??= [];
-            var i = groups.FindIndex(g => ReferenceEquals(g.Writer, companion.Writer));
-            if (i < 0) groups.Add((companion.Writer, [companion.Item]));
-            else groups[i].Items.Add(companion.Item);
-        }
-        if (groups is null) return;
-        foreach (var (writer, items) in groups) await writer.WriteAsync(c, tx, items, ct);
     }
 
     private DbCommand Command(DbConnection c, bool node, int rows)

@@ -18,18 +18,20 @@ public interface IAuditLog
     /// </summary>
     ValueTask<long> AppendAsync(AuditRecord record, CancellationToken ct = default);
 
-    /// <summary>
-    /// Appends a record and writes <paramref name="companion"/> in the same transaction (<see cref="IAuditCompanionWriter"/>);
-    /// returns the record's sequence number once both are durable. If the companion's write fails, the record is not
-    /// kept either and the exception is thrown.
-    /// </summary>
-    ValueTask<long> AppendAsync(AuditRecord record, AuditCompanion companion, CancellationToken ct = default);
 
     /// <summary>The entry with the given sequence, or null when it does not exist (or has expired).</summary>
     Task<AuditEntry?> GetAsync(long sequence, CancellationToken ct = default);
 
     /// <summary>Entries matching the filter, newest first.</summary>
     Task<Paged<AuditEntry>> QueryAsync(AuditQuery query, CancellationToken ct = default);
+
+    /// <summary>
+    /// Up to <paramref name="max"/> entries with <paramref name="from"/> ≤ sequence &lt; <paramref name="to"/> whose
+    /// action starts with <paramref name="actionPrefix"/>, oldest first. For readers that follow the log (a module's
+    /// projection of its own entries, such as the sharing gateway's metering): every sequence below the tree size is
+    /// committed, and sequence numbers are dense, so reading up to a size read before leaves no entry behind.
+    /// </summary>
+    Task<IReadOnlyList<AuditEntry>> ReadAsync(long from, long to, string actionPrefix, int max, CancellationToken ct = default);
 
     /// <summary>Number of committed entries (the current tree size).</summary>
     Task<long> GetTreeSizeAsync(CancellationToken ct = default);

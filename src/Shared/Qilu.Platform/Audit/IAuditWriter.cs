@@ -9,12 +9,6 @@ namespace Qilu.Platform.Audit;
 public interface IAuditWriter
 {
     Task WriteAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Records the event and, in the same transaction, <paramref name="companion"/> (a module row that must be durable
-    /// exactly when the entry is, such as the sharing gateway's metering record); returns once both are committed.
-    /// </summary>
-    Task WriteAsync(AuditEvent auditEvent, AuditCompanion companion, CancellationToken cancellationToken = default);
 }
 
 /// <summary>An auditable event as a module describes it; the writer turns it into a log entry.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Qilu.Platform.Auth;
@@ -30,6 +31,46 @@ public static class PlatformRegistration
             ? $"Data Source={Path.Combine(dataDir, "qilu.db")};Pooling=True"
             : options.ConnectionString;
         return new DatabaseConnection(DatabaseProvider.Sqlite, cs);
+    }
+
+    /// <summary>Setting: the audit log's own SQLite database (a connection string), when not the default file.</summary>
+    public const string AuditConnectionStringKey = "Qilu:Audit:ConnectionString";
+
+    /// <summary>
+    /// The database of the audit log (ADR 0004 addendum 1). On PostgreSQL the modules' database (schema <c>audit</c>).
+    /// On SQLite a file of its own beside the modules' file (<c>qilu.db</c> → <c>qilu-audit.db</c>), or
+    /// <see cref="AuditConnectionStringKey"/>: SQLite's page cache is per connection and emptied whenever another
+    /// connection commits to the same file, and the audit log commits hundreds of times a second under gateway load, so
+    /// in one file every module's read began cold. Two exceptions keep the single file: an in-memory database, and a
+    /// file that already holds the audit log (a data directory created before the split) — that log is never moved or
+    /// left behind.
+    /// </summary>
+    public static DatabaseConnection ResolveAuditDatabase(IConfiguration configuration, DatabaseConnection db)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(db);
+        if (!db.IsSqlite) return db;
+        if (configuration[AuditConnectionStringKey] is { Length: > 0 } configured) return new DatabaseConnection(DatabaseProvider.Sqlite, configured);
+        var builder = new SqliteConnectionStringBuilder(db.ConnectionString);
+        var path = builder.DataSource;
+        if (string.IsNullOrEmpty(path) || path == ":memory:" || builder.Mode == SqliteOpenMode.Memory
+            || path.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+            return db;
+        if (HoldsAuditLog(path)) return db;
+        builder.DataSource = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".",
+            Path.GetFileNameWithoutExtension(path) + "-audit" + Path.GetExtension(path));
+        return new DatabaseConnection(DatabaseProvider.Sqlite, builder.ConnectionString);
+    }
+
+    /// <summary>Whether the SQLite file at <paramref name="path"/> exists and has the audit log's entries table.</summary>
+    private static bool HoldsAuditLog(string path)
+    {
+        if (!File.Exists(path)) return false;
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ConnectionString);
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_entries'";
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     /// <summary>The absolute data directory, created if missing.</summary>

@@ -7,11 +7,10 @@ namespace Qilu.Platform.Persistence;
 
 /// <summary>
 /// A batch writer's INSERT of append-only rows (the workflow engine's history and outbox on SQLite, ADR 0014 addenda 2
-/// and 3; the gateway's metering records, written in the audit log's transaction on either provider, ADR 0018 addenda):
+/// and 3; the gateway's metering records, written in batches from the audit log on either provider, ADR 0018 addendum 7):
 /// multi-row statements of up to <see cref="MaxRowsPerStatement"/> rows, each size prepared once per writer connection
 /// and re-executed, where EF Core would track each row, generate the SQL, prepare it anew and (for a generated key)
-/// read the key back. Several rows per statement matter on PostgreSQL, where each statement is a round trip — made while
-/// the audit writer holds the log's advisory lock. The table, its schema (PostgreSQL), the columns and the parameter
+/// read the key back. Several rows per statement matter on PostgreSQL, where each statement is a round trip. The table, its schema (PostgreSQL), the columns and the parameter
 /// conversions come from the EF model of the provider in use (the same type mappings EF Core binds with), so a row is
 /// stored exactly as EF Core would store it.
 /// </summary>

@@ -10,7 +10,7 @@ namespace Qilu.Platform.Persistence;
 /// keeps a prefix of the commits, as an interrupted start-up at FULL does), it only may lose the last commits. No one
 /// outside the process has seen those commits: the window closes before the server listens, and closing it is the
 /// durability point — a FULL checkpoint (every frame copied into the database file and that file synced) plus an
-/// fsync of the WAL. The durable writers (audit log, workflow engine, metering) keep <c>synchronous=FULL</c> on their
+/// fsync of the WAL. The durable writers (audit log, workflow engine) keep <c>synchronous=FULL</c> on their
 /// own connections throughout. Opening the window also puts the file in WAL mode before the first migration (it was
 /// set by a later initializer, so the first ones committed in rollback-journal mode with several fsyncs each).
 /// A no-op on PostgreSQL and on in-memory SQLite databases.

@@ -1,8 +1,13 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
 
 namespace Qilu.Identity.Tests.Data;
 
-/// <summary>The store on SQLite: one file (plus its write-ahead log) under the data directory, tables prefixed per module.</summary>
+/// <summary>
+/// The store on SQLite: the modules' file and the audit log's (each with its write-ahead log) under the data directory,
+/// tables prefixed per module.
+/// </summary>
 public sealed class SqliteStorageTests(IdentityHostFixture fixture) : StorageTestsBase(fixture), IClassFixture<IdentityHostFixture>
 {
     private const string HistorySuffix = "___ef_migrations";
@@ -10,9 +15,12 @@ public sealed class SqliteStorageTests(IdentityHostFixture fixture) : StorageTes
     protected override async Task<byte[]> ReadWholeStoreAsync()
     {
         _ = Host.Server;
-        // The main file and its -wal/-shm companions: recent writes may sit only in the write-ahead log.
+        // qilu.db and qilu-audit.db with their -wal/-shm companions: recent writes may sit only in a write-ahead log, and
+        // what the audit log holds of an account must be as protected as the account itself.
         var bytes = new List<byte>();
-        foreach (var file in Directory.EnumerateFiles(Host.DataDirectory, "qilu.db*"))
+        var files = Directory.EnumerateFiles(Host.DataDirectory, "qilu*.db*").ToList();
+        files.ShouldContain(f => Path.GetFileName(f) == "qilu-audit.db");
+        foreach (var file in files)
         {
             await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             using var memory = new MemoryStream();
@@ -34,25 +42,45 @@ public sealed class SqliteStorageTests(IdentityHostFixture fixture) : StorageTes
     protected override async Task<Dictionary<string, int>> AppliedMigrationsAsync()
     {
         var result = new Dictionary<string, int>();
-        foreach (var table in await TablesAsync())
+        foreach (var file in Files)
         {
-            if (!table.EndsWith(HistorySuffix, StringComparison.Ordinal)) continue;
-            await using var connection = await OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT count(*) FROM \"{table}\"";
-            result[table[..^HistorySuffix.Length]] = Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var table in await TablesAsync(file))
+            {
+                if (!table.EndsWith(HistorySuffix, StringComparison.Ordinal)) continue;
+                await using var connection = await OpenAsync(file);
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT count(*) FROM \"{table}\"";
+                result[table[..^HistorySuffix.Length]] = Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            }
         }
         return result;
     }
 
-    // EF Core's migration lock table has a fixed name and is shared by every context in the file; it serialises
+    // EF Core's migration lock table has a fixed name and is shared by every context in a file; it serialises
     // migrations across modules, holds no data, and is expected (ADR 0002).
-    protected override async Task<List<string>> StrayTablesAsync(IReadOnlyCollection<string> modules) =>
-        [.. (await TablesAsync()).Where(t => t != "__EFMigrationsLock" && !modules.Any(m => t.StartsWith(m + "_", StringComparison.Ordinal)))];
-
-    private async Task<List<string>> TablesAsync()
+    protected override async Task<List<string>> StrayTablesAsync(IReadOnlyCollection<string> modules)
     {
-        await using var connection = await OpenAsync();
+        var stray = new List<string>();
+        foreach (var file in Files)
+            stray.AddRange((await TablesAsync(file)).Where(t => t != "__EFMigrationsLock" && !modules.Any(m => t.StartsWith(m + "_", StringComparison.Ordinal))));
+        return stray;
+    }
+
+    /// <summary>The modules' file and the audit log's own (ADR 0004 addendum 1), which holds only the audit tables.</summary>
+    private string[] Files
+    {
+        get
+        {
+            _ = Host.Server;
+            var audit = Host.Services.GetRequiredService<Qilu.Platform.Audit.AuditLogDatabase>().Connection.ConnectionString;
+            audit.ShouldNotBe(Host.ConnectionString);
+            return [Host.ConnectionString, audit];
+        }
+    }
+
+    private static async Task<List<string>> TablesAsync(string file)
+    {
+        await using var connection = await OpenAsync(file);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
         var tables = new List<string>();
@@ -61,10 +89,11 @@ public sealed class SqliteStorageTests(IdentityHostFixture fixture) : StorageTes
         return tables;
     }
 
-    private async Task<SqliteConnection> OpenAsync()
+    private async Task<SqliteConnection> OpenAsync() => await OpenAsync(Files[0]);
+
+    private static async Task<SqliteConnection> OpenAsync(string file)
     {
-        _ = Host.Server;
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(Host.ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ConnectionString);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(file) { Mode = SqliteOpenMode.ReadOnly }.ConnectionString);
         await connection.OpenAsync();
         return connection;
     }

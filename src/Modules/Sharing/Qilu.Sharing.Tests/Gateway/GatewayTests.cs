@@ -41,6 +41,14 @@ public abstract class GatewayTestsBase(SharingFixture fixture)
         record.Fields.ShouldBe(3);
         record.Status.ShouldBe(200);
         record.RequestHash.ShouldBe(r.Headers.GetValues("X-Qilu-Request-Hash").Single());
+        // Written from the call's audit entry (ADR 0018 addendum 7), with the grant's parties and the call's own facts.
+        record.Id.ToString().ShouldBe(r.Headers.GetValues("X-Qilu-Call-Id").Single());
+        record.ClientId.ShouldBe("lx-health-key");
+        record.ResourceId.ShouldBe(s.ResourceId);
+        record.ConsumerName.ShouldNotBeNullOrEmpty();
+        record.ProviderName.ShouldNotBeNullOrEmpty();
+        record.EntryName.ShouldNotBeNullOrEmpty();
+        record.DurationMs.ShouldBeGreaterThan(0);
         var audit = await Probe.AuditAsync(s.Host, "lx-health-key", "sharing.gateway.key");
         var entry = audit.Single(a => a.Details!.Value.GetProperty("requestHash").GetString() == record.RequestHash);
         entry.Target!.Id.ShouldBe(grant.ToString());

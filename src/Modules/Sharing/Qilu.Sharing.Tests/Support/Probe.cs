@@ -13,11 +13,21 @@ namespace Qilu.Sharing.Tests.Support;
 /// <summary>Reads what the gateway left behind (metering, audit) and checks the binding hash exactly as a consumer would.</summary>
 internal static class Probe
 {
+    // Metering records are written from the audit log a moment after each call (ADR 0018 addendum 7): every read first
+    // projects what the log already holds, as the projector's next round would.
     public static Task<int> MeteringCountAsync(SharingHost host, Guid grant) =>
-        host.RunAsync(sp => sp.GetRequiredService<SharingDbContext>().Metering.CountAsync(m => m.GrantId == grant));
+        host.RunAsync(async sp =>
+        {
+            await sp.GetRequiredService<Qilu.Sharing.Usage.MeteringProjector>().CatchUpAsync();
+            return await sp.GetRequiredService<SharingDbContext>().Metering.CountAsync(m => m.GrantId == grant);
+        });
 
     public static Task<List<Qilu.Sharing.Usage.MeteringRecord>> MeteringAsync(SharingHost host, Guid grant) =>
-        host.RunAsync(sp => sp.GetRequiredService<SharingDbContext>().Metering.AsNoTracking().Where(m => m.GrantId == grant).ToListAsync());
+        host.RunAsync(async sp =>
+        {
+            await sp.GetRequiredService<Qilu.Sharing.Usage.MeteringProjector>().CatchUpAsync();
+            return await sp.GetRequiredService<SharingDbContext>().Metering.AsNoTracking().Where(m => m.GrantId == grant).ToListAsync();
+        });
 
     public static async Task<IReadOnlyList<AuditEntry>> AuditAsync(SharingHost host, string actorId, string prefix, int atLeast = 1)
     {

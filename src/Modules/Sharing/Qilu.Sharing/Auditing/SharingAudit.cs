@@ -11,11 +11,6 @@ internal sealed class SharingAudit(IAuditWriter writer, IHttpContextAccessor htt
         string outcome = "success", CancellationToken ct = default) =>
         writer.WriteAsync(Event(action, targetType, targetId, actor, details, outcome), ct);
 
-    /// <summary>Records the event with <paramref name="companion"/> committed in the same transaction (the gateway's metering record).</summary>
-    public Task WriteAsync(string action, string targetType, string? targetId, Actor actor, object? details, string outcome, AuditCompanion companion,
-        CancellationToken ct) =>
-        writer.WriteAsync(Event(action, targetType, targetId, actor, details, outcome), companion, ct);
-
     private AuditEvent Event(string action, string targetType, string? targetId, Actor actor, object? details, string outcome)
     {
         var ctx = http.HttpContext;

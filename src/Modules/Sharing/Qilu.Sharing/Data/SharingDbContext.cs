@@ -23,6 +23,7 @@ internal abstract class SharingDbContext(DbContextOptions options) : DbContext(o
     public DbSet<Grant> Grants => Set<Grant>();
     public DbSet<QuotaCounter> Quota => Set<QuotaCounter>();
     public DbSet<MeteringRecord> Metering => Set<MeteringRecord>();
+    public DbSet<MeteringCursor> MeteringCursors => Set<MeteringCursor>();
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
     public DbSet<DataNeed> Needs => Set<DataNeed>();
     public DbSet<NeedAnswer> NeedAnswers => Set<NeedAnswer>();
@@ -98,6 +99,13 @@ internal abstract class SharingDbContext(DbContextOptions options) : DbContext(o
         {
             e.ToTable("quota_counters");
             e.HasKey(x => new { x.GrantId, x.Day });
+        });
+        modelBuilder.Entity<MeteringCursor>(e =>
+        {
+            e.ToTable("metering_cursor");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasData(new MeteringCursor { NextSequence = 0 });
         });
         modelBuilder.Entity<MeteringRecord>(e =>
         {

@@ -40,7 +40,7 @@ internal sealed class GatewayRequest(GatewayPipeline pipeline, Actor actor, Gran
 /// operation; and for every answer, refusals included, the binding hash headers, an audit entry and a metering record.
 /// </summary>
 internal sealed class GatewayPipeline(IServiceProvider services, GrantCache grants, TimeProvider clock, GatewayRateLimiter limiter, QuotaLedger quota,
-    SharingAudit audit, ActorAccessor actors, MeteringCompanion metering)
+    SharingAudit audit, ActorAccessor actors)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -100,27 +100,20 @@ internal sealed class GatewayPipeline(IServiceProvider services, GrantCache gran
         var payload = answer is not null
             ? JsonSerializer.SerializeToUtf8Bytes(answer.Body, Json)
             : JsonSerializer.SerializeToUtf8Bytes(Problem(refusal!), Json);
-        var record = new MeteringRecord
-        {
-            At = now, GrantId = grant?.Id, ClientId = Clip(clientId, 100), ConsumerUnitId = grant?.ConsumerUnitId, ConsumerName = grant?.ConsumerName,
-            ConsumerDivision = grant?.ConsumerDivision, ProviderUnitId = grant?.ProviderUnitId, ProviderName = grant?.ProviderName,
-            ProviderDivision = grant?.ProviderDivision, EntryId = grant?.EntryId, EntryName = grant?.EntryName, ResourceId = answer?.ResourceId,
-            Operation = operation, Status = status, Rows = answer?.Rows ?? 0, Fields = answer?.Fields.Count ?? 0,
-            DurationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds, RequestHash = Convert.ToHexStringLower(requestHash),
-        };
-        // One durable commit for both (ADR 0018 addendum 3): the metering record rides in the audit log's group commit,
-        // so the call answers only once its audit entry and its metering record are committed together — nothing
-        // answered goes unrecorded — sharing that commit with the other calls of the batch.
-        await audit.WriteAsync($"sharing.gateway.{operation.Replace('-', '_')}", "grant", grant?.Id.ToString() ?? grantId.ToString(), actor, new
-        {
-            call = record.Id, consumer = grant?.ConsumerName, grant = grant?.Id, purpose = grant?.Purpose, fields = answer?.Fields,
-            rows = record.Rows, requestHash = record.RequestHash, status, reason = refusal?.Error.Code,
-        }, answer is not null ? "success" : status is 403 or 401 or 429 ? "denied" : "failure", metering.For(record), CancellationToken.None);
+        var call = Guid.CreateVersion7();
+        var requestHashHex = Convert.ToHexStringLower(requestHash);
+        // The call answers only once its audit entry is durable (nothing answered goes unrecorded). The entry carries
+        // what the call's metering record needs, and MeteringProjector writes that record from it (ADR 0018 addendum 7):
+        // exactly one per entry, a moment later, without a write to the modules' database on the call's path.
+        await audit.WriteAsync(MeteringProjector.ActionPrefix + operation.Replace('-', '_'), "grant", grant?.Id.ToString() ?? grantId.ToString(), actor, new GatewayCallDetails(
+            call, grant?.ConsumerName, grant?.Id, grant?.Purpose, answer?.Fields, answer?.Rows ?? 0, requestHashHex, status, refusal?.Error.Code,
+            operation, answer?.ResourceId, Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 3)),
+            answer is not null ? "success" : status is 403 or 401 or 429 ? "denied" : "failure", CancellationToken.None);
 
         var headers = ctx.Response.Headers;
-        headers[GatewayProtocol.RequestHashHeader] = record.RequestHash;
+        headers[GatewayProtocol.RequestHashHeader] = requestHashHex;
         headers[GatewayProtocol.BindingHashHeader] = BindingHash.Bind(requestHash, payload);
-        headers[GatewayProtocol.CallIdHeader] = record.Id.ToString();
+        headers[GatewayProtocol.CallIdHeader] = call.ToString();
         if (refusal?.RetryAfter is { } retry)
             headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         return new RawJsonResult(status, payload, answer is not null ? "application/json; charset=utf-8" : "application/problem+json; charset=utf-8");
@@ -219,8 +212,6 @@ internal sealed class GatewayPipeline(IServiceProvider services, GrantCache gran
         await request.Body.CopyToAsync(ms, ct);
         return ms.ToArray();
     }
-
-    private static string Clip(string s, int max) => s.Length <= max ? s : s[..max];
 }
 
 internal static class ActorDivisionExtensions

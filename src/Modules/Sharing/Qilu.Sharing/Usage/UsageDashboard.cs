@@ -14,6 +14,8 @@ namespace Qilu.Sharing.Usage;
 /// <summary>
 /// GET /api/sharing/usage?days=14: gateway usage from the metering records, within the actor's division (consumer or
 /// provider inside it): calls per China day, and the top consumers, providers and resources, with refusals counted.
+/// Metering records are written from the audit log a moment after each call (ADR 0018 addendum 7); the dashboard first
+/// projects what the log already holds, so it counts every call answered before it was asked.
 /// </summary>
 internal static class UsageDashboard
 {
@@ -22,16 +24,17 @@ internal static class UsageDashboard
     public sealed record Response(int Days, long Calls, long Served, long Refused, long Rows, double AverageMs, IReadOnlyList<Point> ByDay,
         IReadOnlyList<Point> ByConsumer, IReadOnlyList<Point> ByProvider, IReadOnlyList<Point> ByResource, IReadOnlyList<Point> ByOperation);
 
-    public static void Map(IEndpointRouteBuilder api) => api.MapGet("/usage", async (int? days, HttpContext ctx, ActorAccessor actors, SharingServices s) =>
-            Outcomes.Ok(await HandleAsync(actors.FromContext(ctx), days ?? 14, s, ctx.RequestAborted)))
+    public static void Map(IEndpointRouteBuilder api) => api.MapGet("/usage", async (int? days, HttpContext ctx, ActorAccessor actors, SharingServices s, MeteringProjector projector) =>
+            Outcomes.Ok(await HandleAsync(actors.FromContext(ctx), days ?? 14, s, projector, ctx.RequestAborted)))
         .RequirePermission(SharingPermissions.UsageRead)
         .WithName("SharingUsage").WithSummary("网关调用统计 / Gateway usage").Produces<Response>();
 
-    internal static async Task<Result<Response>> HandleAsync(Actor actor, int days, SharingServices s, CancellationToken ct)
+    internal static async Task<Result<Response>> HandleAsync(Actor actor, int days, SharingServices s, MeteringProjector projector, CancellationToken ct)
     {
         if (Outcomes.Lacks(actor, SharingPermissions.UsageRead) is { } denied) return Outcomes.Denied<Response>(denied);
         if (days is < 1 or > 90) return Outcomes.Invalid<Response>("days.range", "统计天数须为 1–90", "days must be 1–90", "days");
         if (actor.DivisionCode is null) return Outcomes.Forbidden<Response>("division.required", "须以单位身份查看", "Only officials of a unit see usage");
+        await projector.CatchUpAsync(ct);
         var prefix = DivisionScope.PrefixOf(actor.DivisionCode);
         var now = s.Clock.GetUtcNow();
         var firstDay = WorkingCalendar.ChinaDate(now).AddDays(1 - days);

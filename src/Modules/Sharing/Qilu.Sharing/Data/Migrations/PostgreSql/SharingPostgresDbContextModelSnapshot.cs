@@ -508,6 +508,26 @@ namespace Qilu.Sharing.Data.Migrations.PostgreSql
                     b.ToTable("subscriptions", "sharing");
                 });
 
+            modelBuilder.Entity("Qilu.Sharing.Usage.MeteringCursor", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("NextSequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("metering_cursor", "sharing");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            NextSequence = 0L
+                        });
+                });
+
             modelBuilder.Entity("Qilu.Sharing.Usage.MeteringRecord", b =>
                 {
                     b.Property<Guid>("Id")

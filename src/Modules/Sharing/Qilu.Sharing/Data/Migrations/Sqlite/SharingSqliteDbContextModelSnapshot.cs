@@ -502,6 +502,26 @@ namespace Qilu.Sharing.Data.Migrations.Sqlite
                     b.ToTable("sharing_subscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("Qilu.Sharing.Usage.MeteringCursor", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("sharing_metering_cursor", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            NextSequence = 0L
+                        });
+                });
+
             modelBuilder.Entity("Qilu.Sharing.Usage.MeteringRecord", b =>
                 {
                     b.Property<Guid>("Id")
