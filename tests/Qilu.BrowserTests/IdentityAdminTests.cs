@@ -109,6 +109,28 @@ public sealed class IdentityAdminTests(QiluHostFixture host)
         await IdentityBrowser.ShotAsync(page, "admin-divisions");
     }
 
+    [Fact]
+    public async Task Clients_WhenRegisteringADepartmentSystem_OffersEveryModulesScope()
+    {
+        var page = await IdentityBrowser.OpenAsAsync(host, "sys.admin", "/admin/clients");
+        // The demo's gateway consumer, with the sharing gateway's scope among its scopes.
+        var his = page.Locator("#clients-table tbody tr", new() { HasText = "lx-health-his" });
+        await Assertions.Expect(his).ToContainTextAsync("sharing.gateway");
+
+        await page.ClickAsync("#btn-register-client");
+        await page.Locator("#register-client-form label.ant-radio-button-wrapper", new() { HasText = "部门业务系统" }).ClickAsync();
+        var scopes = page.Locator("#client-scopes");
+        await Assertions.Expect(scopes.Locator("[data-scope]")).ToHaveCountAsync(3);
+        await Assertions.Expect(scopes).ToContainTextAsync("sharing.gateway");
+        await Assertions.Expect(scopes).ToContainTextAsync("trust.federation");
+        // The platform API is offered checked; the modules' scopes are the administrator's choice.
+        await Assertions.Expect(scopes.Locator("[data-scope=api] input[type=checkbox]")).ToBeCheckedAsync();
+        await Assertions.Expect(scopes.Locator("[data-scope='sharing.gateway'] input[type=checkbox]")).Not.ToBeCheckedAsync();
+        await scopes.Locator("[data-scope='sharing.gateway'] label").ClickAsync();
+        await Assertions.Expect(scopes.Locator("[data-scope='sharing.gateway'] input[type=checkbox]")).ToBeCheckedAsync();
+        await IdentityBrowser.ShotAsync(page, "admin-client-register");
+    }
+
     [Theory]
     [InlineData("/admin/departments", "sys.admin", "#departments-table", "山东省大数据局", "admin-departments")]
     [InlineData("/admin/roles", "sec.admin", "#roles-table", "三员", "admin-roles")]

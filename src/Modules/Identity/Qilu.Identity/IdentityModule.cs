@@ -33,6 +33,7 @@ public sealed class IdentityModule : IQiluModule
         services.AddSingleton<IModuleInitializer, IdentityInitializer>();
         services.AddSingleton<IDemoSeeder, DemoProvinceSeeder>();
         services.AddSingleton<RolePermissionCache>();
+        services.AddSingleton<ClientScopes>();
         services.AddSingleton<IRolePermissions>(sp => sp.GetRequiredService<RolePermissionCache>());
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddScoped<AccountFields.Protection>();

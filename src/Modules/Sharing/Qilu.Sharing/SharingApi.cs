@@ -33,6 +33,7 @@ internal static class SharingApi
         UsageDashboard.Map(api);
         PostNeed.Map(api);
         ListNeeds.Map(api);
+        GetNeed.Map(api);
         NeedStatistics.Map(api);
         AnswerNeed.Map(api);
         CloseNeed.Map(api);

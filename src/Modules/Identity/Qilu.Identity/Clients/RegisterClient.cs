@@ -19,7 +19,10 @@ namespace Qilu.Identity.Clients;
 /// <summary>
 /// POST /api/identity/clients: registers a relying party (kind <c>interactive</c>: code + PKCE, exact redirect URIs,
 /// explicit consent) or a department system (kind <c>system</c>: client credentials, acting for one unit). The secret
-/// is generated, shown once in the response, and stored hashed by OpenIddict.
+/// is generated, shown once in the response, and stored hashed by OpenIddict. Scopes are those of
+/// <see cref="ClientScopes"/> (a department system may also hold other modules' scopes, such as the sharing gateway's);
+/// any other is refused with a 400 naming it (it used to be dropped without a word, and a system registered for the
+/// gateway got a client that could not call it).
 /// </summary>
 internal static class RegisterClient
 {
@@ -34,12 +37,12 @@ internal static class RegisterClient
         .WithName("RegisterClient").WithSummary("注册接入应用 / Register a client").Produces<Response>(StatusCodes.Status201Created);
 
     private static async Task<IResult> EndpointAsync(Request request, HttpContext ctx, ActorAccessor actors, IOpenIddictApplicationManager manager,
-        IdentityDbContext db, IdentityAudit audit) =>
-        Outcomes.Created(await HandleAsync(actors.FromContext(ctx), request, manager, db, audit, ctx.RequestAborted), r => $"/api/identity/clients/{r.ClientId}");
+        IdentityDbContext db, IdentityAudit audit, ClientScopes scopes) =>
+        Outcomes.Created(await HandleAsync(actors.FromContext(ctx), request, manager, db, audit, scopes, ctx.RequestAborted), r => $"/api/identity/clients/{r.ClientId}");
 
     /// <summary>The use case, for the endpoint and the admin page alike. The secret is in the value, once.</summary>
     internal static async Task<Result<Response>> HandleAsync(Actor actor, Request request, IOpenIddictApplicationManager manager,
-        IdentityDbContext db, IdentityAudit audit, CancellationToken ct)
+        IdentityDbContext db, IdentityAudit audit, ClientScopes allowed, CancellationToken ct)
     {
         if (Outcomes.Lacks(actor, IdentityPermissions.ClientsManage) is { } denied) return Outcomes.Denied<Response>(denied);
         var v = new Validation()
@@ -62,13 +65,24 @@ internal static class RegisterClient
             }
         }
         else v.Rule(request.DepartmentId is not null, "departmentId", "required", "部门系统须指定所属单位", "departmentId is required for system clients");
+        var system = request.Kind == "system";
+        var refused = (request.Scopes ?? []).Where(s => !allowed.Allows(system, s)).Distinct(StringComparer.Ordinal).ToList();
+        if (refused.Count > 0)
+        {
+            var systemOnly = refused.Where(s => allowed.Allows(true, s)).ToList();
+            v.Add(systemOnly.Count == refused.Count
+                ? new Error("scopes.system_only", $"这些授权范围只能授予部门业务系统：{string.Join("、", systemOnly)}",
+                    $"These scopes are for department systems only: {string.Join(", ", systemOnly)}", "scopes")
+                : new Error("scopes.unknown", $"未知的授权范围：{string.Join("、", refused)}（可用：{string.Join("、", system ? [.. ClientScopes.SignOn, .. allowed.ModuleScopes] : ClientScopes.SignOn)}）",
+                    $"Unknown scopes: {string.Join(", ", refused)}", "scopes"));
+        }
         if (!v.IsValid) return v.Invalid<Response>();
         if (await manager.FindByClientIdAsync(request.ClientId!, ct) is not null)
             return Outcomes.Conflict<Response>("client_id.taken", "客户端标识已存在", "The client id is taken", "clientId");
 
         var secret = Seed.DemoProvinceSeeder.NewSecret() + Seed.DemoProvinceSeeder.NewSecret();
         var d = new OpenIddictApplicationDescriptor { ClientId = request.ClientId, ClientSecret = secret, DisplayName = request.DisplayName, ClientType = ClientTypes.Confidential };
-        var scopes = (request.Scopes ?? []).Where(s => s is Scopes.Profile or Scopes.Roles or Scopes.OfflineAccess or OidcScopes.Unit or OidcScopes.Api).ToArray();
+        var scopes = (request.Scopes ?? []).Distinct(StringComparer.Ordinal).ToArray();
         if (request.Kind == "interactive")
         {
             d.ConsentType = ConsentTypes.Explicit;
@@ -88,7 +102,7 @@ internal static class RegisterClient
             d.Properties["roles"] = JsonSerializer.SerializeToElement(SystemClientRoles);
         }
         await manager.CreateAsync(d, ct);
-        await audit.WriteAsync("identity.clients.registered", "client", request.ClientId, "success", new { request.Kind }, actor, ct);
+        await audit.WriteAsync("identity.clients.registered", "client", request.ClientId, "success", new { request.Kind, scopes = scopes.Length == 0 && system ? [OidcScopes.Api] : scopes }, actor, ct);
         return new Response(request.ClientId!, secret);
     }
 }

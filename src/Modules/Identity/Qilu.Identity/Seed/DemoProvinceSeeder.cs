@@ -95,7 +95,7 @@ internal sealed class DemoProvinceSeeder : IDemoSeeder
         await db.SaveChangesAsync(ct);
         credentials.Add(new DemoCredential("enterprise", enterprise.CreditCode, "", $"{enterprise.Name}：法定代表人 李四，经办人 王五（已授权）"));
 
-        credentials.AddRange(await SeedClientsAsync(sp, departments[("370000", "market")], ct));
+        credentials.AddRange(await SeedClientsAsync(sp, departments[("370000", "market")], departments[("370102", "health")], ct));
         return credentials;
     }
 
@@ -122,7 +122,7 @@ internal sealed class DemoProvinceSeeder : IDemoSeeder
         return result;
     }
 
-    private static async Task<IEnumerable<DemoCredential>> SeedClientsAsync(IServiceProvider sp, Department market, CancellationToken ct)
+    private static async Task<IEnumerable<DemoCredential>> SeedClientsAsync(IServiceProvider sp, Department market, Department health, CancellationToken ct)
     {
         var manager = sp.GetRequiredService<IOpenIddictApplicationManager>();
         var rpSecret = NewSecret();
@@ -141,24 +141,36 @@ internal sealed class DemoProvinceSeeder : IDemoSeeder
         await manager.CreateAsync(rp, ct);
 
         var sysSecret = NewSecret();
-        var system = new OpenIddictApplicationDescriptor
-        {
-            ClientId = "sd-market-system",
-            ClientSecret = sysSecret,
-            ClientType = ClientTypes.Confidential,
-            DisplayName = "山东省市场监管业务系统（演示）",
-        };
-        ClientPermissions.AddClientCredentials(system.Permissions, [OidcScopes.Api]);
-        system.Properties["unit"] = System.Text.Json.JsonSerializer.SerializeToElement(market.Id.ToString());
-        system.Properties["unit_name"] = System.Text.Json.JsonSerializer.SerializeToElement(market.Name);
-        system.Properties["division"] = System.Text.Json.JsonSerializer.SerializeToElement(market.DivisionCode);
-        system.Properties["roles"] = System.Text.Json.JsonSerializer.SerializeToElement(SystemClientRoles);
-        await manager.CreateAsync(system, ct);
+        await manager.CreateAsync(SystemClient("sd-market-system", sysSecret, "山东省市场监管业务系统（演示）", market, [OidcScopes.Api]), ct);
+
+        // 历下区卫生健康局's hospital information system: the consumer of the demo's sharing grant (the Sharing demo
+        // seeder applies for 最低生活保障对象信息 as that unit), with the platform API and every module's system scope, so
+        // the gateway can be called for real with the demo data.
+        var hisSecret = NewSecret();
+        var hisScopes = sp.GetRequiredService<ClientScopes>().ForSystems;
+        await manager.CreateAsync(SystemClient("lx-health-his", hisSecret, "历下区卫健信息系统（演示）", health, hisScopes), ct);
         return
         [
             new DemoCredential("oidc_client", "demo-rp", rpSecret, "第三方应用：授权码 + PKCE，需用户同意；回调 http://127.0.0.1:5090/signin-oidc"),
             new DemoCredential("oidc_client", "sd-market-system", sysSecret, "部门系统：客户端凭证（client_credentials），scope=api"),
+            new DemoCredential("oidc_client", "lx-health-his", hisSecret,
+                $"历下区卫生健康局业务系统：客户端凭证，scope={string.Join(' ', hisScopes)}（共享网关：按本单位已获授权调用，见 docs/http/sharing.http）"),
         ];
+    }
+
+    /// <summary>
+    /// A department system: client credentials for <paramref name="scopes"/>, acting for one unit (its tokens carry the
+    /// unit, its division and the system-client role).
+    /// </summary>
+    private static OpenIddictApplicationDescriptor SystemClient(string clientId, string secret, string name, Department unit, IEnumerable<string> scopes)
+    {
+        var client = new OpenIddictApplicationDescriptor { ClientId = clientId, ClientSecret = secret, ClientType = ClientTypes.Confidential, DisplayName = name };
+        ClientPermissions.AddClientCredentials(client.Permissions, scopes);
+        client.Properties["unit"] = System.Text.Json.JsonSerializer.SerializeToElement(unit.Id.ToString());
+        client.Properties["unit_name"] = System.Text.Json.JsonSerializer.SerializeToElement(unit.Name);
+        client.Properties["division"] = System.Text.Json.JsonSerializer.SerializeToElement(unit.DivisionCode);
+        client.Properties["roles"] = System.Text.Json.JsonSerializer.SerializeToElement(SystemClientRoles);
+        return client;
     }
 
     private static readonly string[] SystemClientRoles = ["system_client"];

@@ -59,6 +59,9 @@ public abstract class GrantStoppingTestsBase(SharingFixture fixture)
         var list = (await SharingHost.ReadJsonAsync(rows)).GetProperty("rows").EnumerateArray().ToList();
         list.Count.ShouldBeGreaterThanOrEqualTo(2);
         list.ShouldAllBe(r => r.GetProperty("divisionCode").GetString()!.StartsWith("370102", StringComparison.Ordinal));
+        // The grant's use shows in the list: the read above is charged to the grant's quota.
+        listed = await Ok(await official.GetAsync("/api/sharing/grassroots/grants"));
+        listed.EnumerateArray().Single(g => g.GetProperty("id").GetString() == grant).GetProperty("usedToday").GetInt64().ShouldBe(1);
         // 市南区 lies outside the consumer's division: the grant is not theirs to use.
         var shinan = await s.Host.ApiAsync("sn.official");
         (await shinan.GetAsync($"/api/sharing/grassroots/{grant}/resources/{s.ResourceId}/rows")).StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -45,6 +45,17 @@ public abstract class NeedsBoardTestsBase(SharingFixture fixture)
         stats.EnumerateArray().Single(r => r.GetProperty("unitId").GetString() == s.Provider.Id.ToString()).GetProperty("answersGiven").GetInt32().ShouldBeGreaterThanOrEqualTo(2);
         var board = await Ok(await lixia.GetAsync("/api/sharing/needs?status=Linked"));
         board.EnumerateArray().ShouldContain(n => n.GetProperty("id").GetString() == id);
+
+        // The need's own address (the Location of its creation), then closed by its poster, once.
+        need = await Ok(await lixia.GetAsync($"/api/sharing/needs/{id}"));
+        need.GetProperty("answers").GetArrayLength().ShouldBe(2);
+        (await lixia.GetAsync($"/api/sharing/needs/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var version = need.GetProperty("version").GetUInt32();
+        need = await Ok(await health.PostAsJsonAsync($"/api/sharing/needs/{id}/close", new { version }));
+        need.GetProperty("status").GetString().ShouldBe("Closed");
+        using var again = await health.PostAsJsonAsync($"/api/sharing/needs/{id}/close", new { version = need.GetProperty("version").GetUInt32() });
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await Probe.CodeOfAsync(again)).ShouldBe("need.closed");
     }
 
     [Fact]

@@ -4,12 +4,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using OpenIddict.Abstractions;
 using Qilu.Identity.Contracts;
 using Qilu.Platform.Persistence;
 using Qilu.Sharing.Contracts;
 using Qilu.Sharing.Gateway;
-using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Qilu.Sharing.Tests.Support;
 
@@ -81,23 +79,22 @@ public sealed class SharingHost : QiluFactory
         return units.First(u => u.DivisionCode == division);
     }
 
-    /// <summary>Registers a consumer system (client credentials, bound to <paramref name="unit"/>) and returns a bearer client.</summary>
+    /// <summary>
+    /// Registers a consumer system (client credentials, bound to <paramref name="unit"/>) as an administrator does —
+    /// through the platform's client registration (<c>POST /api/identity/clients</c>, as sys.admin) — and returns a
+    /// bearer client holding a token for <paramref name="scopes"/> (the gateway's by default).
+    /// </summary>
     public async Task<HttpClient> ConsumerSystemAsync(UnitInfo unit, string clientId, params string[] scopes)
     {
         if (scopes.Length == 0) scopes = [GatewayProtocol.Scope];
-        var secret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
-        await using (var scope = Services.CreateAsyncScope())
+        var admin = await ApiAsync("sys.admin");
+        using var registered = await admin.PostAsJsonAsync(new Uri("/api/identity/clients", UriKind.Relative), new
         {
-            var manager = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
-            var d = new OpenIddictApplicationDescriptor { ClientId = clientId, ClientSecret = secret, DisplayName = "使用单位系统 " + clientId, ClientType = ClientTypes.Confidential };
-            d.Permissions.UnionWith([Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials]);
-            foreach (var s in scopes) d.Permissions.Add(Permissions.Prefixes.Scope + s);
-            d.Properties["unit"] = JsonSerializer.SerializeToElement(unit.Id.ToString());
-            d.Properties["unit_name"] = JsonSerializer.SerializeToElement(unit.Name);
-            d.Properties["division"] = JsonSerializer.SerializeToElement(unit.DivisionCode);
-            d.Properties["roles"] = JsonSerializer.SerializeToElement(new[] { "system_client" });
-            await manager.CreateAsync(d);
-        }
+            clientId, displayName = "使用单位系统 " + clientId, kind = "system", scopes, departmentId = unit.Id,
+        });
+        var body = await registered.Content.ReadAsStringAsync();
+        if (registered.StatusCode != HttpStatusCode.Created) throw new Xunit.Sdk.XunitException($"Client registration answered {(int)registered.StatusCode}: {body}");
+        var secret = JsonDocument.Parse(body).RootElement.GetProperty("clientSecret").GetString()!;
         var client = CreateClient();
         using var token = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {

@@ -70,6 +70,32 @@ public abstract class MeteringProjectorTestsBase(SharingFixture fixture)
         var record = (await Probe.MeteringAsync(s.Host, grant)).Single();
         record.RequestHash.ShouldBe("stored-before");
     }
+
+    [Fact]
+    public async Task CatchUp_WhenAGatewayEntryNamesNoCall_PassesOverItAndMetersTheCallsAfterIt()
+    {
+        var s = await fixture.ScenarioAsync();
+        var grant = await s.GrantAsync(fields: ["姓名"]);
+        var system = await s.Host.ConsumerSystemAsync(s.Consumer, "lx-health-metering-odd");
+        var projector = s.Host.Services.GetRequiredService<MeteringProjector>();
+        // Entries under the gateway's prefix that describe no call: details of another shape, and none at all.
+        var log = s.Host.Services.GetRequiredService<IAuditLog>();
+        await log.AppendAsync(new AuditRecord("sharing.gateway.key", AuditOutcome.Success)
+        {
+            ActorId = "lx-health-metering-odd", ActorKind = Qilu.SharedKernel.Actors.ActorKind.SystemClient, ActorName = "odd",
+            Details = System.Text.Json.JsonDocument.Parse("""{"call":"not-a-guid","status":"x"}""").RootElement,
+        });
+        await log.AppendAsync(new AuditRecord("sharing.gateway.rows", AuditOutcome.Success)
+        {
+            ActorId = "lx-health-metering-odd", ActorKind = Qilu.SharedKernel.Actors.ActorKind.SystemClient, ActorName = "odd",
+        });
+        using (var r = await KeyAsync(system, grant, s.ResourceId, s.People[0].Id)) r.ShouldBe(HttpStatusCode.OK);
+
+        await projector.CatchUpAsync();
+
+        // The call after the odd entries is metered: the projector passed over them instead of stopping there.
+        (await Probe.MeteringAsync(s.Host, grant)).Single().Status.ShouldBe(200);
+    }
 }
 
 [Collection("sharing-sqlite")]

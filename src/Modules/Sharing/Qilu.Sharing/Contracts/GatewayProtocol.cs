@@ -31,7 +31,7 @@ public static class GatewayProtocol
     /// </summary>
     public const string CanonicalRequestVersion = "QILU-GW-1";
 
-    /// <summary>Header of signed webhook notifications and verification answers: the signing key id.</summary>
+    /// <summary>Header of signed webhook notifications: the signing key id (verification answers carry theirs in the body, <c>keyId</c>).</summary>
     public const string KeyIdHeader = "X-Qilu-Key-Id";
 
     /// <summary>Header of signed webhook notifications: base64 DER SM2 signature (SM3, user id 1234567812345678) of the body.</summary>

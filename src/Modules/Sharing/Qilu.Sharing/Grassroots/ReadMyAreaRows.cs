@@ -24,8 +24,8 @@ internal static class ReadMyAreaRows
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/grassroots/grants", async (HttpContext ctx, ActorAccessor actors, SharingDbContext db, TimeProvider clock) =>
-                Outcomes.Ok(await ListAsync(actors.FromContext(ctx), db, clock, ctx.RequestAborted)))
+        api.MapGet("/grassroots/grants", async (HttpContext ctx, ActorAccessor actors, SharingDbContext db, TimeProvider clock, QuotaLedger quota) =>
+                Outcomes.Ok(await ListAsync(actors.FromContext(ctx), db, clock, quota, ctx.RequestAborted)))
             .RequirePermission(SharingPermissions.GrassrootsRead)
             .WithName("ListGrassrootsGrants").WithSummary("直达基层的数据 / Datasets for my area").Produces<IReadOnlyList<GrantView>>();
         api.MapGet("/grassroots/{grantId:guid}/resources/{resourceId:guid}/rows", (Guid grantId, Guid resourceId, HttpContext ctx, GatewayPipeline pipeline,
@@ -43,13 +43,18 @@ internal static class ReadMyAreaRows
             .WithName("GrassrootsRows").WithSummary("本辖区数据 / Rows of my area");
     }
 
-    internal static async Task<Result<IReadOnlyList<GrantView>>> ListAsync(Actor actor, SharingDbContext db, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Result<IReadOnlyList<GrantView>>> ListAsync(Actor actor, SharingDbContext db, TimeProvider clock, QuotaLedger quota,
+        CancellationToken ct)
     {
         if (Outcomes.Lacks(actor, SharingPermissions.GrassrootsRead) is { } denied) return Outcomes.Denied<IReadOnlyList<GrantView>>(denied);
         if (actor.DivisionCode is null) return Array.Empty<GrantView>();
         var now = clock.GetUtcNow();
         var grants = await db.Grants.AsNoTracking().Where(g => g.Grassroots && g.Status == GrantStatus.Active).ToListAsync(ct);
-        return grants.Where(g => actor.CanSeeDivisionOf(g.ConsumerDivision) && g.EffectiveStatus(now) == "Active")
-            .Select(g => GrantView.Of(g, now, (0, 0), false)).ToList();
+        var list = new List<GrantView>();
+        // With the calls used today and in total, as the grant list shows them (the quota is the grant's, shared by
+        // every caller of it: the consumer's systems and its grassroots officials).
+        foreach (var g in grants.Where(g => actor.CanSeeDivisionOf(g.ConsumerDivision) && g.EffectiveStatus(now) == "Active"))
+            list.Add(GrantView.Of(g, now, await quota.UsedAsync(g.Id, now, ct), false));
+        return list;
     }
 }

@@ -27,8 +27,17 @@ internal static class CloseNeed
         if (need is null) return Outcomes.NotFound<NeedView>("数据需求", "Data need");
         if (need.UnitId != actor.DepartmentId) return Outcomes.Forbidden<NeedView>("need.not_owner", "只有发布单位可以关闭需求", "Only the posting unit closes a need");
         if (need.Version != request.Version) return Outcomes.Stale<NeedView>(request.Version, need.Version);
+        if (need.Status == NeedStatus.Closed) return Outcomes.Conflict<NeedView>("need.closed", "需求已关闭", "The need is already closed");
         need.Status = NeedStatus.Closed;
-        await s.Db.SaveChangesAsync(ct);
+        try
+        {
+            await s.Db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Answered or closed by someone else between the read and the write.
+            return Outcomes.Stale<NeedView>(request.Version, request.Version + 1);
+        }
         await s.Audit.WriteAsync("sharing.needs.closed", "need", need.Id.ToString(), actor, ct: ct);
         return NeedView.Of(need);
     }

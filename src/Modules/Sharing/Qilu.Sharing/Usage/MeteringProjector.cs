@@ -101,7 +101,7 @@ internal sealed class MeteringProjector(IServiceScopeFactory scopes, IAuditLog l
 
         var entries = await log.ReadAsync(cursor, size, ActionPrefix, PageSize, ct);
         var next = entries.Count < PageSize ? size : entries[^1].Sequence + 1;
-        var calls = entries.Select(e => (Entry: e, Details: e.Details?.Deserialize<GatewayCallDetails>(Json))).ToList();
+        var calls = entries.Select(e => (Entry: e, Details: CallOf(e))).ToList();
         var grantIds = calls.Where(c => c.Details?.Grant is not null).Select(c => c.Details!.Grant!.Value).Distinct().ToList();
         var grants = grantIds.Count == 0 ? [] : await db.Grants.AsNoTracking().Where(g => grantIds.Contains(g.Id))
             .ToDictionaryAsync(g => g.Id, ct);
@@ -137,6 +137,25 @@ internal sealed class MeteringProjector(IServiceScopeFactory scopes, IAuditLog l
         }
         await tx.CommitAsync(ct);
         return (records.Count, entries.Count == PageSize);
+    }
+
+    /// <summary>
+    /// The call an entry describes, or null for an entry that names no call (logged and passed over): one unreadable
+    /// entry must not stop the metering of every call after it. The entry itself stays in the log.
+    /// </summary>
+    private GatewayCallDetails? CallOf(AuditEntry entry)
+    {
+        try
+        {
+            var details = entry.Details?.Deserialize<GatewayCallDetails>(Json);
+            if (details is { RequestHash: not null } && details.Call != Guid.Empty) return details;
+        }
+        catch (JsonException)
+        {
+            // Logged below: the entry's details are not a gateway call's.
+        }
+        logger.LogWarning("Audit entry {Sequence} ({Action}) names no gateway call; no metering record is written for it", entry.Sequence, entry.Action);
+        return null;
     }
 
     private static async Task<bool> MoveAsync(SharingDbContext db, long from, long to, CancellationToken ct) =>
