@@ -99,6 +99,19 @@ public abstract class GrantStoppingTestsBase(SharingFixture fixture)
         using var missing = await system.GetAsync($"/api/sharing/gateway/{grant}/resources/{api}/api/getEnterprise");
         missing.ShouldBe(HttpStatusCode.BadRequest);
         (await Probe.CodeOfAsync(missing)).ShouldBe("api.parameter_missing");
+
+        // ?fields= narrows the answer to the fields asked for, and names what it cannot give.
+        using var one = await system.GetAsync($"/api/sharing/gateway/{grant}/resources/{api}/api/getEnterprise?creditCode=91370102MA3C4XYZ0A&fields=" + Uri.EscapeDataString("企业名称"));
+        one.ShouldBe(HttpStatusCode.OK);
+        var narrowed = (await SharingHost.ReadJsonAsync(one)).GetProperty("data");
+        narrowed.GetProperty("企业名称").GetString().ShouldBe("济南测试食品有限公司");
+        narrowed.TryGetProperty("法定代表人", out _).ShouldBeFalse();
+        using var ungranted = await system.GetAsync($"/api/sharing/gateway/{grant}/resources/{api}/api/getEnterprise?creditCode=91370102MA3C4XYZ0A&fields=" + Uri.EscapeDataString("联系电话"));
+        ungranted.ShouldBe(HttpStatusCode.Forbidden);
+        (await Probe.CodeOfAsync(ungranted)).ShouldBe("fields.not_granted");
+        using var unknown = await system.GetAsync($"/api/sharing/gateway/{grant}/resources/{api}/api/getEnterprise?creditCode=91370102MA3C4XYZ0A&fields=" + Uri.EscapeDataString("血型"));
+        unknown.ShouldBe(HttpStatusCode.BadRequest);
+        (await Probe.CodeOfAsync(unknown)).ShouldBe("fields.unknown");
     }
 }
 

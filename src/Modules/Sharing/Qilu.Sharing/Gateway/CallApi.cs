@@ -12,8 +12,8 @@ namespace Qilu.Sharing.Gateway;
 /// GET|POST /api/sharing/gateway/{grantId}/resources/{resourceId}/api/{operationId}: a proxied call to an upstream API
 /// mounted on the grant's entry. Path parameters of the operation's template come from query parameters of the same
 /// name, the rest of the query and the body are forwarded. The upstream's JSON answer (an object or an array of
-/// objects) is projected to the granted fields and masked like rows; anything else is refused (502), never passed
-/// through unchecked.
+/// objects) is projected to the granted fields (or to those named by <c>fields=</c>) and masked like rows; anything else
+/// is refused (502), never passed through unchecked.
 /// </summary>
 internal static partial class CallApi
 {
@@ -56,6 +56,21 @@ internal static partial class CallApi
         var released = op.ResponseFields.Where(granted.Contains).ToList();
         if (released.Count == 0)
             return (null, GatewayRefusal.Forbidden("fields.not_granted", "授权未包含该接口返回的任何信息项", "The grant releases no field this operation returns"));
+        // ?fields= narrows the answer as on table resources: fields the operation does not return are a 400 naming
+        // them, fields it returns but the grant does not release a 403 naming them (it used to be ignored).
+        if (query.TryGetValue("fields", out var requested) && !string.IsNullOrWhiteSpace(requested))
+        {
+            var names = requested.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+            var unknown = names.Where(n => !op.ResponseFields.Contains(n)).ToList();
+            if (unknown.Count > 0)
+                return (null, GatewayRefusal.BadRequest("fields.unknown", $"接口没有返回这些信息项：{string.Join("、", unknown)}",
+                    $"The operation returns no fields named: {string.Join(", ", unknown)}", "fields"));
+            var ungranted = names.Where(n => !granted.Contains(n)).ToList();
+            if (ungranted.Count > 0)
+                return (null, GatewayRefusal.Forbidden("fields.not_granted", $"授权未包含这些信息项：{string.Join("、", ungranted)}",
+                    $"The grant does not release these fields: {string.Join(", ", ungranted)}", "fields"));
+            released = names;
+        }
         var items = await services.GetRequiredService<ICatalogDirectory>().FieldGradesAsync(request.Grant.EntryId, ct);
         var elements = items.ToDictionary(i => i.Name, i => i.ElementIdentifier, StringComparer.Ordinal);
         if (await request.ChargeAsync(ct) is { } charged) return (null, charged);
