@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -29,8 +28,6 @@ internal static class RegisterClient
     public sealed record Request(string? ClientId, string? DisplayName, string? Kind, string[]? RedirectUris, string[]? Scopes, Guid? DepartmentId);
 
     public sealed record Response(string ClientId, string ClientSecret);
-
-    private static readonly string[] SystemClientRoles = ["system_client"];
 
     public static void Map(IEndpointRouteBuilder api) => api.MapPost("/clients", EndpointAsync)
         .RequirePermission(IdentityPermissions.ClientsManage)
@@ -96,10 +93,7 @@ internal static class RegisterClient
             if (dep is null || !actor.CanSeeDivision(dep.DivisionCode))
                 return Outcomes.Invalid<Response>("department.out_of_scope", "所属单位不存在或不在您的管辖范围内", "The department does not exist or is outside your scope", "departmentId");
             ClientPermissions.AddClientCredentials(d.Permissions, scopes.Length == 0 ? [OidcScopes.Api] : scopes);
-            d.Properties["unit"] = JsonSerializer.SerializeToElement(dep.Id.ToString());
-            d.Properties["unit_name"] = JsonSerializer.SerializeToElement(dep.Name);
-            d.Properties["division"] = JsonSerializer.SerializeToElement(dep.DivisionCode);
-            d.Properties["roles"] = JsonSerializer.SerializeToElement(SystemClientRoles);
+            ClientPermissions.ActFor(d.Properties, dep.Id, dep.Name, dep.DivisionCode);
         }
         await manager.CreateAsync(d, ct);
         await audit.WriteAsync("identity.clients.registered", "client", request.ClientId, "success", new { request.Kind, scopes = scopes.Length == 0 && system ? [OidcScopes.Api] : scopes }, actor, ct);

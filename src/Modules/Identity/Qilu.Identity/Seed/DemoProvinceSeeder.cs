@@ -166,14 +166,9 @@ internal sealed class DemoProvinceSeeder : IDemoSeeder
     {
         var client = new OpenIddictApplicationDescriptor { ClientId = clientId, ClientSecret = secret, ClientType = ClientTypes.Confidential, DisplayName = name };
         ClientPermissions.AddClientCredentials(client.Permissions, scopes);
-        client.Properties["unit"] = System.Text.Json.JsonSerializer.SerializeToElement(unit.Id.ToString());
-        client.Properties["unit_name"] = System.Text.Json.JsonSerializer.SerializeToElement(unit.Name);
-        client.Properties["division"] = System.Text.Json.JsonSerializer.SerializeToElement(unit.DivisionCode);
-        client.Properties["roles"] = System.Text.Json.JsonSerializer.SerializeToElement(SystemClientRoles);
+        ClientPermissions.ActFor(client.Properties, unit.Id, unit.Name, unit.DivisionCode);
         return client;
     }
-
-    private static readonly string[] SystemClientRoles = ["system_client"];
 
     internal static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', 'x').Replace('/', 'y').TrimEnd('=');
 
