@@ -37,7 +37,10 @@ namespace Qilu.Bench.Sharing;
 /// <c>warmup</c> seconds each), so that the measured phases see the server's steady state: with 3 s of warm-up the
 /// tiered JIT was still recompiling the gateway's code during its measured phase (a quarter of the process's CPU samples
 /// were the tiering thread). The measured <c>seconds</c> per path are then run interleaved, in 2 s slices of each path
-/// (see <see cref="InterleavedAsync"/>), and the JIT work done during them is printed.
+/// (see <see cref="InterleavedAsync"/>), and the JIT work done during them is printed. A fifth argument
+/// <c>solo</c> (seconds) first runs the gateway alone for that long, then the direct read alone, and prints the process
+/// id, for a profiler to attach to (<c>dotnet-trace collect -p PID</c>) while only one path runs, and the types each path
+/// allocates most (<see cref="AllocationSampler"/>).
 /// </summary>
 internal static class GatewayBenchmark
 {
@@ -47,6 +50,7 @@ internal static class GatewayBenchmark
         var workers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
         var rowCount = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000;
         var warmup = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 90;
+        var solo = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 0;
         Console.WriteLine($"# load average at start {BenchOptions.LoadAverage()}; {Environment.ProcessorCount} cores");
 
         var target = new DirectTarget();
@@ -101,6 +105,20 @@ internal static class GatewayBenchmark
 
         await WarmUpAsync("gateway", client, workers, warmup, gateway);
         await WarmUpAsync("direct read", client, workers, warmup, direct);
+        if (solo > 0)
+        {
+            Console.WriteLine($"process {Environment.ProcessId}");
+            using var sampler = new AllocationSampler();
+            foreach (var (name, call) in new[] { ("gateway alone", gateway), ("direct read alone", direct) })
+            {
+                Console.WriteLine($"{name} for {solo} s from {TimeProvider.System.GetLocalNow():HH:mm:ss}");
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                sampler.Start();
+                var alone = await LoadGenerator.RunAsync(name, client, workers, TimeSpan.FromSeconds(solo), call);
+                Print(alone, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Math.Max(1, alone.Ok));
+                sampler.Report(name, alone.Ok + alone.Errors);
+            }
+        }
         var auditWriter = services.GetRequiredService<Qilu.Platform.Audit.AuditWriter>();
         var (d, dCpu, g, gCpu, batches, ratios) = await InterleavedAsync(client, workers, seconds, direct, gateway, auditWriter);
         Print(d, dCpu);
@@ -150,6 +168,7 @@ internal static class GatewayBenchmark
         var gatewaySlices = new List<(LoadResult R, TimeSpan Cpu)>();
         var ratios = new List<double>();
         long batches = 0;
+        var bytes = new long[2];
         var (methods, jit) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
         for (var i = 0; i < rounds; i++)
         {
@@ -157,10 +176,12 @@ internal static class GatewayBenchmark
             foreach (var gatewayTurn in i % 2 == 0 ? new[] { false, true } : [true, false])
             {
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var allocated = GC.GetTotalAllocatedBytes();
                 var before = auditWriter.BatchesCommitted;
                 var r = await LoadGenerator.RunAsync(gatewayTurn ? "gateway query-by-key" : "direct read (HTTP, IResourceRows, no grant)", client, workers, Slice,
                     gatewayTurn ? gateway : direct);
                 var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                bytes[gatewayTurn ? 1 : 0] += GC.GetTotalAllocatedBytes() - allocated;
                 if (gatewayTurn)
                 {
                     batches += auditWriter.BatchesCommitted - before;
@@ -179,6 +200,9 @@ internal static class GatewayBenchmark
             $"{BenchOptions.F((System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds, 0)} ms; {rounds} rounds of {BenchOptions.F(Slice.TotalSeconds, 0)} s slices");
         var (dm, dc) = Merge(directSlices);
         var (gm, gc) = Merge(gatewaySlices);
+        // Allocation is what the GC's share of the CPU follows (server GC, two heaps on this machine).
+        Console.WriteLine($"  allocated per request (process, load generator included): direct {BenchOptions.N0(bytes[0] / Math.Max(1, dm.Ok))} B, " +
+            $"gateway {BenchOptions.N0(bytes[1] / Math.Max(1, gm.Ok))} B");
         return (dm, dc, gm, gc, batches, ratios);
     }
 

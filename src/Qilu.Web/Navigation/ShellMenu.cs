@@ -34,7 +34,7 @@ public sealed class ShellMenu(IEnumerable<MenuEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(actor);
-        if (entry.Permission is not null) return actor.Has(entry.Permission);
+        if (entry.Permission is not null) return actor.Has(entry.Permission) || entry.OrPermissions.Any(actor.Has);
         return entry.Face == ShellFace.Portal || actor.IsAuthenticated;
     }
 }

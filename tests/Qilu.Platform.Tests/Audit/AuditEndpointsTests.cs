@@ -2,19 +2,15 @@
 #pragma warning disable xUnit1051
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Qilu.Platform.Audit;
 using Qilu.Platform.Audit.Checkpoints;
 using Qilu.Platform.Audit.Http;
 using Qilu.Platform.Audit.Merkle;
 using Qilu.Platform.Auth;
+using Qilu.Platform.Tests.Auth;
 using Shouldly;
 
 namespace Qilu.Platform.Tests.Audit;
@@ -27,35 +23,17 @@ public sealed class AuditEndpointsTests
             roles.Contains("auditor") ? new HashSet<string> { AuditEndpoints.ReadPermission } : new HashSet<string>();
     }
 
-    /// <summary>A real Kestrel server on loopback; the header <c>X-Test-Role</c> signs the caller in with that role.</summary>
+    /// <summary>A real Kestrel server on loopback (<see cref="RoleHeaderApp"/>); the client signs in as an auditor.</summary>
     private static async Task<(WebApplication App, HttpClient Client)> StartAsync(AuditDatabase db)
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddHttpContextAccessor();
-        builder.Services.AddSingleton<IRolePermissions, Roles>();
-        builder.Services.AddSingleton<ActorAccessor>();
-        builder.Services.AddQiluAuthorization();
-        builder.Services.AddSingleton(db.Signer);
-        builder.Services.AddQiluAuditLog(db.Connection);
-        var app = builder.Build();
-        app.Use((ctx, next) =>
+        var app = RoleHeaderApp.Build(new Roles(), services =>
         {
-            if (ctx.Request.Headers.TryGetValue("X-Test-Role", out var role))
-            {
-                ctx.User = new ClaimsPrincipal(new ClaimsIdentity(
-                    [new Claim(QiluClaims.Subject, "auditor-1"), new Claim(QiluClaims.ActorKind, "official"),
-                     new Claim(QiluClaims.Name, "王审计"), new Claim(QiluClaims.Role, role.ToString())], "test"));
-            }
-            return next(ctx);
+            services.AddSingleton(db.Signer);
+            services.AddQiluAuditLog(db.Connection);
         });
-        app.UseAuthorization();
         AuditEndpoints.Map(app);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var client = new HttpClient { BaseAddress = new Uri(address) };
-        client.DefaultRequestHeaders.Add("X-Test-Role", "auditor");
+        var client = await RoleHeaderApp.StartAsync(app);
+        client.DefaultRequestHeaders.Add(RoleHeaderApp.Header, "auditor");
         return (app, client);
     }
 
@@ -118,7 +96,7 @@ public sealed class AuditEndpointsTests
         using var anonymous = new HttpClient { BaseAddress = client.BaseAddress };
         (await anonymous.GetAsync("/api/audit/checkpoint")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         using var clerk = new HttpClient { BaseAddress = client.BaseAddress };
-        clerk.DefaultRequestHeaders.Add("X-Test-Role", "clerk");
+        clerk.DefaultRequestHeaders.Add(RoleHeaderApp.Header, "clerk");
         (await clerk.GetAsync("/api/audit/checkpoint")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         await app.StopAsync();
     }

@@ -19,10 +19,32 @@ public static class PermissionEndpoints
         builder.RequireAuthorization(policy);
         return builder;
     }
+
+    /// <summary>
+    /// Guards an endpoint that serves holders of any one of several permissions (an approval inbox serves both the
+    /// bureau's reviewers and the providers' approvers); the use case still decides what each may do.
+    /// </summary>
+    public static TBuilder RequireAnyPermission<TBuilder>(this TBuilder builder, string permission, params string[] alternatives)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        var policy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+            .AddRequirements(new PermissionRequirement(permission) { Alternatives = alternatives }).Build();
+        builder.RequireAuthorization(policy);
+        return builder;
+    }
 }
 
-/// <summary>The permission an endpoint needs (also read by the scope-matrix tests).</summary>
-public sealed record PermissionRequirement(string Name) : IAuthorizationRequirement;
+/// <summary>
+/// The permission an endpoint needs (also read by the scope-matrix tests), or any of <see cref="Alternatives"/> in its
+/// place.
+/// </summary>
+public sealed record PermissionRequirement(string Name) : IAuthorizationRequirement
+{
+    public IReadOnlyList<string> Alternatives { get; init; } = [];
+
+    /// <summary>Every permission that satisfies the requirement, <see cref="Name"/> first.</summary>
+    public IEnumerable<string> Names => Alternatives.Prepend(Name);
+}
 
 /// <summary>Grants <see cref="PermissionRequirement"/> when the request's actor holds the permission through a role.</summary>
 public sealed class PermissionAuthorizationHandler(ActorAccessor actors) : AuthorizationHandler<PermissionRequirement>
@@ -31,7 +53,7 @@ public sealed class PermissionAuthorizationHandler(ActorAccessor actors) : Autho
     {
         ArgumentNullException.ThrowIfNull(context);
         var actor = context.Resource is Microsoft.AspNetCore.Http.HttpContext http ? actors.FromContext(http) : actors.FromPrincipal(context.User);
-        if (actor.Has(requirement.Name)) context.Succeed(requirement);
+        if (requirement.Names.Any(actor.Has)) context.Succeed(requirement);
         return Task.CompletedTask;
     }
 }

@@ -31,7 +31,8 @@ public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddleware
         }
         else
         {
-            var missing = authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<PermissionRequirement>().Select(r => r.Name).ToArray() ?? [];
+            var missing = authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<PermissionRequirement>()
+                .Select(r => string.Join(" | ", r.Names)).ToArray() ?? [];
             problem = Problems.From(ErrorKind.Forbidden,
                 [new Error("permission_required", $"缺少权限：{string.Join("、", missing)}", $"Missing permission: {string.Join(", ", missing)}")]);
         }

@@ -33,7 +33,11 @@ public enum ShellFace
 
 /// <summary>
 /// A navigation entry a module contributes to the shell. Shown only when the actor holds
-/// <see cref="Permission"/> (null: any signed-in actor of that face).
+/// <see cref="Permission"/> or one of <see cref="OrPermissions"/> (null: any signed-in actor of that face).
 /// </summary>
 public sealed record MenuEntry(ShellFace Face, string Href, string TitleZh, string TitleEn, string Icon,
-    string? Permission = null, int Order = 100, string? GroupZh = null, string? GroupEn = null);
+    string? Permission = null, int Order = 100, string? GroupZh = null, string? GroupEn = null)
+{
+    /// <summary>Permissions that show the entry as well as <see cref="Permission"/> (a page that serves several roles).</summary>
+    public IReadOnlyList<string> OrPermissions { get; init; } = [];
+}

@@ -60,6 +60,9 @@ internal sealed class DemoProvinceSeeder : IDemoSeeder
         credentials.Add(accounts.Official("jn.official", "周济南", Dep("370100", "bigdata"), "370100", [BuiltInRoles.Official, BuiltInRoles.ChiefDataOfficer], "济南市大数据局工作人员（首席数据官），可见济南全市"));
         credentials.Add(accounts.Official("lx.official", "吴历下", Dep("370102", "civil_affairs"), "370102", [BuiltInRoles.Official, BuiltInRoles.ChiefDataOfficer], "历下区民政局工作人员，仅可见历下区"));
         credentials.Add(accounts.Official("sn.official", "郑市南", Dep("370202", "civil_affairs"), "370202", [BuiltInRoles.Official, BuiltInRoles.ChiefDataOfficer], "青岛市南区民政局工作人员，仅可见市南区"));
+        // Data graded L4 needs two approval levels at the provider, by two different people (ApplyForResource): 吴历下 decides the
+        // first for 历下区民政局, its 分管领导 the second.
+        credentials.Add(accounts.Official("lx.leader", "沈分管", Dep("370102", "civil_affairs"), "370102", [BuiltInRoles.Official, BuiltInRoles.DataOfficer], "历下区民政局分管领导（数据共享第二级审批）"));
         credentials.Add(accounts.Official("qd.official", "王青岛", Dep("370200", "bigdata"), "370200", [BuiltInRoles.Official, BuiltInRoles.DataOfficer], "青岛市大数据局数据专员"));
         // The departments that handle 历下区's 新生儿出生一件事 sub-cases (and 社会保障卡申领), so the demo's bundle can be
         // taken from application to the certificates in the wallet by hand.

@@ -70,8 +70,13 @@ public abstract class NeedsBoardTestsBase(SharingFixture fixture)
         usage.GetProperty("calls").GetInt64().ShouldBeGreaterThanOrEqualTo(3);
         usage.GetProperty("byConsumer").EnumerateArray().ShouldContain(p => p.GetProperty("label").GetString() == s.Consumer.Name);
         usage.GetProperty("byProvider").EnumerateArray().ShouldContain(p => p.GetProperty("label").GetString() == s.Provider.Name);
-        usage.GetProperty("byResource").EnumerateArray().ShouldContain(p => p.GetProperty("label").GetString() == "历下区人口基础信息");
+        // By resource: the entry's name and the mounted table's.
+        usage.GetProperty("byResource").EnumerateArray().ShouldContain(p => p.GetProperty("label").GetString() == "历下区人口基础信息／人口基础信息表");
         usage.GetProperty("byDay").GetArrayLength().ShouldBe(7);
+        // Counted in the database, the parts add up to the whole.
+        usage.GetProperty("byDay").EnumerateArray().Sum(p => p.GetProperty("calls").GetInt64()).ShouldBe(usage.GetProperty("calls").GetInt64());
+        (usage.GetProperty("served").GetInt64() + usage.GetProperty("refused").GetInt64()).ShouldBe(usage.GetProperty("calls").GetInt64());
+        usage.GetProperty("served").GetInt64().ShouldBeGreaterThanOrEqualTo(3);
         // 青岛's bureau sees nothing of 济南's traffic.
         var qingdao = await s.Host.ApiAsync("qd.official");
         (await Ok(await qingdao.GetAsync("/api/sharing/usage?days=7"))).GetProperty("byConsumer").EnumerateArray()

@@ -20,7 +20,7 @@ internal static class ApproveApplication
     public sealed record Request(uint Version, string? Comment, GrantTerms? Terms);
 
     public static void Map(IEndpointRouteBuilder api) => api.MapPost("/applications/{id:guid}/approve", EndpointAsync)
-        .RequirePermission(SharingPermissions.ApplicationsApply)
+        .RequireAnyPermission(SharingPermissions.ApplicationsReview, SharingPermissions.ApplicationsApprove)
         .WithName("ApproveSharingApplication").WithSummary("审核/审批通过 / Approve").Produces<ApplicationView>().ProducesValidationProblem();
 
     private static async Task<IResult> EndpointAsync(Guid id, Request request, HttpContext ctx, ActorAccessor actors, SharingServices s) =>

@@ -16,7 +16,7 @@ namespace Qilu.Sharing.Applications;
 /// </summary>
 internal static class ListApprovalInbox
 {
-    public static void Map(IEndpointRouteBuilder api) => api.MapGet("/applications/inbox", EndpointAsync).RequirePermission(SharingPermissions.ApplicationsApply)
+    public static void Map(IEndpointRouteBuilder api) => api.MapGet("/applications/inbox", EndpointAsync).RequireAnyPermission(SharingPermissions.ApplicationsReview, SharingPermissions.ApplicationsApprove)
         .WithName("SharingApprovalInbox").WithSummary("待办审批 / Approval inbox").Produces<IReadOnlyList<ApplicationView>>();
 
     private static async Task<IResult> EndpointAsync(HttpContext ctx, ActorAccessor actors, SharingServices s) =>

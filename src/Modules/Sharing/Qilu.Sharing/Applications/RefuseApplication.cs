@@ -16,7 +16,7 @@ internal static class RefuseApplication
     public sealed record Request(uint Version, string? Reason);
 
     public static void Map(IEndpointRouteBuilder api) => api.MapPost("/applications/{id:guid}/refuse", EndpointAsync)
-        .RequirePermission(SharingPermissions.ApplicationsApply)
+        .RequireAnyPermission(SharingPermissions.ApplicationsReview, SharingPermissions.ApplicationsApprove)
         .WithName("RefuseSharingApplication").WithSummary("不予通过 / Refuse").Produces<ApplicationView>().ProducesValidationProblem();
 
     private static async Task<IResult> EndpointAsync(Guid id, Request request, HttpContext ctx, ActorAccessor actors, SharingServices s) =>

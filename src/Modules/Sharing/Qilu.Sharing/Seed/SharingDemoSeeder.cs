@@ -23,7 +23,7 @@ namespace Qilu.Sharing.Seed;
 /// Demo sharing (after the catalog's demo resources, Order 350, and open data, Order 400): 历下区 departments apply for
 /// 历下区民政局's 最低生活保障对象信息 (the table Catalog mounts with 20 residents) and the applications sit at every
 /// stage — granted (with gateway calls made through the real pipeline, so metering, quota and audit are genuine), at
-/// the provider's approval (lx.official's inbox), at conformity review (jn.official's inbox) and refused — and two
+/// the provider's approval (lx.official's inbox, then lx.leader's: the table is graded L4), at conformity review (jn.official's inbox) and refused — and two
 /// supply–demand needs are posted, one answered with a plan. Everything goes through the use cases, acting as seed
 /// officials of the right units. <c>Qilu:Sharing:DemoData=false</c> leaves Sharing empty for suites.
 /// </summary>
@@ -78,7 +78,7 @@ internal sealed class SharingDemoSeeder : IDemoSeeder
         granted = Ok(await ApproveApplication.HandleAsync(approver2, granted.Id, new(granted.Version, "同意，按最小必要原则脱敏",
             new GrantTerms(DailyQuota: 500, TotalQuota: 20_000, RatePerSecond: 50)), s, ct));
 
-        // At the provider's first level (lx.official can decide it), after conformity review.
+        // At the provider's first level (lx.official can decide it, then lx.leader the second), after conformity review.
         var atProvider = await Apply(Official("demo-seed-hrss", "蒋人社", hrss, SharingPermissions.ApplicationsApply), "城乡居民养老保险代缴资格核对",
             "《城乡居民基本养老保险经办规程》第二十条", "为低保对象代缴城乡居民养老保险最低档次保费", ["公民身份号码", "姓名"]);
         Ok(await ApproveApplication.HandleAsync(reviewer, atProvider.Id, new(atProvider.Version, "依据充分", null), s, ct));

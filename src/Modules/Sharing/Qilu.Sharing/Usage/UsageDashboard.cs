@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Qilu.Catalog.Contracts;
 using Qilu.Platform.Auth;
 using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Results;
@@ -25,11 +27,18 @@ internal static class UsageDashboard
         IReadOnlyList<Point> ByConsumer, IReadOnlyList<Point> ByProvider, IReadOnlyList<Point> ByResource, IReadOnlyList<Point> ByOperation);
 
     public static void Map(IEndpointRouteBuilder api) => api.MapGet("/usage", async (int? days, HttpContext ctx, ActorAccessor actors, SharingServices s, MeteringProjector projector) =>
-            Outcomes.Ok(await HandleAsync(actors.FromContext(ctx), days ?? 14, s, projector, ctx.RequestAborted)))
+            Outcomes.Ok(await HandleAsync(actors.FromContext(ctx), days ?? 14, s, projector, ctx.RequestServices.GetService<IResourceRows>(), ctx.RequestAborted)))
         .RequirePermission(SharingPermissions.UsageRead)
         .WithName("SharingUsage").WithSummary("网关调用统计 / Gateway usage").Produces<Response>();
 
-    internal static async Task<Result<Response>> HandleAsync(Actor actor, int days, SharingServices s, MeteringProjector projector, CancellationToken ct)
+    private const string Unidentified = "（未识别）";
+
+    /// <summary>
+    /// Counts in the database (grouped and summed there): a busy gateway writes millions of metering records a day, and
+    /// the dashboard must not bring them into memory to count them.
+    /// </summary>
+    internal static async Task<Result<Response>> HandleAsync(Actor actor, int days, SharingServices s, MeteringProjector projector, IResourceRows? resources,
+        CancellationToken ct)
     {
         if (Outcomes.Lacks(actor, SharingPermissions.UsageRead) is { } denied) return Outcomes.Denied<Response>(denied);
         if (days is < 1 or > 90) return Outcomes.Invalid<Response>("days.range", "统计天数须为 1–90", "days must be 1–90", "days");
@@ -39,15 +48,46 @@ internal static class UsageDashboard
         var now = s.Clock.GetUtcNow();
         var firstDay = WorkingCalendar.ChinaDate(now).AddDays(1 - days);
         var from = WorkingCalendar.StartOfChinaDay(firstDay);
-        var rows = await s.Db.Metering.AsNoTracking()
-            .Where(m => m.At >= from && ((m.ConsumerDivision != null && m.ConsumerDivision.StartsWith(prefix)) || (m.ProviderDivision != null && m.ProviderDivision.StartsWith(prefix))))
-            .Select(m => new { m.At, m.ConsumerName, m.ProviderName, m.EntryName, m.Operation, m.Status, m.Rows, m.DurationMs }).ToListAsync(ct);
-        var byDay = Enumerable.Range(0, days).Select(i => firstDay.AddDays(i))
-            .Select(d => new Point(d.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture), rows.LongCount(r => WorkingCalendar.ChinaDate(r.At) == d))).ToList();
-        static List<Point> Top(IEnumerable<string?> keys) => [.. keys.GroupBy(k => k ?? "（未识别）").Select(g => new Point(g.Key, g.LongCount()))
-            .OrderByDescending(p => p.Calls).ThenBy(p => p.Label, StringComparer.Ordinal).Take(10)];
-        var served = rows.LongCount(r => r.Status is >= 200 and < 300);
-        return new Response(days, rows.Count, served, rows.Count - served, rows.Sum(r => (long)r.Rows), rows.Count == 0 ? 0 : rows.Average(r => r.DurationMs),
-            byDay, Top(rows.Select(r => r.ConsumerName)), Top(rows.Select(r => r.ProviderName)), Top(rows.Select(r => r.EntryName)), Top(rows.Select(r => r.Operation)));
+        var scoped = s.Db.Metering.AsNoTracking()
+            .Where(m => m.At >= from && ((m.ConsumerDivision != null && m.ConsumerDivision.StartsWith(prefix)) || (m.ProviderDivision != null && m.ProviderDivision.StartsWith(prefix))));
+
+        // China days are not UTC days, and the stored time is not something SQL can shift portably: one range count per day
+        // (the At index), at most 90.
+        var byDay = new List<Point>(days);
+        for (var i = 0; i < days; i++)
+        {
+            var day = firstDay.AddDays(i);
+            var (start, end) = (WorkingCalendar.StartOfChinaDay(day), WorkingCalendar.StartOfChinaDay(day.AddDays(1)));
+            byDay.Add(new Point(day.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture), await scoped.LongCountAsync(m => m.At >= start && m.At < end, ct)));
+        }
+        var totals = await scoped.GroupBy(_ => 1).Select(g => new
+        {
+            Calls = g.LongCount(),
+            Served = g.LongCount(m => m.Status >= 200 && m.Status < 300),
+            Rows = g.Sum(m => (long)m.Rows),
+            AverageMs = g.Average(m => m.DurationMs),
+        }).FirstOrDefaultAsync(ct);
+        var byConsumer = Top(await scoped.GroupBy(m => m.ConsumerName).Select(g => new { g.Key, Calls = g.LongCount() })
+            .OrderByDescending(g => g.Calls).Take(10).ToListAsync(ct), g => g.Key, g => g.Calls);
+        var byProvider = Top(await scoped.GroupBy(m => m.ProviderName).Select(g => new { g.Key, Calls = g.LongCount() })
+            .OrderByDescending(g => g.Calls).Take(10).ToListAsync(ct), g => g.Key, g => g.Calls);
+        var byOperation = Top(await scoped.GroupBy(m => m.Operation).Select(g => new { g.Key, Calls = g.LongCount() })
+            .OrderByDescending(g => g.Calls).Take(10).ToListAsync(ct), g => g.Key, g => g.Calls);
+        // By resource, not by entry: an entry may mount several tables and an API. Labelled with the entry's name and the
+        // resource's (verification calls name no resource and count under their entry).
+        var resourceGroups = await scoped.GroupBy(m => new { m.ResourceId, m.EntryName }).Select(g => new { g.Key.ResourceId, g.Key.EntryName, Calls = g.LongCount() })
+            .OrderByDescending(g => g.Calls).Take(10).ToListAsync(ct);
+        var byResource = new List<Point>(resourceGroups.Count);
+        foreach (var g in resourceGroups)
+        {
+            var resource = g.ResourceId is { } id && resources is not null ? await resources.FindResourceAsync(id, ct) : null;
+            var entry = g.EntryName ?? Unidentified;
+            byResource.Add(new Point(resource is null ? entry : $"{entry}／{resource.Name}", g.Calls));
+        }
+        return new Response(days, totals?.Calls ?? 0, totals?.Served ?? 0, (totals?.Calls ?? 0) - (totals?.Served ?? 0), totals?.Rows ?? 0, totals?.AverageMs ?? 0,
+            byDay, byConsumer, byProvider, [.. byResource.OrderByDescending(p => p.Calls).ThenBy(p => p.Label, StringComparer.Ordinal)], byOperation);
     }
+
+    private static List<Point> Top<T>(IEnumerable<T> groups, Func<T, string?> label, Func<T, long> calls) =>
+        [.. groups.Select(g => new Point(label(g) ?? Unidentified, calls(g))).OrderByDescending(p => p.Calls).ThenBy(p => p.Label, StringComparer.Ordinal)];
 }
