@@ -28,9 +28,11 @@ public sealed class CatalogModule : IQiluModule
     {
         var db = services.Single(s => s.ServiceType == typeof(DatabaseConnection)).ImplementationInstance as DatabaseConnection
             ?? throw new InvalidOperationException("AddQiluPlatform must run before modules register.");
-        // Not pooled, and must not be: the context carries per-request reads (CatalogDbContext.ResourcesRead/ElementsRead)
-        // that a pool's reset would not clear, so a pooled context would serve one request's reads to the next.
-        services.AddModuleDbContext<CatalogDbContext, CatalogSqliteDbContext, CatalogPostgresDbContext>(db, CatalogDbContext.Module);
+        // Pooled (ADR 0018 addendum 8): the sharing gateway and the row API create a Catalog context per request, and a new
+        // context built EF Core's internal service scope and compared its options every time. The per-request reads live
+        // in the scoped CatalogReads, not on the context, which outlives the request.
+        services.AddModuleDbContext<CatalogDbContext, CatalogSqliteDbContext, CatalogPostgresDbContext>(db, CatalogDbContext.Module, pooled: true);
+        services.AddScoped<CatalogReads>();
         services.AddOutbox<CatalogDbContext>();
         services.AddSingleton<IModuleInitializer, CatalogInitializer>();
         services.AddSingleton<IDemoSeeder, CatalogDemoSeeder>();

@@ -11,7 +11,7 @@ namespace Qilu.Platform.Persistence;
 public static class ModuleDbContextRegistration
 {
     public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TPostgres>(
-        this IServiceCollection services, DatabaseConnection db, string module)
+        this IServiceCollection services, DatabaseConnection db, string module, bool pooled = false)
         where TContext : DbContext
         where TSqlite : TContext
         where TPostgres : TContext
@@ -19,10 +19,13 @@ public static class ModuleDbContextRegistration
         ArgumentNullException.ThrowIfNull(db);
         // Options built once (singleton), not per request scope: they depend only on the connection and the module, and
         // building them ran UseSqlite/UseNpgsql and the interceptor set on every scope that resolved a context.
-        if (db.IsSqlite)
-            services.AddDbContext<TContext, TSqlite>(o => Configure(o, db, module), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
-        else
-            services.AddDbContext<TContext, TPostgres>(o => Configure(o, db, module), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        // Pooled: a request leases a context whose EF Core services are already built, and EF Core resets it when the
+        // request's scope ends. Only for a context that keeps no state of its own beyond EF Core's (no fields set per
+        // request, no scoped services injected).
+        if (pooled && db.IsSqlite) services.AddDbContextPool<TContext, TSqlite>(o => Configure(o, db, module));
+        else if (pooled) services.AddDbContextPool<TContext, TPostgres>(o => Configure(o, db, module));
+        else if (db.IsSqlite) services.AddDbContext<TContext, TSqlite>(o => Configure(o, db, module), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        else services.AddDbContext<TContext, TPostgres>(o => Configure(o, db, module), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         return services;
     }
 

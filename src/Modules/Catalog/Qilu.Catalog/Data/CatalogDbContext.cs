@@ -174,23 +174,10 @@ internal abstract class CatalogDbContext(DbContextOptions options) : DbContext(o
         ModuleTableLayout.Apply(modelBuilder, Module, Database.IsSqlite());
     }
 
-    /// <summary>
-    /// Resources and data elements read by the row store and the value validator in this context's scope (one request),
-    /// by id and by identifier, absent ones included (<see cref="Resources.RowQueries.ResourceOnce"/>). A sharing-gateway
-    /// call checks its key against the key's element and then reads the row, and each step used to read the resource
-    /// and the element again (ADR 0018 addendum 3). Emptied by every SaveChanges of the context, so a use case that
-    /// changes a resource or an element and then reads through the row store sees its change.
-    /// </summary>
-    internal Dictionary<Guid, Resources.MountedResource?> ResourcesRead { get; } = [];
-
-    /// <inheritdoc cref="ResourcesRead"/>
-    internal Dictionary<string, DataElement?> ElementsRead { get; } = new(StringComparer.Ordinal);
-
     /// <summary>Bumps the concurrency token of every modified versioned row so that a concurrent edit conflicts (409).</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ConcurrencyVersions.Bump(ChangeTracker, "Version", "RowVersion");
-        ForgetReads();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -198,14 +185,7 @@ internal abstract class CatalogDbContext(DbContextOptions options) : DbContext(o
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         ConcurrencyVersions.Bump(ChangeTracker, "Version", "RowVersion");
-        ForgetReads();
         return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
-    private void ForgetReads()
-    {
-        ResourcesRead.Clear();
-        ElementsRead.Clear();
     }
 }
 

@@ -11,9 +11,9 @@ namespace Qilu.Catalog.Elements;
 /// <summary>
 /// Validates a value against a data element's format with the shared-kernel parsers (checksums included), the
 /// element's pattern, code list and length. Stateless apart from a regex cache; safe as a singleton when constructed
-/// with a null context (the bulk overload needs no database).
+/// without the scope's reads (the bulk overload needs no database).
 /// </summary>
-internal sealed class ElementValueValidator(CatalogDbContext? db, TimeProvider clock) : IDataElementValidator
+internal sealed class ElementValueValidator(CatalogReads? reads, TimeProvider clock) : IDataElementValidator
 {
     // Patterns come from administrators: a timeout bounds catastrophic backtracking (ReDoS) on hostile input.
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
@@ -25,8 +25,8 @@ internal sealed class ElementValueValidator(CatalogDbContext? db, TimeProvider c
 
     public async Task<Result<string>> ValidateAsync(string identifier, string? value, CancellationToken ct = default)
     {
-        if (db is null) throw new InvalidOperationException("This validator instance has no database; use Validate(element, value).");
-        var element = await Resources.RowQueries.ElementOnce(db, identifier, ct);
+        if (reads is null) throw new InvalidOperationException("This validator instance has no database; use Validate(element, value).");
+        var element = await Resources.RowQueries.ElementOnce(reads, identifier, ct);
         if (element is not { Status: "active" })
             return new Error("element.unknown", $"数据元“{identifier}”不存在或未启用", $"Data element '{identifier}' does not exist or is not active", "element");
         return Validate(element.ToInfo(), value);

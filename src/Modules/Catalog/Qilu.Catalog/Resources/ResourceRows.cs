@@ -13,12 +13,12 @@ namespace Qilu.Catalog.Resources;
 /// Does no authorisation (the gateway has checked the grant); asks the database only for rows in the requested scope;
 /// unknown fields are the caller's error and throw <see cref="ArgumentException"/>.
 /// </summary>
-internal sealed class ResourceRows(CatalogDbContext db, IFieldProtector protector, TimeProvider clock) : IResourceRows
+internal sealed class ResourceRows(CatalogDbContext db, CatalogReads reads, IFieldProtector protector, TimeProvider clock) : IResourceRows
 {
     public async Task<MountedResourceInfo?> FindResourceAsync(Guid resourceId, CancellationToken ct = default)
     {
         await OpenAsync(ct);
-        return (await RowQueries.ResourceOnce(db, resourceId, ct))?.ToInfo();
+        return (await RowQueries.ResourceOnce(reads, resourceId, ct))?.ToInfo();
     }
 
     public async Task<IReadOnlyList<MountedResourceInfo>> ListResourcesAsync(Guid entryId, CancellationToken ct = default) =>
@@ -224,7 +224,7 @@ internal sealed class ResourceRows(CatalogDbContext db, IFieldProtector protecto
     }
 
     private async Task<MountedResource?> TableAsync(Guid id, CancellationToken ct) =>
-        await RowQueries.ResourceOnce(db, id, ct) is { Kind: ResourceKind.Table } r ? r : null;
+        await RowQueries.ResourceOnce(reads, id, ct) is { Kind: ResourceKind.Table } r ? r : null;
 
     private static void CheckFields(RowCodec codec, IReadOnlyCollection<string> fields)
     {
@@ -236,7 +236,7 @@ internal sealed class ResourceRows(CatalogDbContext db, IFieldProtector protecto
     private async Task<string?> CanonicalAsync(RowCodec codec, int column, string value, CancellationToken ct)
     {
         var identifier = codec.Columns[column].ElementIdentifier;
-        var element = await RowQueries.ElementOnce(db, identifier, ct);
+        var element = await RowQueries.ElementOnce(reads, identifier, ct);
         if (element is null) return value.Trim();
         var checkedValue = new ElementValueValidator(null, clock).Validate(element.ToInfo(), value);
         return checkedValue.IsSuccess ? checkedValue.Value : null;

@@ -27,21 +27,21 @@ internal sealed class RowQueries
     public Func<CatalogDbContext, string, CancellationToken, Task<DataElement?>> Element { get; } =
         EF.CompileAsyncQuery((CatalogDbContext db, string identifier, CancellationToken ct) => db.Elements.AsNoTracking().FirstOrDefault(e => e.Identifier == identifier));
 
-    /// <summary>A mounted resource by id, read once per context scope (<see cref="CatalogDbContext.ResourcesRead"/>).</summary>
-    public static async Task<MountedResource?> ResourceOnce(CatalogDbContext db, Guid id, CancellationToken ct)
+    /// <summary>A mounted resource by id, read once per request scope (<see cref="CatalogReads"/>).</summary>
+    public static async Task<MountedResource?> ResourceOnce(CatalogReads reads, Guid id, CancellationToken ct)
     {
-        if (db.ResourcesRead.TryGetValue(id, out var known)) return known;
-        var read = await For(db).Resource(db, id, ct);
-        db.ResourcesRead[id] = read;
+        if (reads.Resources.TryGetValue(id, out var known)) return known;
+        var read = await For(reads.Db).Resource(reads.Db, id, ct);
+        reads.Resources[id] = read;
         return read;
     }
 
-    /// <summary>A data element by identifier, whatever its status, read once per context scope (<see cref="CatalogDbContext.ElementsRead"/>).</summary>
-    public static async Task<DataElement?> ElementOnce(CatalogDbContext db, string identifier, CancellationToken ct)
+    /// <summary>A data element by identifier, whatever its status, read once per request scope (<see cref="CatalogReads"/>).</summary>
+    public static async Task<DataElement?> ElementOnce(CatalogReads reads, string identifier, CancellationToken ct)
     {
-        if (db.ElementsRead.TryGetValue(identifier, out var known)) return known;
-        var read = await For(db).Element(db, identifier, ct);
-        db.ElementsRead[identifier] = read;
+        if (reads.Elements.TryGetValue(identifier, out var known)) return known;
+        var read = await For(reads.Db).Element(reads.Db, identifier, ct);
+        reads.Elements[identifier] = read;
         return read;
     }
 }
