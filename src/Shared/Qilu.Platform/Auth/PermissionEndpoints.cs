@@ -12,13 +12,7 @@ namespace Qilu.Platform.Auth;
 public static class PermissionEndpoints
 {
     public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, string permission)
-        where TBuilder : IEndpointConventionBuilder
-    {
-        var policy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
-            .AddRequirements(new PermissionRequirement(permission)).Build();
-        builder.RequireAuthorization(policy);
-        return builder;
-    }
+        where TBuilder : IEndpointConventionBuilder => builder.RequireAnyPermission(permission);
 
     /// <summary>
     /// Guards an endpoint that serves holders of any one of several permissions (an approval inbox serves both the

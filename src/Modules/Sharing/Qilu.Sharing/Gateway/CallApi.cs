@@ -60,16 +60,9 @@ internal static partial class CallApi
         // them, fields it returns but the grant does not release a 403 naming them (it used to be ignored).
         if (query.TryGetValue("fields", out var requested) && !string.IsNullOrWhiteSpace(requested))
         {
-            var names = requested.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
-            var unknown = names.Where(n => !op.ResponseFields.Contains(n)).ToList();
-            if (unknown.Count > 0)
-                return (null, GatewayRefusal.BadRequest("fields.unknown", $"接口没有返回这些信息项：{string.Join("、", unknown)}",
-                    $"The operation returns no fields named: {string.Join(", ", unknown)}", "fields"));
-            var ungranted = names.Where(n => !granted.Contains(n)).ToList();
-            if (ungranted.Count > 0)
-                return (null, GatewayRefusal.Forbidden("fields.not_granted", $"授权未包含这些信息项：{string.Join("、", ungranted)}",
-                    $"The grant does not release these fields: {string.Join(", ", ungranted)}", "fields"));
-            released = names;
+            var (names, refusal) = FieldSelection.Check(requested.ToString(), op.ResponseFields.Contains, granted, "接口没有返回这些信息项", "The operation returns no fields named");
+            if (refusal is not null) return (null, refusal);
+            released = names!;
         }
         var items = await services.GetRequiredService<ICatalogDirectory>().FieldGradesAsync(request.Grant.EntryId, ct);
         var elements = items.ToDictionary(i => i.Name, i => i.ElementIdentifier, StringComparer.Ordinal);

@@ -31,16 +31,10 @@ internal sealed record GrantedResource(MountedResourceInfo Resource, IReadOnlyLi
         }
         else
         {
-            var names = requested.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
-            var unknown = names.Where(n => resource.Columns.All(c => c.Field != n)).ToList();
-            if (unknown.Count > 0)
-                return (null, GatewayRefusal.BadRequest("fields.unknown", $"资源没有这些信息项：{string.Join("、", unknown)}",
-                    $"The resource has no fields named: {string.Join(", ", unknown)}", "fields"));
-            var ungranted = names.Where(n => !granted.Contains(n)).ToList();
-            if (ungranted.Count > 0)
-                return (null, GatewayRefusal.Forbidden("fields.not_granted", $"授权未包含这些信息项：{string.Join("、", ungranted)}",
-                    $"The grant does not release these fields: {string.Join(", ", ungranted)}", "fields"));
-            fields = [.. names.Select(n => resource.Columns.First(c => c.Field == n))];
+            var (names, refusal) = FieldSelection.Check(requested, n => resource.Columns.Any(c => c.Field == n), granted,
+                "资源没有这些信息项", "The resource has no fields named");
+            if (refusal is not null) return (null, refusal);
+            fields = [.. names!.Select(n => resource.Columns.First(c => c.Field == n))];
         }
         if (fields.Count == 0)
             return (null, GatewayRefusal.Forbidden("fields.not_granted", "授权未包含该资源的任何信息项", "The grant releases no field of this resource", "fields"));
