@@ -22,12 +22,15 @@ internal sealed class RedactedState(string text, IReadOnlyList<KeyValuePair<stri
 
     public override string ToString() => text;
 
-    /// <summary>Masks a scope state; plain strings stay strings so that sinks print them as before.</summary>
+    /// <summary>
+    /// Masks a scope state; plain strings stay strings so that sinks print them as before. Other states are masked when
+    /// a log entry first reads them (<see cref="RedactedScope"/>): the host begins a scope on every request (its path,
+    /// which may carry an ID number, and request id), and most requests write no log entry in it.
+    /// </summary>
     public static object ForScope<TState>(TState state) where TState : notnull => state switch
     {
         string s => PersonalDataMasker.Mask(s),
-        IEnumerable<KeyValuePair<string, object?>> => new RedactedState(PersonalDataMasker.Mask(state.ToString() ?? ""), Values(state)),
-        _ => new RedactedState(PersonalDataMasker.Mask(state.ToString() ?? ""), []),
+        _ => new RedactedScope(state),
     };
 
     /// <summary>The state's named values with every value whose text would reveal personal data replaced by the masked text.</summary>
@@ -57,4 +60,24 @@ internal sealed class RedactedState(string text, IReadOnlyList<KeyValuePair<stri
                 return ReferenceEquals(masked, text) || masked == text ? value : masked;
         }
     }
+}
+
+/// <summary>A scope state masked on first read, as <see cref="RedactedState"/>; until then it holds the original state.</summary>
+internal sealed class RedactedScope(object state) : IReadOnlyList<KeyValuePair<string, object?>>
+{
+    private RedactedState? _masked;
+
+    // Scopes can be read by log calls on several threads at once; two first reads mask twice, to equal results.
+    private RedactedState Masked => Volatile.Read(ref _masked) ?? Interlocked.CompareExchange(ref _masked,
+        new RedactedState(PersonalDataMasker.Mask(state.ToString() ?? ""), RedactedState.Values(state)), null) ?? _masked!;
+
+    public KeyValuePair<string, object?> this[int index] => Masked[index];
+
+    public int Count => Masked.Count;
+
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => Masked.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public override string ToString() => Masked.ToString();
 }

@@ -66,6 +66,57 @@ public sealed class RedactingLoggerTests
     }
 
     [Fact]
+    public void BeginScope_IsMaskedWhenAnEntryReadsIt_NotBefore()
+    {
+        var (factory, sink) = Create();
+        using var _ = factory;
+        var logger = factory.CreateLogger("Cases");
+        var state = new CountingScope("RequestPath", "/api/sharing/gateway/key/370102199003071234");
+
+        using (logger.BeginScope(state))
+        {
+            // The host begins a scope on every request; one that writes nothing should not pay for masking it.
+            state.Reads.ShouldBe(0);
+            logger.LogInformation("Working");
+        }
+
+        state.Reads.ShouldBeGreaterThan(0);
+        var scopes = string.Join("|", sink.Entries.Single().Scopes);
+        scopes.ShouldContain("3701**********1234");
+        scopes.ShouldNotContain("370102199003071234");
+    }
+
+    private sealed class CountingScope(string key, string value) : IReadOnlyList<KeyValuePair<string, object?>>
+    {
+        private int _reads;
+
+        public int Reads => Volatile.Read(ref _reads);
+
+        public KeyValuePair<string, object?> this[int index] => index == 0 ? Read() : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public int Count => 1;
+
+        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
+        {
+            yield return Read();
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public override string ToString()
+        {
+            Interlocked.Increment(ref _reads);
+            return $"{key}:{value}";
+        }
+
+        private KeyValuePair<string, object?> Read()
+        {
+            Interlocked.Increment(ref _reads);
+            return new(key, value);
+        }
+    }
+
+    [Fact]
     public void Log_WhenLevelIsDisabled_DoesNotFormat()
     {
         var (factory, sink) = Create();

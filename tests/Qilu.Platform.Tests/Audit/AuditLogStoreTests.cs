@@ -360,24 +360,29 @@ public abstract class AuditLogStoreTests
         size.ShouldBe(300);
 
         // Followed in pages of 7 up to the size read first, as a projection's cursor does.
-        var seen = new List<AuditEntry>();
+        var seen = new List<AuditTailEntry>();
         for (var from = 0L; from < size;)
         {
-            var page = await host.Log.ReadAsync(from, size, "sharing.gateway.", 7);
+            var page = await host.Log.ReadTailAsync(from, size, "sharing.gateway.", 7);
             seen.AddRange(page);
             from = page.Count < 7 ? size : page[^1].Sequence + 1;
         }
         seen.Count.ShouldBe(100);
         seen.ShouldAllBe(e => e.Action == "sharing.gateway.key");
         seen.Select(e => e.Sequence).ShouldBe(seen.Select(e => e.Sequence).Order(), "oldest first");
-        seen.Select(e => e.Target!.Id).Distinct().Count().ShouldBe(100);
+        seen.Select(e => e.Details).Distinct().Count().ShouldBe(100);
+        // The details as stored and hashed: the canonical text, Chinese unescaped.
+        var n = JsonDocument.Parse(seen[0].Details!).RootElement.GetProperty("n").GetInt32();
+        seen[0].Details.ShouldBe(AuditLeafCodec.CanonicalDetails(Record(n).Details!.Value));
+        seen[0].Details!.ShouldContain("办件 \\\"查看\\\"");
+        seen.ShouldAllBe(e => e.ActorId.StartsWith("user-") && e.Timestamp > DateTimeOffset.UnixEpoch);
 
         // The bounds: from inclusive, to exclusive; an empty range reads nothing.
         var first = seen[0].Sequence;
-        (await host.Log.ReadAsync(first, first + 1, "sharing.", 10)).Single().Sequence.ShouldBe(first);
-        (await host.Log.ReadAsync(first, first, "sharing.", 10)).ShouldBeEmpty();
-        (await host.Log.ReadAsync(size, size + 100, "", 10)).ShouldBeEmpty();
-        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => host.Log.ReadAsync(0, size, "", 0));
+        (await host.Log.ReadTailAsync(first, first + 1, "sharing.", 10)).Single().Sequence.ShouldBe(first);
+        (await host.Log.ReadTailAsync(first, first, "sharing.", 10)).ShouldBeEmpty();
+        (await host.Log.ReadTailAsync(size, size + 100, "", 10)).ShouldBeEmpty();
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => host.Log.ReadTailAsync(0, size, "", 0));
     }
 }
 

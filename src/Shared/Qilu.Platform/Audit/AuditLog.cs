@@ -59,7 +59,7 @@ internal sealed class AuditLog(
         return new Paged<AuditEntry>(rows.ConvertAll(AuditLeafCodec.ToEntry), page.Page, page.Size, total);
     }
 
-    public async Task<IReadOnlyList<AuditEntry>> ReadAsync(long from, long to, string actionPrefix, int max, CancellationToken ct = default)
+    public async Task<IReadOnlyList<AuditTailEntry>> ReadTailAsync(long from, long to, string actionPrefix, int max, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actionPrefix);
         ArgumentOutOfRangeException.ThrowIfNegative(from);
@@ -69,8 +69,10 @@ internal sealed class AuditLog(
         // A range of the primary key, filtered: a reader that follows the log's tail scans only what is new.
         var rows = await db.Set<AuditEntryRow>().AsNoTracking()
             .Where(e => e.Seq >= from && e.Seq < to && e.Action.StartsWith(actionPrefix))
-            .OrderBy(e => e.Seq).Take(max).ToListAsync(ct);
-        return rows.ConvertAll(AuditLeafCodec.ToEntry);
+            .OrderBy(e => e.Seq).Take(max)
+            .Select(e => new { e.Seq, e.TimestampUs, e.ActorId, e.Action, e.Details })
+            .ToListAsync(ct);
+        return rows.ConvertAll(r => new AuditTailEntry(r.Seq, AuditText.FromMicros(r.TimestampUs), r.ActorId, r.Action, r.Details));
     }
 
     public async Task<long> GetTreeSizeAsync(CancellationToken ct = default)

@@ -30,6 +30,14 @@ public sealed record AuditRecord(string Action, AuditOutcome Outcome)
     /// <summary>A small JSON object with action-specific facts (masked); at most 8 KiB once serialised.</summary>
     public JsonElement? Details { get; init; }
 
+    /// <summary>
+    /// The details already in their canonical compact text (<see cref="AuditLeafCodec.CanonicalDetails"/>'s form), set
+    /// by <see cref="AuditEventWriter"/>, which serialises a module's details object straight to that text; takes the
+    /// place of <see cref="Details"/>. It spares every audited call a round trip through a <see cref="JsonElement"/> (a
+    /// serialisation, a parse and a second serialisation) on the request's thread (ADR 0018 addendum 9).
+    /// </summary>
+    internal string? CanonicalDetailsText { get; init; }
+
     /// <summary>Client IP address as seen by the server.</summary>
     public string? SourceIp { get; init; }
 

@@ -25,13 +25,19 @@ internal static partial class AuditRecordValidator
         Check(record.TraceId, 64, nameof(record.TraceId));
         if (!Enum.IsDefined(record.Outcome)) throw new ArgumentException("Unknown audit outcome.", nameof(record));
         string? details = null;
-        if (record.Details is { } d && d.ValueKind != JsonValueKind.Undefined && d.ValueKind != JsonValueKind.Null)
+        if (record.CanonicalDetailsText is { } text)
+        {
+            // Serialised by AuditEventWriter: an object's text starts with its brace (a list or a scalar would not).
+            if (text.Length == 0 || text[0] != '{') throw new ArgumentException("Audit details must be a JSON object.", nameof(record));
+            details = text;
+        }
+        else if (record.Details is { } d && d.ValueKind != JsonValueKind.Undefined && d.ValueKind != JsonValueKind.Null)
         {
             if (d.ValueKind != JsonValueKind.Object) throw new ArgumentException("Audit details must be a JSON object.", nameof(record));
             details = AuditLeafCodec.CanonicalDetails(d);
-            if (System.Text.Encoding.UTF8.GetByteCount(details) > MaxDetailsBytes)
-                throw new ArgumentException($"Audit details exceed {MaxDetailsBytes} bytes.", nameof(record));
         }
+        if (details is not null && System.Text.Encoding.UTF8.GetByteCount(details) > MaxDetailsBytes)
+            throw new ArgumentException($"Audit details exceed {MaxDetailsBytes} bytes.", nameof(record));
         return new AuditEntryRow
         {
             ActorId = record.ActorId ?? "",

@@ -27,11 +27,14 @@ public interface IAuditLog
 
     /// <summary>
     /// Up to <paramref name="max"/> entries with <paramref name="from"/> ≤ sequence &lt; <paramref name="to"/> whose
-    /// action starts with <paramref name="actionPrefix"/>, oldest first. For readers that follow the log (a module's
-    /// projection of its own entries, such as the sharing gateway's metering): every sequence below the tree size is
-    /// committed, and sequence numbers are dense, so reading up to a size read before leaves no entry behind.
+    /// action starts with <paramref name="actionPrefix"/>, oldest first, with only what a projection of them needs:
+    /// sequence, time, actor id, action and the details as their stored canonical text, which the reader deserialises
+    /// into its own type once (no <see cref="System.Text.Json.JsonElement"/> in between, no columns it does not use). For
+    /// readers that follow the log (a module's projection of its own entries, such as the sharing gateway's metering):
+    /// every sequence below the tree size is committed, and sequence numbers are dense, so reading up to a size read
+    /// before leaves no entry behind.
     /// </summary>
-    Task<IReadOnlyList<AuditEntry>> ReadAsync(long from, long to, string actionPrefix, int max, CancellationToken ct = default);
+    Task<IReadOnlyList<AuditTailEntry>> ReadTailAsync(long from, long to, string actionPrefix, int max, CancellationToken ct = default);
 
     /// <summary>Number of committed entries (the current tree size).</summary>
     Task<long> GetTreeSizeAsync(CancellationToken ct = default);

@@ -14,6 +14,15 @@ internal abstract class CatalogDbContext(DbContextOptions options) : DbContext(o
 {
     public const string Module = "catalog";
 
+    private bool? _isSqlite;
+
+    /// <summary>
+    /// Whether this context runs on SQLite, asked of EF Core once per instance (instances are pooled and never change
+    /// provider): <c>Database.IsSqlite()</c> reads the provider's assembly name by reflection on every call, and the row
+    /// reads asked it twice per request.
+    /// </summary>
+    public bool IsSqlite => _isSqlite ??= Database.IsSqlite();
+
     public DbSet<DataElement> Elements => Set<DataElement>();
 
     public DbSet<CatalogEntry> Entries => Set<CatalogEntry>();
@@ -23,7 +32,6 @@ internal abstract class CatalogDbContext(DbContextOptions options) : DbContext(o
     public DbSet<InformationItem> Items => Set<InformationItem>();
 
     public DbSet<BaseListItem> BaseList => Set<BaseListItem>();
-
 
     public DbSet<SearchDoc> SearchDocs => Set<SearchDoc>();
 

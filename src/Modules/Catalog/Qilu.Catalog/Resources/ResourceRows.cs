@@ -220,7 +220,7 @@ internal sealed class ResourceRows(CatalogDbContext db, CatalogReads reads, IFie
     /// </summary>
     private async Task OpenAsync(CancellationToken ct)
     {
-        if (db.Database.IsSqlite() && db.Database.GetDbConnection().State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        if (db.IsSqlite && db.Database.GetDbConnection().State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
     }
 
     private async Task<MountedResource?> TableAsync(Guid id, CancellationToken ct) =>

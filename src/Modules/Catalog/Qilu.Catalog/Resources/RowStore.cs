@@ -22,7 +22,7 @@ internal sealed class RowStore
     public RowStore(CatalogDbContext db)
     {
         _db = db;
-        IsSqlite = db.Database.IsSqlite();
+        IsSqlite = db.IsSqlite;
         Rows = TableOf<StoredRow>();
         Filters = TableOf<StoredRowFilter>();
         Changes = TableOf<StoredChange>();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Claims;
@@ -87,6 +88,25 @@ internal sealed class ValidatedTokenCache
             : null;
     }
 
-    private static string Key(string token, string issuer) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(token, "\n", issuer))));
+    // SHA-256 over UTF-8(token ‖ "\n" ‖ issuer), hashed from a stack buffer: a call with a cached token otherwise
+    // allocated the concatenation and its bytes (two copies of a ~1 KB token) only to hash them.
+    private static string Key(string token, string issuer)
+    {
+        var max = Encoding.UTF8.GetMaxByteCount(token.Length + 1 + issuer.Length);
+        byte[]? rented = null;
+        Span<byte> text = max <= 8192 ? stackalloc byte[max] : (rented = ArrayPool<byte>.Shared.Rent(max));
+        try
+        {
+            var n = Encoding.UTF8.GetBytes(token, text);
+            text[n++] = (byte)'\n';
+            n += Encoding.UTF8.GetBytes(issuer, text[n..]);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(text[..n], hash);
+            return Convert.ToHexString(hash);
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
 }

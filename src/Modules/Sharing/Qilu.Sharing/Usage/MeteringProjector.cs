@@ -99,7 +99,7 @@ internal sealed class MeteringProjector(IServiceScopeFactory scopes, IAuditLog l
         }
         if (cursor == size) return null;
 
-        var entries = await log.ReadAsync(cursor, size, ActionPrefix, PageSize, ct);
+        var entries = await log.ReadTailAsync(cursor, size, ActionPrefix, PageSize, ct);
         var next = entries.Count < PageSize ? size : entries[^1].Sequence + 1;
         var calls = entries.Select(e => (Entry: e, Details: CallOf(e))).ToList();
         var grantIds = calls.Where(c => c.Details?.Grant is not null).Select(c => c.Details!.Grant!.Value).Distinct().ToList();
@@ -143,11 +143,11 @@ internal sealed class MeteringProjector(IServiceScopeFactory scopes, IAuditLog l
     /// The call an entry describes, or null for an entry that names no call (logged and passed over): one unreadable
     /// entry must not stop the metering of every call after it. The entry itself stays in the log.
     /// </summary>
-    private GatewayCallDetails? CallOf(AuditEntry entry)
+    private GatewayCallDetails? CallOf(AuditTailEntry entry)
     {
         try
         {
-            var details = entry.Details?.Deserialize<GatewayCallDetails>(Json);
+            var details = entry.Details is null ? null : JsonSerializer.Deserialize<GatewayCallDetails>(entry.Details, Json);
             if (details is { RequestHash: not null } && details.Call != Guid.Empty) return details;
         }
         catch (JsonException)
