@@ -149,6 +149,32 @@ public abstract class GatewayTestsBase(SharingFixture fixture)
     }
 
     [Fact]
+    public async Task ChangeStatus_WhenTheGrantHasEnded_IsRefusedWithTheEndDate()
+    {
+        var s = await fixture.ScenarioAsync();
+        var source = await s.GrantAsync(fields: ["姓名"]);
+        var ended = await s.CopyGrantEndingAsync(source, new DateTimeOffset(2026, 1, 31, 16, 0, 0, TimeSpan.Zero));
+        var lixia = await s.Host.ApiAsync("lx.official");
+        var version = await GrantVersionAsync(lixia, ended);
+        foreach (var action in new[] { "suspend", "revoke", "resume" })
+        {
+            using var refused = await lixia.PostAsJsonAsync($"/api/sharing/grants/{ended}/{action}", new { version, reason = "到期后误操作" });
+            refused.StatusCode.ShouldBe(HttpStatusCode.Conflict, action);
+            var e = (await SharingHost.ReadJsonAsync(refused)).GetProperty("errors")[0];
+            e.GetProperty("code").GetString().ShouldBe("grant.ended");
+            e.GetProperty("message").GetString()!.ShouldContain("2026-02-01 00:00");
+        }
+        var listed = (await Ok(await lixia.GetAsync("/api/sharing/grants?role=provider"))).EnumerateArray().Single(g => g.GetProperty("id").GetString() == ended.ToString());
+        listed.GetProperty("status").GetString().ShouldBe("Expired");
+        listed.GetProperty("version").GetUInt32().ShouldBe(version);
+
+        // A grant in its period still answers with its state in words when the action does not fit it.
+        using var notSuspended = await lixia.PostAsJsonAsync($"/api/sharing/grants/{source}/resume", new { version = await GrantVersionAsync(lixia, source) });
+        notSuspended.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await SharingHost.ReadJsonAsync(notSuspended)).GetProperty("errors")[0].GetProperty("message").GetString()!.ShouldContain("「在用」");
+    }
+
+    [Fact]
     public async Task RateLimit_WhenBurstExceeded_Answers429WithRetryAfter()
     {
         var s = await fixture.ScenarioAsync();

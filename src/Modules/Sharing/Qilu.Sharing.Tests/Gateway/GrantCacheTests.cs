@@ -78,21 +78,7 @@ public abstract class GrantCacheTestsBase(SharingFixture fixture)
         var source = await s.GrantAsync(fields: ["姓名"]);
         var clock = s.Host.Services.GetRequiredService<TimeProvider>();
         var until = clock.GetUtcNow().AddSeconds(3);
-        var grant = await s.Host.RunAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<SharingDbContext>();
-            var g = await db.Grants.AsNoTracking().SingleAsync(x => x.Id == source);
-            var copy = new Grant
-            {
-                ConsumerUnitId = g.ConsumerUnitId, ConsumerName = g.ConsumerName, ConsumerDivision = g.ConsumerDivision, EntryId = g.EntryId, EntryCode = g.EntryCode,
-                EntryName = g.EntryName, ProviderUnitId = g.ProviderUnitId, ProviderName = g.ProviderName, ProviderDivision = g.ProviderDivision, Purpose = g.Purpose,
-                Fields = g.Fields, Masking = g.Masking, RowScope = g.RowScope, DailyQuota = g.DailyQuota, RatePerSecond = g.RatePerSecond,
-                ValidFrom = DateTimeOffset.UnixEpoch, ValidUntil = until, CreatedAt = DateTimeOffset.UnixEpoch,
-            };
-            db.Grants.Add(copy);
-            await db.SaveChangesAsync();
-            return copy.Id;
-        });
+        var grant = await s.CopyGrantEndingAsync(source, until);
         var system = await s.Host.ConsumerSystemAsync(s.Consumer, "lx-health-cache-expiry");
         (await KeyAsync(system, grant, s.ResourceId, s.People[0].Id)).ShouldBe(HttpStatusCode.OK);
         cache.TryGet(grant, out _).ShouldBeTrue();

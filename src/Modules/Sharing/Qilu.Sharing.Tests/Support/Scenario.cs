@@ -1,8 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Qilu.Identity.Contracts;
 using Qilu.SharedKernel.Identifiers;
+using Qilu.Sharing.Data;
+using Qilu.Sharing.Grants;
 
 using Shouldly;
 
@@ -111,6 +115,26 @@ public sealed class Scenario
         }
         return Guid.Parse(app.GetProperty("grantId").GetString()!);
     }
+
+    /// <summary>
+    /// A copy of grant <paramref name="source"/> whose period ends at <paramref name="until"/> (a grant's period comes
+    /// from its application, which must start in the future or today; tests of expiry need one that ends soon or ended).
+    /// </summary>
+    public Task<Guid> CopyGrantEndingAsync(Guid source, DateTimeOffset until) => Host.RunAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<SharingDbContext>();
+        var g = await db.Grants.AsNoTracking().SingleAsync(x => x.Id == source);
+        var copy = new Grant
+        {
+            ConsumerUnitId = g.ConsumerUnitId, ConsumerName = g.ConsumerName, ConsumerDivision = g.ConsumerDivision, EntryId = g.EntryId, EntryCode = g.EntryCode,
+            EntryName = g.EntryName, ProviderUnitId = g.ProviderUnitId, ProviderName = g.ProviderName, ProviderDivision = g.ProviderDivision, Purpose = g.Purpose,
+            Fields = g.Fields, Masking = g.Masking, RowScope = g.RowScope, DailyQuota = g.DailyQuota, RatePerSecond = g.RatePerSecond,
+            ValidFrom = DateTimeOffset.UnixEpoch, ValidUntil = until, CreatedAt = DateTimeOffset.UnixEpoch,
+        };
+        db.Grants.Add(copy);
+        await db.SaveChangesAsync();
+        return copy.Id;
+    });
 
     /// <summary>The grant's version as its provider lists it (for suspend, resume, revoke).</summary>
     public static async Task<uint> GrantVersionAsync(HttpClient provider, Guid grant) =>

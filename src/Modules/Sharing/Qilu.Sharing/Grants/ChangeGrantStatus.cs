@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -6,6 +7,7 @@ using Qilu.Identity.Contracts;
 using Qilu.Platform.Auth;
 using Qilu.SharedKernel.Actors;
 using Qilu.SharedKernel.Results;
+using Qilu.SharedKernel.Time;
 using Qilu.Sharing.Auditing;
 using Qilu.Sharing.Contracts;
 using Qilu.Sharing.Data;
@@ -55,6 +57,14 @@ internal static class ChangeGrantStatus
         if (action != "resume" && (string.IsNullOrEmpty(reason) || reason.Length > 1000))
             return Outcomes.Invalid<GrantView>("reason.required", "暂停或撤销授权须写明理由（不超过1000字）", "Suspending or revoking needs a reason (at most 1000 characters)", "reason");
         if (grant.Version != request.Version) return Outcomes.Stale<GrantView>(request.Version, grant.Version);
+        var now = clock.GetUtcNow();
+        // A grant whose period has ended serves nothing whatever its state; suspending, resuming or revoking it would
+        // record a decision that changes nothing (and "revoked after it expired" misleads whoever reads its history).
+        if (now >= grant.ValidUntil)
+        {
+            var ended = grant.ValidUntil.ToOffset(WorkingCalendar.ChinaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            return Outcomes.Conflict<GrantView>("grant.ended", $"授权已于 {ended} 到期，状态不能再变更", $"The grant ended at {ended} (China time); its state can no longer change");
+        }
         var (from, to) = action switch
         {
             "suspend" => (GrantStatus.Active, GrantStatus.Suspended),
@@ -62,8 +72,7 @@ internal static class ChangeGrantStatus
             _ => (grant.Status is GrantStatus.Active or GrantStatus.Suspended ? grant.Status : GrantStatus.Active, GrantStatus.Revoked),
         };
         if (grant.Status != from)
-            return Outcomes.Conflict<GrantView>("grant.state", $"授权当前状态为 {grant.Status}，不能执行此操作", $"The grant is {grant.Status}; cannot {action}");
-        var now = clock.GetUtcNow();
+            return Outcomes.Conflict<GrantView>("grant.state", $"授权当前状态为「{StatusName(grant.Status)}」，不能{ActionName(action)}", $"The grant is {grant.Status}; cannot {action}");
         grant.Status = to;
         grant.StatusReason = action == "resume" ? null : reason;
         grant.StatusChangedAt = now;
@@ -78,4 +87,20 @@ internal static class ChangeGrantStatus
         await audit.WriteAsync($"sharing.grants.{action}", "grant", grant.Id.ToString(), actor, new { grant.ConsumerName, grant.EntryCode, reason }, ct: ct);
         return GrantView.Of(grant, now, await quota.UsedAsync(grant.Id, now, ct), true);
     }
+
+    private static string StatusName(GrantStatus status) => status switch
+    {
+        GrantStatus.Active => "在用",
+        GrantStatus.Suspended => "已暂停",
+        GrantStatus.Revoked => "已撤销",
+        GrantStatus.Withdrawn => "目录已下线",
+        _ => status.ToString(),
+    };
+
+    private static string ActionName(string action) => action switch
+    {
+        "suspend" => "暂停",
+        "resume" => "恢复",
+        _ => "撤销",
+    };
 }

@@ -64,10 +64,13 @@ internal sealed class Grant
     public static string FormatMasking(IEnumerable<KeyValuePair<string, MaskingRule>> rules) =>
         string.Join('\n', rules.Select(r => $"{r.Key}={r.Value}"));
 
-    /// <summary>The state a caller sees now: stored status, or expired/not yet valid by the period.</summary>
+    /// <summary>
+    /// The state a caller sees now: stored status, or expired/not yet valid by the period. A suspended grant whose period
+    /// has ended is expired too: it can no longer be resumed, and its state can no longer change.
+    /// </summary>
     public string EffectiveStatus(DateTimeOffset now) => Status switch
     {
-        GrantStatus.Active when now >= ValidUntil => "Expired",
+        GrantStatus.Active or GrantStatus.Suspended when now >= ValidUntil => "Expired",
         GrantStatus.Active when now < ValidFrom => "NotYetValid",
         _ => Status.ToString(),
     };
