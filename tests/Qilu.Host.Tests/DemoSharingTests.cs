@@ -57,4 +57,28 @@ public sealed class DemoSharingTests(QiluFixture host)
         app.GetProperty("status").GetString().ShouldBe("Granted");
         app.GetProperty("grantId").GetString().ShouldNotBeNullOrEmpty();
     }
+
+    [Fact]
+    public async Task DemoGrant_AnswersNameIdVerification_OfTheDemo低保Table()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var health = await ApiAsync("lx.health");
+        var grant = (await OkAsync(await health.GetAsync("/api/sharing/grants?role=consumer", ct))).EnumerateArray()
+            .First(g => g.GetProperty("entryName").GetString() == "最低生活保障对象信息" && g.GetProperty("status").GetString() == "Active");
+
+        using var anonymous = host.Factory.CreateClient();
+        using var tokenResponse = await Oidc.ClientCredentialsAsync(anonymous, "lx-health-his", host.Factory.Secret("lx-health-his"), "api sharing.gateway");
+        var token = (await OkAsync(tokenResponse)).GetProperty("access_token").GetString();
+        using var his = host.Factory.CreateClient();
+        his.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        // The first demo resident (docs/http/sharing.http uses the same pair): a signed yes; another name: a signed no.
+        var url = $"/api/sharing/gateway/{grant.GetProperty("id").GetString()}/verify/name-id";
+        var yes = await OkAsync(await his.PostAsJsonAsync(url, new { idNumber = "370102194803011011", name = "王建国" }, ct));
+        yes.GetProperty("answer").GetBoolean().ShouldBeTrue();
+        yes.GetProperty("signature").GetString().ShouldNotBeNullOrEmpty();
+        var no = await OkAsync(await his.PostAsJsonAsync(url, new { idNumber = "370102194803011011", name = "王建华" }, ct));
+        no.GetProperty("answer").GetBoolean().ShouldBeFalse();
+        no.GetProperty("statement").GetString()!.ShouldNotContain("王建国");
+    }
 }

@@ -68,10 +68,22 @@ internal sealed class CatalogDemoSeeder : IDemoSeeder
 
     private enum Stage { Draft, Submitted, Published }
 
+    /// <summary>
+    /// 接口 for every shared demo entry, and 核验 too where the entry describes people or enterprises by their number
+    /// (公民身份号码, 统一社会信用代码): a consumer may then ask "does this name match this ID number" of the demo 低保 table
+    /// with the demo grant, instead of reading the rows (原始数据不出域).
+    /// </summary>
+    private const string PersonNumber = "DE0001", CreditCode = "DE0006";
+
+    private static ShareMethod[] MethodsOf(BaseListItem item) =>
+        item.ShareType != ShareType.NotShared && ListBaseList.Fields(item).Any(f => f.Element is PersonNumber or CreditCode)
+            ? [ShareMethod.Api, ShareMethod.Verification]
+            : [ShareMethod.Api];
+
     private static async Task AddAsync(CatalogDbContext db, UnitInfo unit, BaseListItem item, Stage stage, DateTimeOffset at, CancellationToken ct)
     {
         var input = new EntryInput(item.Name, item.Category, item.Theme, item.Abstract, item.ShareType, item.ShareCondition, item.LegalBasis,
-            [ShareMethod.Api], item.OpenType, item.Format, item.UpdateCycle, $"{unit.Name}业务系统", null,
+            MethodsOf(item), item.OpenType, item.Format, item.UpdateCycle, $"{unit.Name}业务系统", null,
             new GradingInput(["领域", "群体", "规模"], item.ImpactObject, item.ImpactDegree, "演示数据"),
             [.. ListBaseList.Fields(item).Select(f => new ItemInput(f.Name, f.Element, null, null))]);
         var version = new EntryVersion { Number = 1, ProviderUnitId = unit.Id, ProviderName = unit.Name, ProviderDivisionCode = unit.DivisionCode, CreatedAt = at };
