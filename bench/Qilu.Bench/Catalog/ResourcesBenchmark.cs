@@ -48,7 +48,9 @@ internal static class ResourcesBenchmark
             var services = new ServiceCollection();
             services.AddSingleton(db);
             services.AddQiluKeyStore(db, o => o.DataDirectory = dir);
-            services.AddModuleDbContext<CatalogDbContext, CatalogSqliteDbContext, CatalogPostgresDbContext>(db, CatalogDbContext.Module);
+            // As the Catalog module registers them (pooled context, the per-request reads in CatalogReads).
+            services.AddModuleDbContext<CatalogDbContext, CatalogSqliteDbContext, CatalogPostgresDbContext>(db, CatalogDbContext.Module, pooled: true);
+            services.AddScoped<CatalogReads>();
             services.AddScoped<IResourceRows, ResourceRows>();
             await using var sp = services.BuildServiceProvider();
             await KeyStoreMigrator.MigrateAsync(sp);
