@@ -191,6 +191,9 @@ public sealed class TrustPagesTests(QiluHostFixture host)
         var code = first17 + CreditCode.ComputeCheckCharacter(first17) + "901";
         var name = "犬只登记证" + org[..4];
 
+        // Filled only once the form is interactive: a value typed or selected into the prerendered form can be lost when
+        // the circuit attaches and renders the form again with its defaults (under load a select lost its value).
+        await page.Locator("#type-form[data-interactive=yes]").WaitForAsync(new() { Timeout = 20_000 });
         await page.FillAsync("#type-code", code);
         await page.FillAsync("#type-name", name);
         await page.FillAsync("#type-name-en", "Dog registration certificate");
