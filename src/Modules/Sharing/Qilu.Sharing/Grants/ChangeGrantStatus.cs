@@ -72,7 +72,7 @@ internal static class ChangeGrantStatus
             _ => (grant.Status is GrantStatus.Active or GrantStatus.Suspended ? grant.Status : GrantStatus.Active, GrantStatus.Revoked),
         };
         if (grant.Status != from)
-            return Outcomes.Conflict<GrantView>("grant.state", $"授权当前状态为「{StatusName(grant.Status)}」，不能{ActionName(action)}", $"The grant is {grant.Status}; cannot {action}");
+            return Outcomes.Conflict<GrantView>("grant.state", $"授权当前状态为「{GrantStatusNames.Of(grant.Status.ToString()).Zh}」，不能{ActionName(action)}", $"The grant is {grant.Status}; cannot {action}");
         grant.Status = to;
         grant.StatusReason = action == "resume" ? null : reason;
         grant.StatusChangedAt = now;
@@ -87,15 +87,6 @@ internal static class ChangeGrantStatus
         await audit.WriteAsync($"sharing.grants.{action}", "grant", grant.Id.ToString(), actor, new { grant.ConsumerName, grant.EntryCode, reason }, ct: ct);
         return GrantView.Of(grant, now, await quota.UsedAsync(grant.Id, now, ct), true);
     }
-
-    private static string StatusName(GrantStatus status) => status switch
-    {
-        GrantStatus.Active => "在用",
-        GrantStatus.Suspended => "已暂停",
-        GrantStatus.Revoked => "已撤销",
-        GrantStatus.Withdrawn => "目录已下线",
-        _ => status.ToString(),
-    };
 
     private static string ActionName(string action) => action switch
     {
