@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Qilu.Catalog.Contracts;
 using Qilu.Catalog.Data;
+using Qilu.Catalog.Resources.Import;
 using Qilu.Platform.Events;
 using Shouldly;
 using static Qilu.Catalog.Tests.Entries.CatalogApi;
@@ -140,6 +141,46 @@ public abstract class ImportTestsBase(CatalogFixture fixture)
         events.Count.ShouldBe(3);
         events.ShouldAllBe(e => e.GetProperty("entryId").GetString() == entry);
         events.Select(e => e.GetProperty("toSequence").GetInt64()).Max().ShouldBe(info.ChangeSequence);
+    }
+
+    [Fact]
+    public async Task Reimport_ComparesDigestsTheSameWay_WhetherReadInOnePassOrLookedUpPerBatch()
+    {
+        // Tables up to TableImporter.DigestPreloadLimit rows read their stored digests in one pass; larger ones look them
+        // up per batch. Both must count the same rows as unchanged, updated and inserted.
+        var (_, resource) = await PublishedTableAsync(Host, "历下区摘要比较测试");
+        var lixia = await Host.ApiAsync("lx.official");
+        await ImportAsync(lixia, resource, $"公民身份号码,姓名,性别,联系电话,行政区划代码\n{A},张三,1,13800138000,370102\n{B},李四,2,,370102\n");
+        var next = $"公民身份号码,姓名,性别,联系电话,行政区划代码\n{A},张三,1,13800138000,370102\n{B},李四,2,13900139000,370102\n{C},赵六,2,,370202\n";
+
+        foreach (var limit in new[] { 0L, TableImporter.DigestPreloadLimit })
+        {
+            await using var scope = Host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+            var stored = await db.Resources.AsNoTracking().FirstAsync(r => r.Id == Guid.Parse(resource));
+            var importer = new TableImporter(db, scope.ServiceProvider.GetRequiredService<Qilu.Platform.Cryptography.Fields.IFieldProtector>(),
+                TimeProvider.System, limit);
+            await using var file = new MemoryStream(Encoding.UTF8.GetBytes(next));
+            var report = (await importer.RunAsync(stored, "next.csv", "csv", false, "test", CsvRows.ReadAsync(file, CancellationToken.None), null,
+                CancellationToken.None)).Value;
+            if (limit == 0)
+            {
+                // Looked up per batch: A unchanged, B's phone changed, C new.
+                (report.Unchanged, report.Updated, report.Inserted).ShouldBe((1L, 1L, 1L));
+            }
+            else
+            {
+                // The same file again, read in one pass: nothing changed.
+                (report.Unchanged, report.Updated, report.Inserted).ShouldBe((3L, 0L, 0L));
+            }
+        }
+        await using (var scope = Host.Services.CreateAsyncScope())
+        {
+            var row = await scope.ServiceProvider.GetRequiredService<IResourceRows>().FindByKeyAsync(Guid.Parse(resource), B, ["联系电话"], null);
+            row!.Values["联系电话"].ShouldBe("13900139000");
+        }
+        var changed = await ImportAsync(lixia, resource, next.Replace("赵六", "赵七", StringComparison.Ordinal));
+        (Count(changed, "unchanged"), Count(changed, "updated")).ShouldBe((2L, 1L));
     }
 
     [Fact]

@@ -293,6 +293,15 @@ internal sealed class RowStore
     private static void Text(DbCommand c, string name, string?[] values) =>
         ((NpgsqlCommand)c).Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values });
 
+    /// <summary>Key token and digest of every stored row of a resource, in the order the database finds cheapest (a re-import's comparison).</summary>
+    public async IAsyncEnumerable<(string KeyToken, string Digest)> AllDigestsAsync(Guid resource, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var c = Command($"SELECT \"KeyToken\", \"Digest\" FROM {Rows} WHERE \"ResourceId\"=@r");
+        Add(c, "@r", Id(resource));
+        await using var r = await c.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) yield return (r.GetString(0), r.GetString(1));
+    }
+
     /// <summary>Key tokens of all stored rows of a resource (for "delete keys missing from the file").</summary>
     public async IAsyncEnumerable<string> KeyTokensAsync(Guid resource, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
