@@ -69,8 +69,16 @@ internal sealed class AuditLogHostedService(
         // The timer loop only signs checkpoints and purges; this method signs the final checkpoint itself. Its wait
         // for the next tick was once seen never to end after the cancellation (a test host on a fake clock hung in
         // disposal for 40 minutes in CI), so stopping waits for the loop a bounded, real-time while and goes on.
-        if (_timer is not null && await Task.WhenAny(_timer, Task.Delay(TimerStopWait, CancellationToken.None)) != _timer)
+        try
+        {
+            // WaitAsync, not WhenAny with a Task.Delay: the delay's timer would stay armed for the full wait after every
+            // ordinary stop (each test host's disposal).
+            if (_timer is not null) await _timer.WaitAsync(TimerStopWait, CancellationToken.None);
+        }
+        catch (TimeoutException)
+        {
             logger.LogWarning("The audit checkpoint timer did not stop within {Seconds} s; stopping without waiting for it", TimerStopWait.TotalSeconds);
+        }
         await writer.StopAsync();
         try
         {
