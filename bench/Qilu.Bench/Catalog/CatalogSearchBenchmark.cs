@@ -55,7 +55,7 @@ internal static class CatalogSearchBenchmark
         {
             pgServer = args[pgIndex + 1];
             pgDatabase = "qilu_bench_" + Guid.NewGuid().ToString("N");
-            await ExecuteAdminAsync(pgServer, $"CREATE DATABASE \"{pgDatabase}\"");
+            await BenchOptions.PostgresAdminAsync(pgServer, $"CREATE DATABASE \"{pgDatabase}\"");
             db = new DatabaseConnection(DatabaseProvider.PostgreSql, new Npgsql.NpgsqlConnectionStringBuilder(pgServer) { Database = pgDatabase }.ConnectionString);
         }
         else
@@ -100,7 +100,7 @@ internal static class CatalogSearchBenchmark
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Npgsql.NpgsqlConnection.ClearAllPools();
-            if (pgServer is not null && pgDatabase is not null) await ExecuteAdminAsync(pgServer, $"DROP DATABASE IF EXISTS \"{pgDatabase}\" WITH (FORCE)");
+            if (pgServer is not null && pgDatabase is not null) await BenchOptions.PostgresAdminAsync(pgServer, $"DROP DATABASE IF EXISTS \"{pgDatabase}\" WITH (FORCE)");
             Directory.Delete(dir, true);
         }
     }
@@ -176,14 +176,5 @@ internal static class CatalogSearchBenchmark
         ms.Sort();
         double P(double p) => ms[Math.Min(ms.Count - 1, (int)Math.Ceiling(p * ms.Count) - 1)];
         Console.WriteLine($"  {kind,-26} n={ms.Count,4}  p50 {P(0.50),7:F1} ms  p95 {P(0.95),7:F1} ms  p99 {P(0.99),7:F1} ms  (avg matches {averageTotal:N0})");
-    }
-
-    private static async Task ExecuteAdminAsync(string server, string sql)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
     }
 }

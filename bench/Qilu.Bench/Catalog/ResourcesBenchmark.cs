@@ -45,7 +45,7 @@ internal static class ResourcesBenchmark
         {
             pgServer = args[pgIndex + 1];
             pgDatabase = "qilu_bench_" + Guid.NewGuid().ToString("N");
-            await AdminAsync(pgServer, $"CREATE DATABASE \"{pgDatabase}\"");
+            await BenchOptions.PostgresAdminAsync(pgServer, $"CREATE DATABASE \"{pgDatabase}\"");
             db = new DatabaseConnection(DatabaseProvider.PostgreSql, new Npgsql.NpgsqlConnectionStringBuilder(pgServer) { Database = pgDatabase }.ConnectionString);
         }
         else db = new DatabaseConnection(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(dir, "qilu.db")}");
@@ -132,7 +132,7 @@ internal static class ResourcesBenchmark
         finally
         {
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { /* best effort */ }
-            if (pgServer is not null && pgDatabase is not null) await AdminAsync(pgServer, $"DROP DATABASE IF EXISTS \"{pgDatabase}\" WITH (FORCE)");
+            if (pgServer is not null && pgDatabase is not null) await BenchOptions.PostgresAdminAsync(pgServer, $"DROP DATABASE IF EXISTS \"{pgDatabase}\" WITH (FORCE)");
         }
     }
 
@@ -236,14 +236,5 @@ internal static class ResourcesBenchmark
             await writer.WriteAsync(sb);
         }
         return keys;
-    }
-
-    private static async Task AdminAsync(string server, string sql)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -32,7 +32,8 @@ namespace Qilu.Bench.Sharing;
 /// masking by grade, binding hash, one metering row and one audit-log entry per call — under closed-loop HTTP load on
 /// Kestrel (SQLite), next to a bare read of the same row over HTTP measured in the same run (the ratio). Both read a
 /// real mounted table through the Catalog's <see cref="IResourceRows"/> (sealed personal fields, key by blind index).
-/// Usage: <c>gateway [seconds=10] [workers=32] [rows=10000] [warmup=90]</c>. Both paths are first run at the measured
+/// Usage: <c>gateway [seconds=10] [workers=32] [rows=10000] [warmup=90] [--postgres "connection string"]</c> (with
+/// <c>--postgres</c> the whole platform runs on a database created on that server for the run and dropped after it). Both paths are first run at the measured
 /// worker count, in rounds of 5 s, until a round's JIT compilation time is under 2 % of the round (at most
 /// <c>warmup</c> seconds each), so that the measured phases see the server's steady state: with 3 s of warm-up the
 /// tiered JIT was still recompiling the gateway's code during its measured phase (a quarter of the process's CPU samples
@@ -46,12 +47,33 @@ internal static class GatewayBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        var pgIndex = Array.IndexOf(args, "--postgres");
+        if (pgIndex < 0) return await RunCoreAsync(args, null);
+        if (pgIndex + 1 >= args.Length) throw new ArgumentException("--postgres needs a connection string to a server.");
+        var server = args[pgIndex + 1];
+        var database = "qilu_gateway_bench_" + Guid.NewGuid().ToString("N");
+        await BenchOptions.PostgresAdminAsync(server, $"CREATE DATABASE \"{database}\"");
+        try
+        {
+            var positional = args.Where((_, i) => i != pgIndex && i != pgIndex + 1).ToArray();
+            return await RunCoreAsync(positional, new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString);
+        }
+        finally
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await BenchOptions.PostgresAdminAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+        }
+    }
+
+    private static async Task<int> RunCoreAsync(string[] args, string? postgres)
+    {
         var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
         var workers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
         var rowCount = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000;
         var warmup = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 90;
         var solo = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 0;
-        Console.WriteLine($"# load average at start {BenchOptions.LoadAverage()}; {Environment.ProcessorCount} cores");
+        Console.WriteLine($"# load average at start {BenchOptions.LoadAverage()}; {Environment.ProcessorCount} cores; " +
+            (postgres is null ? "SQLite (the embedded default)" : "PostgreSQL on this machine"));
 
         var target = new DirectTarget();
         var port = BenchOptions.FreePort();
@@ -62,6 +84,11 @@ internal static class GatewayBenchmark
             b.UseContentRoot(Path.Combine(BenchOptions.RepositoryRoot(), "src", "Qilu.Host"));
             b.UseSetting("Qilu:DataDirectory", dataDir);
             b.UseSetting("Qilu:Demo:Enabled", "true");
+            if (postgres is not null)
+            {
+                b.UseSetting("Qilu:Database:Provider", "PostgreSql");
+                b.UseSetting("Qilu:Database:ConnectionString", postgres);
+            }
             b.UseSetting("Logging:LogLevel:Default", "Warning");
             b.UseUrls($"http://127.0.0.1:{port}");
             b.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new DirectReadEndpoint(target)));

@@ -3,10 +3,13 @@
 #pragma warning disable xUnit1051
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Qilu.Platform.Audit;
 using Qilu.Platform.Audit.Checkpoints;
+using Qilu.Platform.Audit.Data;
 using Qilu.Platform.Audit.Merkle;
 using Qilu.Platform.Audit.Verification;
 using Qilu.SharedKernel.Actors;
@@ -267,13 +270,69 @@ public abstract class AuditLogStoreTests
             .Message.ShouldContain("append-only");
         (await Should.ThrowAsync<Exception>(() => db.ExecAsync($"DELETE FROM {db.Table("entries")} WHERE seq = 1")))
             .Message.ShouldContain("append-only");
-        (await Should.ThrowAsync<Exception>(() => db.ExecAsync($"UPDATE {db.Table("nodes")} SET hash = hash WHERE level = 0")))
+        (await Should.ThrowAsync<Exception>(() => db.ExecAsync($"UPDATE {db.Table("tree")} SET hashes = hashes WHERE seq = 0")))
             .Message.ShouldContain("append-only");
-        (await Should.ThrowAsync<Exception>(() => db.ExecAsync($"DELETE FROM {db.Table("nodes")}")))
+        (await Should.ThrowAsync<Exception>(() => db.ExecAsync($"DELETE FROM {db.Table("tree")}")))
             .Message.ShouldContain("append-only");
         (await Should.ThrowAsync<Exception>(() => db.ExecAsync($"DELETE FROM {db.Table("checkpoints")}")))
             .Message.ShouldContain("append-only");
         (await host.Log.GetTreeSizeAsync()).ShouldBe(5);
+    }
+
+    /// <summary>
+    /// ADR 0004 addendum 2: a log written with one row per subtree (migration AppendOnlyGuards) is carried into one row
+    /// per leaf with every hash kept, back again by the Down migration, and then grows on as the same tree.
+    /// </summary>
+    [Fact]
+    public async Task Upgrade_FromSubtreeRowsToLeafRows_KeepsEveryHashAndTheTreeGrowsOn()
+    {
+        const int Leaves = 37;
+        await using var db = await CreateDatabaseAsync();
+        var contexts = new AuditContextFactory(db.Connection);
+        string Literal(byte[] h) => db.IsSqlite ? $"X'{Convert.ToHexString(h)}'" : $"'\\x{Convert.ToHexString(h)}'::bytea";
+        await MigrateAsync(contexts, "AppendOnlyGuards");
+        var range = new CompactRange();
+        var nodes = new Dictionary<NodeId, byte[]>();
+        for (var i = 0; i < Leaves; i++) range.Append(MerkleHash.Leaf([(byte)i, 0x51]), (id, h) => nodes[id] = h);
+        foreach (var (id, h) in nodes)
+        {
+            await db.ExecAsync($"INSERT INTO {db.Table("nodes")} (level, idx, hash) VALUES ({id.Level}, {id.Index}, {Literal(h)})");
+        }
+
+        await MigrateAsync(contexts, null);
+        var store = new AuditStore(db.Connection);
+        await using (var c = await store.OpenAsync(CancellationToken.None))
+        {
+            (await store.ReadSizeAsync(c, null, CancellationToken.None)).ShouldBe(Leaves);
+            var read = await store.ReadNodesAsync(c, null, nodes.Keys, CancellationToken.None);
+            read.Count.ShouldBe(nodes.Count);
+            foreach (var (id, h) in nodes) read[id].ShouldBe(h, $"level {id.Level}, index {id.Index}");
+            (await store.ReadCompactRangeAsync(c, null, Leaves, CancellationToken.None)).Root().ShouldBe(range.Root());
+        }
+        (await db.ScalarAsync($"SELECT count(*) FROM {db.Table("tree")}")).ShouldBe(Leaves);
+
+        await MigrateAsync(contexts, "AppendOnlyGuards");
+        (await db.ScalarAsync($"SELECT count(*) FROM {db.Table("nodes")}")).ShouldBe(nodes.Count);
+        foreach (var (id, h) in nodes)
+        {
+            (await db.ScalarAsync($"SELECT count(*) FROM {db.Table("nodes")} WHERE level = {id.Level} AND idx = {id.Index} AND hash = {Literal(h)}"))
+                .ShouldBe(1, $"level {id.Level}, index {id.Index} after Down");
+        }
+
+        await MigrateAsync(contexts, null);
+        await using var host = await db.StartAsync();
+        (await host.Log.GetTreeSizeAsync()).ShouldBe(Leaves);
+        (await host.Log.AppendAsync(Record(Leaves))).ShouldBe(Leaves);
+        var checkpoint = await host.Log.CheckpointNowAsync();
+        checkpoint.TreeSize.ShouldBe(Leaves + 1);
+        var proof = (await host.Log.GetConsistencyProofAsync(Leaves, Leaves + 1)).Value;
+        MerkleProofs.VerifyConsistency(Leaves, Leaves + 1, range.Root(), checkpoint.RootHash, proof.Path).IsValid.ShouldBeTrue();
+    }
+
+    private static async Task MigrateAsync(AuditContextFactory contexts, string? target)
+    {
+        await using var context = contexts.Create();
+        await context.GetService<IMigrator>().MigrateAsync(target);
     }
 
     [Fact]

@@ -9,14 +9,14 @@ namespace Qilu.Platform.Audit;
 
 /// <summary>
 /// Group commit: callers enqueue; one background loop drains up to <see cref="AuditLogOptions.BatchSize"/> records,
-/// numbers them, hashes them into the tree and writes entries and completed nodes in ONE transaction, then completes
+/// numbers them, hashes them into the tree and writes entries and their tree rows in ONE transaction, then completes
 /// the callers. A caller's task completes only after the commit; if the transaction fails every caller of that batch
 /// gets the exception (nothing acknowledged can be lost).
 /// </summary>
 internal sealed class AuditWriter : IAsyncDisposable
 {
     private const int EntryChunk = 128;
-    private const int NodeChunk = 256;
+    private const int TreeChunk = 256;
 
     private readonly AuditStore _store;
     private readonly TimeProvider _time;
@@ -27,7 +27,7 @@ internal sealed class AuditWriter : IAsyncDisposable
     private Task? _loop;
     private DbConnection? _connection;
     private readonly SemaphoreSlim? _gate;
-    private readonly Dictionary<(bool Node, int Rows), DbCommand> _commands = [];
+    private readonly Dictionary<(bool Tree, int Rows), DbCommand> _commands = [];
     private CompactRange? _range;
     private long _lastTimestampUs;
 
@@ -228,13 +228,15 @@ internal sealed class AuditWriter : IAsyncDisposable
         var now = AuditText.ToMicros(_time.GetUtcNow());
         // Timestamps never go backwards along the sequence, so "older than the retention period" is a prefix.
         var ts = Math.Max(now, _lastTimestampUs);
-        var nodes = new List<(NodeId Id, byte[] Hash)>(batch.Count * 2);
-        foreach (var p in batch)
+        // One tree row per leaf: its hash and those of the subtrees it completes, by level (ADR 0004 addendum 2).
+        var tree = new byte[batch.Count][];
+        for (var i = 0; i < batch.Count; i++)
         {
-            var row = p.Row;
+            var row = batch[i].Row;
             row.Seq = range.Size;
             row.TimestampUs = ts;
-            range.Append(MerkleHash.Leaf(AuditLeafCodec.Write(row)), (id, h) => nodes.Add((id, h)));
+            var hashes = tree[i] = new byte[NodeId.CompletedBy(row.Seq) * MerkleHash.Size];
+            range.Append(MerkleHash.Leaf(AuditLeafCodec.Write(row)), (id, h) => h.CopyTo(hashes, id.Level * MerkleHash.Size));
         }
 
         for (var i = 0; i < batch.Count; i += EntryChunk)
@@ -245,12 +247,12 @@ internal sealed class AuditWriter : IAsyncDisposable
             for (var j = 0; j < n; j++) AuditStore.BindEntry(cmd, j, batch[i + j].Row);
             await cmd.ExecuteNonQueryAsync(ct);
         }
-        for (var i = 0; i < nodes.Count; i += NodeChunk)
+        for (var i = 0; i < batch.Count; i += TreeChunk)
         {
-            var n = Math.Min(NodeChunk, nodes.Count - i);
+            var n = Math.Min(TreeChunk, batch.Count - i);
             var cmd = Command(c, true, n);
             cmd.Transaction = tx;
-            for (var j = 0; j < n; j++) AuditStore.BindNode(cmd, j, nodes[i + j].Id, nodes[i + j].Hash);
+            for (var j = 0; j < n; j++) AuditStore.BindTreeRow(cmd, j, batch[i + j].Row.Seq, tree[i + j]);
             await cmd.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
@@ -259,12 +261,12 @@ internal sealed class AuditWriter : IAsyncDisposable
         return size;
     }
 
-    private DbCommand Command(DbConnection c, bool node, int rows)
+    private DbCommand Command(DbConnection c, bool tree, int rows)
     {
-        if (!_commands.TryGetValue((node, rows), out var cmd))
+        if (!_commands.TryGetValue((tree, rows), out var cmd))
         {
-            cmd = node ? _store.CreateNodeInsert(c, rows) : _store.CreateEntryInsert(c, rows);
-            _commands[(node, rows)] = cmd;
+            cmd = tree ? _store.CreateTreeInsert(c, rows) : _store.CreateEntryInsert(c, rows);
+            _commands[(tree, rows)] = cmd;
         }
         return cmd;
     }

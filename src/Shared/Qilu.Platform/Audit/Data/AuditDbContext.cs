@@ -5,7 +5,7 @@ using Qilu.Platform.Persistence;
 namespace Qilu.Platform.Audit.Data;
 
 /// <summary>
-/// The audit module's tables (module name <c>audit</c>): <c>entries</c>, <c>nodes</c>, <c>checkpoints</c>. All three
+/// The audit module's tables (module name <c>audit</c>): <c>entries</c>, <c>tree</c>, <c>checkpoints</c>. All three
 /// are insert-only; the migrations add database triggers that reject UPDATE and DELETE (ADR 0004). The hot write path
 /// uses parameterised SQL on this context's connection; EF is used for the schema and for browsing queries.
 /// </summary>
@@ -38,13 +38,12 @@ internal abstract class AuditDbContext(DbContextOptions options) : DbContext(opt
             e.HasIndex(x => x.ActorId).HasDatabaseName("ix_audit_entries_actor_id");
             e.HasIndex(x => x.TimestampUs).HasDatabaseName("ix_audit_entries_ts_us");
         });
-        modelBuilder.Entity<AuditNodeRow>(e =>
+        modelBuilder.Entity<AuditTreeRow>(e =>
         {
-            e.ToTable("nodes");
-            e.HasKey(x => new { x.Level, x.Idx });
-            e.Property(x => x.Level).HasColumnName("level");
-            e.Property(x => x.Idx).HasColumnName("idx");
-            e.Property(x => x.Hash).HasColumnName("hash");
+            e.ToTable("tree");
+            e.HasKey(x => x.Seq);
+            e.Property(x => x.Seq).HasColumnName("seq").ValueGeneratedNever();
+            e.Property(x => x.Hashes).HasColumnName("hashes");
         });
         modelBuilder.Entity<AuditCheckpointRow>(e =>
         {

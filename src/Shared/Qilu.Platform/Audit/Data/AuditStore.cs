@@ -27,7 +27,8 @@ internal sealed class AuditStore(DatabaseConnection db)
 
     public string Entries { get; } = Table(db, "entries");
 
-    public string Nodes { get; } = Table(db, "nodes");
+    /// <summary>The Merkle tree's hashes: one row per leaf (ADR 0004 addendum 2, <see cref="AuditTreeRow"/>).</summary>
+    public string Tree { get; } = Table(db, "tree");
 
     public string Checkpoints { get; } = Table(db, "checkpoints");
 
@@ -77,12 +78,12 @@ internal sealed class AuditStore(DatabaseConnection db)
         cmd.Parameters.Add(p);
     }
 
-    /// <summary>Committed tree size: one past the highest leaf hash (entries may have been purged, nodes never are).</summary>
+    /// <summary>Committed tree size: one past the highest leaf row (entries may have been purged, tree rows never are).</summary>
     public async Task<long> ReadSizeAsync(DbConnection c, DbTransaction? tx, CancellationToken ct)
     {
         await using var cmd = c.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = $"SELECT COALESCE(MAX(idx) + 1, 0) FROM {Nodes} WHERE level = 0";
+        cmd.CommandText = $"SELECT COALESCE(MAX(seq) + 1, 0) FROM {Tree}";
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -91,22 +92,28 @@ internal sealed class AuditStore(DatabaseConnection db)
     {
         var result = new Dictionary<NodeId, byte[]>(ids.Count);
         if (ids.Count == 0) return result;
+        // A subtree's hash is in the row of the leaf that completed it, at its level's position.
+        var rows = ids.Select(id => id.CompletingLeaf).Distinct().ToList();
         await using var cmd = c.CreateCommand();
         cmd.Transaction = tx;
-        var sb = new System.Text.StringBuilder($"SELECT level, idx, hash FROM {Nodes} WHERE ");
-        var i = 0;
+        var sb = new System.Text.StringBuilder($"SELECT seq, hashes FROM {Tree} WHERE seq IN (");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            sb.Append(i == 0 ? "@s0" : $",@s{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            AddParameter(cmd, $"@s{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}", rows[i], DbType.Int64);
+        }
+        cmd.CommandText = sb.Append(')').ToString();
+        var found = new Dictionary<long, byte[]>(rows.Count);
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await r.ReadAsync(ct)) found[r.GetInt64(0)] = (byte[])r.GetValue(1);
+        }
         foreach (var id in ids)
         {
-            if (i > 0) sb.Append(" OR ");
-            sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"(level = @l{i} AND idx = @i{i})");
-            AddParameter(cmd, $"@l{i}", id.Level, DbType.Int32);
-            AddParameter(cmd, $"@i{i}", id.Index, DbType.Int64);
-            i++;
+            var offset = id.Level * MerkleHash.Size;
+            if (found.TryGetValue(id.CompletingLeaf, out var hashes) && hashes.Length >= offset + MerkleHash.Size)
+                result[id] = hashes.AsSpan(offset, MerkleHash.Size).ToArray();
         }
-        cmd.CommandText = sb.ToString();
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
-            result[new NodeId(r.GetInt32(0), r.GetInt64(1))] = (byte[])r.GetValue(2);
         return result;
     }
 
@@ -190,26 +197,25 @@ internal sealed class AuditStore(DatabaseConnection db)
         p[b + 12].Value = (object?)e.TraceId ?? DBNull.Value;
     }
 
-    public DbCommand CreateNodeInsert(DbConnection c, int rows)
+    /// <summary>A multi-row INSERT of <paramref name="rows"/> tree rows (seq, hashes); reused across batches.</summary>
+    public DbCommand CreateTreeInsert(DbConnection c, int rows)
     {
         var cmd = c.CreateCommand();
-        var sb = new System.Text.StringBuilder($"INSERT INTO {Nodes} (level, idx, hash) VALUES ");
+        var sb = new System.Text.StringBuilder($"INSERT INTO {Tree} (seq, hashes) VALUES ");
         for (var row = 0; row < rows; row++)
         {
-            sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"{(row == 0 ? "" : ",")}(@l{row},@i{row},@h{row})");
-            AddParameter(cmd, $"@l{row}", 0, DbType.Int32);
-            AddParameter(cmd, $"@i{row}", 0L, DbType.Int64);
+            sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"{(row == 0 ? "" : ",")}(@s{row},@h{row})");
+            AddParameter(cmd, $"@s{row}", 0L, DbType.Int64);
             AddParameter(cmd, $"@h{row}", Array.Empty<byte>(), DbType.Binary);
         }
         cmd.CommandText = sb.ToString();
         return cmd;
     }
 
-    public static void BindNode(DbCommand cmd, int row, NodeId id, byte[] hash)
+    public static void BindTreeRow(DbCommand cmd, int row, long seq, byte[] hashes)
     {
-        cmd.Parameters[row * 3].Value = id.Level;
-        cmd.Parameters[(row * 3) + 1].Value = id.Index;
-        cmd.Parameters[(row * 3) + 2].Value = hash;
+        cmd.Parameters[row * 2].Value = seq;
+        cmd.Parameters[(row * 2) + 1].Value = hashes;
     }
 
     public async Task<AuditCheckpointRow?> ReadCheckpointAsync(DbConnection c, long? treeSize, CancellationToken ct)

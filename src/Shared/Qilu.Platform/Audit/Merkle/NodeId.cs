@@ -15,6 +15,20 @@ public readonly record struct NodeId(int Level, long Index)
     /// <summary>One past the last leaf covered.</summary>
     public long End => (Index + 1) << Level;
 
+    /// <summary>
+    /// The leaf whose append completes this subtree (its last leaf): the audit store keeps the subtree's hash in that
+    /// leaf's row of the tree table, at position <see cref="Level"/> (ADR 0004 addendum 2).
+    /// </summary>
+    public long CompletingLeaf => End - 1;
+
+    /// <summary>How many perfect subtrees the append of leaf <paramref name="seq"/> completes: the leaf itself and one
+    /// more for every trailing one bit of <paramref name="seq"/> (level L is completed when seq + 1 is a multiple of 2^L).</summary>
+    public static int CompletedBy(long seq)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(seq);
+        return 1 + System.Numerics.BitOperations.TrailingZeroCount(seq + 1);
+    }
+
     /// <summary>The perfect subtrees whose concatenation is the tree of <paramref name="size"/> leaves, largest (leftmost) first.</summary>
     public static List<NodeId> CompactRange(long size)
     {

@@ -49,7 +49,7 @@ public sealed class AuditVerifier(ICheckpointVerifierKeys keys, string? expected
         await using var entryCmd = entryConn.CreateCommand();
         entryCmd.CommandText = $"SELECT {AuditStore.EntryColumns} FROM {store.Entries} ORDER BY seq";
         await using var nodeCmd = nodeConn.CreateCommand();
-        nodeCmd.CommandText = $"SELECT idx, hash FROM {store.Nodes} WHERE level = 0 AND idx >= @s ORDER BY idx";
+        nodeCmd.CommandText = $"SELECT seq, hashes FROM {store.Tree} WHERE seq >= @s ORDER BY seq";
         AuditStore.AddParameter(nodeCmd, "@s", start, DbType.Int64);
         await using var entries = await entryCmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
         await using var nodes = await nodeCmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
@@ -84,7 +84,9 @@ public sealed class AuditVerifier(ICheckpointVerifierKeys keys, string? expected
                                     break;
                                 }
                                 peekIdx = nodes.GetInt64(0);
-                                peekHash = (byte[])nodes.GetValue(1);
+                                // The leaf's own hash leads its tree row (ADR 0004 addendum 2).
+                                var hashes = (byte[])nodes.GetValue(1);
+                                peekHash = hashes.Length > MerkleHash.Size ? hashes[..MerkleHash.Size] : hashes;
                             }
                             if (peekIdx > row.Seq) break;
                             if (peekIdx == row.Seq) stored[n] = peekHash;

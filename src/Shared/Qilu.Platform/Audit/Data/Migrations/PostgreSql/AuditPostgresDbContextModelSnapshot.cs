@@ -141,24 +141,20 @@ namespace Qilu.Platform.Audit.Data.Migrations.PostgreSql
                     b.ToTable("entries", "audit");
                 });
 
-            modelBuilder.Entity("Qilu.Platform.Audit.Data.AuditNodeRow", b =>
+            modelBuilder.Entity("Qilu.Platform.Audit.Data.AuditTreeRow", b =>
                 {
-                    b.Property<int>("Level")
-                        .HasColumnType("integer")
-                        .HasColumnName("level");
-
-                    b.Property<long>("Idx")
+                    b.Property<long>("Seq")
                         .HasColumnType("bigint")
-                        .HasColumnName("idx");
+                        .HasColumnName("seq");
 
-                    b.Property<byte[]>("Hash")
+                    b.Property<byte[]>("Hashes")
                         .IsRequired()
                         .HasColumnType("bytea")
-                        .HasColumnName("hash");
+                        .HasColumnName("hashes");
 
-                    b.HasKey("Level", "Idx");
+                    b.HasKey("Seq");
 
-                    b.ToTable("nodes", "audit");
+                    b.ToTable("tree", "audit");
                 });
 #pragma warning restore 612, 618
         }

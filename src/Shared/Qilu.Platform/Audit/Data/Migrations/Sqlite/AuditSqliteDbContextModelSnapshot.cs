@@ -135,24 +135,20 @@ namespace Qilu.Platform.Audit.Data.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Qilu.Platform.Audit.Data.AuditNodeRow", b =>
+            modelBuilder.Entity("Qilu.Platform.Audit.Data.AuditTreeRow", b =>
                 {
-                    b.Property<int>("Level")
+                    b.Property<long>("Seq")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("level");
+                        .HasColumnName("seq");
 
-                    b.Property<long>("Idx")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("idx");
-
-                    b.Property<byte[]>("Hash")
+                    b.Property<byte[]>("Hashes")
                         .IsRequired()
                         .HasColumnType("BLOB")
-                        .HasColumnName("hash");
+                        .HasColumnName("hashes");
 
-                    b.HasKey("Level", "Idx");
+                    b.HasKey("Seq");
 
-                    b.ToTable("audit_nodes", (string)null);
+                    b.ToTable("audit_tree", (string)null);
                 });
 #pragma warning restore 612, 618
         }
