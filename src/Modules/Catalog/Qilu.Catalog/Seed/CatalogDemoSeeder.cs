@@ -68,8 +68,6 @@ internal sealed class CatalogDemoSeeder : IDemoSeeder
 
     private enum Stage { Draft, Submitted, Published }
 
-    // The data elements 公民身份号码 and 统一社会信用代码 (StandardElements).
-    private const string PersonNumber = "DE0001", CreditCode = "DE0006";
 
     /// <summary>
     /// 接口 for every shared demo entry, and 核验 too where the entry describes people or enterprises by their number
@@ -77,7 +75,7 @@ internal sealed class CatalogDemoSeeder : IDemoSeeder
     /// with the demo grant, instead of reading the rows (原始数据不出域).
     /// </summary>
     private static ShareMethod[] MethodsOf(BaseListItem item) =>
-        item.ShareType != ShareType.NotShared && ListBaseList.Fields(item).Any(f => f.Element is PersonNumber or CreditCode)
+        item.ShareType != ShareType.NotShared && ListBaseList.Fields(item).Any(f => f.Element is StandardElementIds.IdNumber or StandardElementIds.CreditCode)
             ? [ShareMethod.Api, ShareMethod.Verification]
             : [ShareMethod.Api];
 

@@ -35,7 +35,7 @@ internal sealed record DatasetField(string Name, string Element, string DataType
         dataType is "date" or "datetime" || element == DivisionElement;
 
     /// <summary>DE0009 行政区划代码 (the catalog's standard element).</summary>
-    public const string DivisionElement = "DE0009";
+    public const string DivisionElement = StandardElementIds.DivisionCode;
 
     /// <summary>The published form of a value of this field.</summary>
     public string? Publish(string? value)

@@ -16,11 +16,11 @@ internal static class FieldMasking
         if (rule == MaskingRule.Redact) return null;
         return elementIdentifier switch
         {
-            "DE0001" => Mask.IdNumber(value),
-            "DE0002" or "DE0008" => Mask.Name(value),
-            "DE0006" => Mask.CreditCode(value),
-            "DE0011" => Mask.Phone(value),
-            "DE0013" => Mask.Email(value),
+            StandardElementIds.IdNumber => Mask.IdNumber(value),
+            StandardElementIds.PersonName or StandardElementIds.LegalRepresentative => Mask.Name(value),
+            StandardElementIds.CreditCode => Mask.CreditCode(value),
+            StandardElementIds.Phone => Mask.Phone(value),
+            StandardElementIds.Email => Mask.Email(value),
             _ => Generic(value),
         };
     }

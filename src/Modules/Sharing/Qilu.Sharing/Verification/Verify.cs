@@ -47,7 +47,7 @@ internal static class Verify
     {
         if (Parse<NameIdRequest>(r) is not { } q) return (null, BadBody());
         if (await GuardAsync(r, sp, ct) is { } refused) return (null, refused);
-        var id = await ValidateAsync(sp, "DE0001", q.IdNumber, "idNumber", ct);
+        var id = await ValidateAsync(sp, StandardElementIds.IdNumber, q.IdNumber, "idNumber", ct);
         if (id.Refusal is not null) return (null, id.Refusal);
         if (string.IsNullOrWhiteSpace(q.Name)) return (null, GatewayRefusal.BadRequest("required", "须填写姓名", "name is required", "name"));
         var (resource, nameField, _, missing) = await FindPersonTableAsync(r, sp, needDivision: false, ct);
@@ -62,9 +62,9 @@ internal static class Verify
     {
         if (Parse<ResidenceRequest>(r) is not { } q) return (null, BadBody());
         if (await GuardAsync(r, sp, ct) is { } refused) return (null, refused);
-        var id = await ValidateAsync(sp, "DE0001", q.IdNumber, "idNumber", ct);
+        var id = await ValidateAsync(sp, StandardElementIds.IdNumber, q.IdNumber, "idNumber", ct);
         if (id.Refusal is not null) return (null, id.Refusal);
-        var division = await ValidateAsync(sp, "DE0009", q.DivisionCode, "divisionCode", ct);
+        var division = await ValidateAsync(sp, StandardElementIds.DivisionCode, q.DivisionCode, "divisionCode", ct);
         if (division.Refusal is not null) return (null, division.Refusal);
         var (resource, _, divisionField, missing) = await FindPersonTableAsync(r, sp, needDivision: true, ct);
         if (missing is not null) return (null, missing);
@@ -78,7 +78,7 @@ internal static class Verify
     {
         if (Parse<LicenceRequest>(r) is not { } q) return (null, BadBody());
         if (await GuardAsync(r, sp, ct) is { } refused) return (null, refused);
-        var code = await ValidateAsync(sp, "DE0006", q.CreditCode, "creditCode", ct);
+        var code = await ValidateAsync(sp, StandardElementIds.CreditCode, q.CreditCode, "creditCode", ct);
         if (code.Refusal is not null) return (null, code.Refusal);
         if (string.IsNullOrWhiteSpace(q.TypeCode) || q.TypeCode.Length > 40)
             return (null, GatewayRefusal.BadRequest("required", "须填写证照类型代码", "typeCode is required", "typeCode"));
@@ -101,8 +101,8 @@ internal static class Verify
         if (rows is null) return (null, null, null, new GatewayRefusal(503, new("gateway.rows_unavailable", "资源库服务未启用", "The resource store is not available")));
         foreach (var res in await rows.ListResourcesAsync(r.Grant.EntryId, ct))
         {
-            if (res.Kind != ResourceKind.Table || res.Columns.FirstOrDefault(c => c.Field == res.KeyField)?.ElementIdentifier != "DE0001") continue;
-            var name = res.Columns.FirstOrDefault(c => c.ElementIdentifier == "DE0002")?.Field;
+            if (res.Kind != ResourceKind.Table || res.Columns.FirstOrDefault(c => c.Field == res.KeyField)?.ElementIdentifier != StandardElementIds.IdNumber) continue;
+            var name = res.Columns.FirstOrDefault(c => c.ElementIdentifier == StandardElementIds.PersonName)?.Field;
             if (needDivision ? res.DivisionField is null : name is null) continue;
             return (res, name, res.DivisionField, null);
         }
