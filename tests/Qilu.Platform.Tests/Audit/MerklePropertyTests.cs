@@ -162,6 +162,29 @@ public sealed class MerklePropertyTests
         }
     }
 
+    /// <summary>
+    /// The layout of the store's tree rows (ADR 0004 addendum 2): appending leaf s reports exactly
+    /// <see cref="NodeId.CompletedBy"/>(s) subtrees, one per level from 0 up, each of which names leaf s as the one
+    /// completing it; so every stored subtree has one place, in its completing leaf's row at its level.
+    /// </summary>
+    [Fact]
+    public void Append_ReportsTheSubtreesEachLeafCompletes_OnePerLevelFromZero()
+    {
+        var range = new CompactRange();
+        var all = new HashSet<NodeId>();
+        for (long s = 0; s < 1_100; s++)
+        {
+            var reported = new List<NodeId>();
+            range.Append(MerkleHash.Leaf([(byte)s, (byte)(s >> 8)]), (id, _) => reported.Add(id));
+            reported.Count.ShouldBe(NodeId.CompletedBy(s), $"leaf {s}");
+            reported.Select(id => id.Level).ShouldBe(Enumerable.Range(0, reported.Count), $"leaf {s}");
+            reported.ShouldAllBe(id => id.CompletingLeaf == s);
+            foreach (var id in reported) all.Add(id).ShouldBeTrue($"{id} reported twice");
+        }
+        // Every perfect subtree of the 1,100 leaves was reported once: 2·1100 − popcount(1100) of them.
+        all.Count.ShouldBe((2 * 1_100) - (int)long.PopCount(1_100));
+    }
+
     [Fact]
     public void VerifyConsistency_WhenEqualSizesEmptyProof_IsValid()
     {
