@@ -79,6 +79,12 @@ internal sealed class AuditLogHostedService(
         {
             logger.LogWarning("The audit checkpoint timer did not stop within {Seconds} s; stopping without waiting for it", TimerStopWait.TotalSeconds);
         }
+        catch (Exception e)
+        {
+            // WaitAsync rethrows what ended the loop, where WhenAny never did. Whatever it was, the writer must still be
+            // drained below, or records already queued would never be committed.
+            logger.LogError(e, "The audit checkpoint timer failed; stopping the writer anyway");
+        }
         await writer.StopAsync();
         try
         {
