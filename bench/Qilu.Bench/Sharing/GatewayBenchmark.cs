@@ -274,7 +274,7 @@ internal static class GatewayBenchmark
             ConsumerUnitId = consumer.Id, ConsumerName = consumer.Name, ConsumerDivision = consumer.DivisionCode, EntryId = entryId, EntryCode = "370102-1-BENCH",
             EntryName = "人口基础信息（基准测试）", ProviderUnitId = provider.Id, ProviderName = provider.Name, ProviderDivision = provider.DivisionCode,
             Purpose = "基准测试", Fields = "公民身份号码\n姓名\n联系电话", Masking = "公民身份号码=Partial\n姓名=Partial\n联系电话=Partial", RowScope = "370102",
-            DailyQuota = 1_000_000_000, RatePerSecond = 100_000, ValidFrom = DateTimeOffset.UnixEpoch, ValidUntil = DateTimeOffset.UnixEpoch.AddYears(100),
+            DailyQuota = 1_000_000_000, RatePerSecond = 100_000, ShareMethods = Grant.FormatShareMethods([ShareMethod.Api]), ValidFrom = DateTimeOffset.UnixEpoch, ValidUntil = DateTimeOffset.UnixEpoch.AddYears(100),
             CreatedAt = DateTimeOffset.UnixEpoch,
         };
         db.Grants.Add(grant);

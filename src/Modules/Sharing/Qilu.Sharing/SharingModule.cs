@@ -72,6 +72,8 @@ public sealed class SharingModule : IQiluModule
         services.AddOptions<OpenIddict.Server.OpenIddictServerOptions>().Configure(o => o.Scopes.Add(GatewayProtocol.Scope));
         services.AddScoped<WhenCatalogEntryWithdrawn>();
         services.AddIntegrationEventHandler<CatalogEntryWithdrawn, WhenCatalogEntryWithdrawn>();
+        services.AddScoped<WhenCatalogEntryPublished>();
+        services.AddIntegrationEventHandler<CatalogEntryPublished, WhenCatalogEntryPublished>();
         services.AddIntegrationEventHandler<ResourceRowsChanged, WhenResourceRowsChanged>();
         services.AddModulePermissions(
             new PermissionDefinition(SharingPermissions.ApplicationsApply, "申请共享数据", "Apply for shared data", WellKnownRoles.Official, WellKnownRoles.DataOfficer, WellKnownRoles.ChiefDataOfficer),

@@ -28,6 +28,12 @@ public sealed class Scenario
 
     public static readonly string[] AllFields = ["公民身份号码", "姓名", "联系电话", "行政区划代码", "地址"];
 
+    /// <summary>The scenario's entry: its name and its items with their data elements.</summary>
+    public const string PersonRegister = "历下区人口基础信息";
+
+    public static readonly (string Name, string Element)[] PersonItems =
+        [("公民身份号码", "DE0001"), ("姓名", "DE0002"), ("联系电话", "DE0011"), ("行政区划代码", "DE0009"), ("地址", "DE0010")];
+
     public static async Task<Scenario> CreateAsync(SharingHost host)
     {
         var lixia = await host.ApiAsync("lx.official");
@@ -36,8 +42,7 @@ public sealed class Scenario
         var consumer = await host.UnitAsync("health", "370102");
         await CreateOfficialAsync(host, "lx.approver", provider.Id);
 
-        var entry = await PublishAsync(lixia, jinan, "历下区人口基础信息", "Conditional", ["Api", "Verification"],
-            [("公民身份号码", "DE0001"), ("姓名", "DE0002"), ("联系电话", "DE0011"), ("行政区划代码", "DE0009"), ("地址", "DE0010")]);
+        var entry = await PublishAsync(lixia, jinan, PersonRegister, "Conditional", ["Api", "Verification"], PersonItems);
         var resource = await host.Resources.MountTableAsync(entry, "人口基础信息表", "公民身份号码", "行政区划代码");
         var people = new List<(string, string, string, string)>
         {
@@ -62,7 +67,30 @@ public sealed class Scenario
 
     public static async Task<Guid> PublishAsync(HttpClient unit, HttpClient bureau, string name, string share, string[] methods, (string Name, string Element)[] items)
     {
-        var body = new
+        var created = await Ok(await unit.PostAsJsonAsync("/api/catalog/entries", EntryBody(name, share, methods, items)), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetString()!;
+        await SubmitAndApproveAsync(unit, bureau, id, created.GetProperty("version").GetUInt32());
+        return Guid.Parse(id);
+    }
+
+    /// <summary>Publishes a new version of entry <paramref name="id"/> (edited by its unit, approved by the bureau).</summary>
+    public static async Task RepublishAsync(HttpClient unit, HttpClient bureau, Guid id, string name, string share, string[] methods, (string Name, string Element)[] items)
+    {
+        var current = await Ok(await unit.GetAsync($"/api/catalog/entries/{id}"));
+        var edited = await Ok(await unit.PutAsJsonAsync($"/api/catalog/entries/{id}",
+            new { version = current.GetProperty("version").GetUInt32(), entry = EntryBody(name, share, methods, items) }));
+        await SubmitAndApproveAsync(unit, bureau, id.ToString(), edited.GetProperty("version").GetUInt32());
+    }
+
+    private static async Task SubmitAndApproveAsync(HttpClient unit, HttpClient bureau, string id, uint version)
+    {
+        var submitted = await Ok(await unit.PostAsJsonAsync($"/api/catalog/entries/{id}/submit", new { version }));
+        await Ok(await bureau.PostAsJsonAsync($"/api/catalog/entries/{id}/approve", new { version = submitted.GetProperty("version").GetUInt32(), comment = "同意" }));
+    }
+
+    private static object EntryBody(string name, string share, string[] methods, (string Name, string Element)[] items)
+    {
+        return new
         {
             name, category = "Department", theme = (string?)null, @abstract = $"{name}：共享测试用目录摘要。",
             shareType = share, shareCondition = share == "Conditional" ? "限于履行法定职责所必需" : null,
@@ -71,11 +99,6 @@ public sealed class Scenario
             grading = new { factors = new[] { "领域", "群体" }, impactObject = "个人权益", impactDegree = "一般危害", note = "测试" },
             items = items.Select(i => new { name = i.Name, elementIdentifier = i.Element }).ToArray(),
         };
-        var created = await Ok(await unit.PostAsJsonAsync("/api/catalog/entries", body), HttpStatusCode.Created);
-        var id = created.GetProperty("id").GetString()!;
-        var submitted = await Ok(await unit.PostAsJsonAsync($"/api/catalog/entries/{id}/submit", new { version = created.GetProperty("version").GetUInt32() }));
-        await Ok(await bureau.PostAsJsonAsync($"/api/catalog/entries/{id}/approve", new { version = submitted.GetProperty("version").GetUInt32(), comment = "同意" }));
-        return Guid.Parse(id);
     }
 
     private static async Task CreateOfficialAsync(SharingHost host, string userName, Guid unit)
@@ -117,19 +140,20 @@ public sealed class Scenario
     }
 
     /// <summary>
-    /// A copy of grant <paramref name="source"/> whose period ends at <paramref name="until"/> (a grant's period comes
+    /// A copy of grant <paramref name="source"/> (optionally from another <paramref name="provider"/>) whose period ends at <paramref name="until"/> (a grant's period comes
     /// from its application, which must start in the future or today; tests of expiry need one that ends soon or ended).
     /// </summary>
-    public Task<Guid> CopyGrantEndingAsync(Guid source, DateTimeOffset until) => Host.RunAsync(async sp =>
+    public Task<Guid> CopyGrantEndingAsync(Guid source, DateTimeOffset until, UnitInfo? provider = null) => Host.RunAsync(async sp =>
     {
         var db = sp.GetRequiredService<SharingDbContext>();
         var g = await db.Grants.AsNoTracking().SingleAsync(x => x.Id == source);
         var copy = new Grant
         {
             ConsumerUnitId = g.ConsumerUnitId, ConsumerName = g.ConsumerName, ConsumerDivision = g.ConsumerDivision, EntryId = g.EntryId, EntryCode = g.EntryCode,
-            EntryName = g.EntryName, ProviderUnitId = g.ProviderUnitId, ProviderName = g.ProviderName, ProviderDivision = g.ProviderDivision, Purpose = g.Purpose,
+            EntryName = g.EntryName, ProviderUnitId = provider?.Id ?? g.ProviderUnitId, ProviderName = provider?.Name ?? g.ProviderName,
+            ProviderDivision = provider?.DivisionCode ?? g.ProviderDivision, Purpose = g.Purpose,
             Fields = g.Fields, Masking = g.Masking, RowScope = g.RowScope, DailyQuota = g.DailyQuota, RatePerSecond = g.RatePerSecond,
-            ValidFrom = DateTimeOffset.UnixEpoch, ValidUntil = until, CreatedAt = DateTimeOffset.UnixEpoch,
+            ShareMethods = g.ShareMethods, ValidFrom = DateTimeOffset.UnixEpoch, ValidUntil = until, CreatedAt = DateTimeOffset.UnixEpoch,
         };
         db.Grants.Add(copy);
         await db.SaveChangesAsync();

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Qilu.Catalog.Contracts;
 using Qilu.Platform.Auth;
 using Qilu.Sharing.Auditing;
 using Qilu.Sharing.Contracts;
@@ -83,7 +84,7 @@ internal sealed class GatewayPipeline(IServiceProvider services, GrantCache gran
         if (refusal is null)
         {
             grant = await GrantAsync(grantId, ct);
-            refusal = Authorize(actor, grant, now, grassroots);
+            refusal = Authorize(actor, grant, now, grassroots) ?? ShareMethodRefusal(grant!, operation);
         }
         if (refusal is null && limiter.TryAcquire(grant!) is { } wait)
             refusal = new GatewayRefusal(429, new("gateway.rate_limited", $"调用过于频繁（授权限速 {grant!.RatePerSecond} 次/秒），请稍后重试",
@@ -181,6 +182,23 @@ internal sealed class GatewayPipeline(IServiceProvider services, GrantCache gran
                 $"The grant is valid from {grant.ValidFrom:u}"),
         };
     }
+
+    /// <summary>
+    /// The entry's 共享方式 as the grant records them (<see cref="Grant.ShareMethods"/>): 核验 operations need
+    /// <see cref="ShareMethod.Verification"/>, every operation that releases data (key, rows, the change feed and its
+    /// subscriptions, proxied APIs, 数据直达基层) needs <see cref="ShareMethod.Api"/>. A 核验-only entry's rows never leave.
+    /// </summary>
+    internal static GatewayRefusal? ShareMethodRefusal(Grant grant, string operation)
+    {
+        var needed = operation.StartsWith("verify.", StringComparison.Ordinal) ? ShareMethod.Verification : ShareMethod.Api;
+        if (grant.Allows(needed)) return null;
+        var offered = grant.ShareMethods.Length == 0 ? "无" : string.Join("、", grant.ShareMethods.Split(',').Select(m => Enum.TryParse<ShareMethod>(m, out var v) ? MethodName(v) : m));
+        var offeredEn = grant.ShareMethods.Length == 0 ? "none" : grant.ShareMethods.Replace(",", ", ", StringComparison.Ordinal);
+        return GatewayRefusal.Forbidden("grant.share_method", $"该授权对应的目录未提供{MethodName(needed)}共享方式（提供的方式：{offered}）",
+            $"The grant's catalog entry is not shared by {needed} (it offers: {offeredEn})");
+    }
+
+    private static string MethodName(ShareMethod m) => m switch { ShareMethod.Api => "接口", ShareMethod.File => "文件", _ => "核验" };
 
     /// <summary>True when the validated token carries the gateway scope (OpenIddict: <c>oi_scp</c>; plain JWT: <c>scope</c>).</summary>
     public static bool ScopeGranted(System.Security.Claims.ClaimsPrincipal user) =>

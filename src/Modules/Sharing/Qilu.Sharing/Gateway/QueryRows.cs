@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Qilu.Catalog.Contracts;
 
@@ -9,8 +10,9 @@ namespace Qilu.Sharing.Gateway;
 
 /// <summary>
 /// GET /api/sharing/gateway/{grantId}/resources/{resourceId}/rows?fields=a,b&amp;filter.{field}=v&amp;limit=&amp;offset=: a
-/// page of rows within the grant's row scope. Filters may only name granted fields (filtering on a withheld field
-/// would leak it one bit at a time).
+/// page of rows within the grant's row scope. Filters may only name fields the grant releases, not withheld ones
+/// (filtering on a withheld field would leak it one guess at a time), and their values are checked against the
+/// field's data element before the call is charged.
 /// </summary>
 internal static class QueryRows
 {
@@ -47,7 +49,25 @@ internal static class QueryRows
                 return (null, GatewayRefusal.BadRequest("filter.unknown_field", $"筛选条件中的信息项不存在：{field}", $"Unknown filter field: {field}", name));
             if (!grantedFields.Contains(field))
                 return (null, GatewayRefusal.Forbidden("filter.not_granted", $"不能按未授权的信息项筛选：{field}", $"Cannot filter on a field not granted: {field}", name));
-            filters.Add(new RowFilter(field, values.ToString()));
+            // A field the grant withholds entirely (Redact) answers nothing, so a filter on it must not either: matching
+            // rows would confirm guessed values one call at a time.
+            if (granted.Masking.GetValueOrDefault(field, MaskingRule.Redact) == MaskingRule.Redact)
+                return (null, GatewayRefusal.Forbidden("filter.withheld", $"信息项“{field}”按授权不予提供，不能作为筛选条件", $"Field {field} is withheld by the grant and cannot be filtered on", name));
+            var value = values.ToString();
+            // Checked against the field's data element like a key (a malformed 公民身份号码 is a 400 naming the rule, not
+            // an empty page charged to the quota); the canonical form is what is matched.
+            var element = granted.Resource.Columns.First(c => c.Field == field).ElementIdentifier;
+            if (!string.IsNullOrEmpty(element))
+            {
+                var valid = await services.GetRequiredService<IDataElementValidator>().ValidateAsync(element, value, ct);
+                if (!valid.IsSuccess)
+                {
+                    var e = valid.Error;
+                    return (null, new GatewayRefusal(400, e with { Field = name, Message = $"筛选条件（{field}）格式有误：{e.Message}", MessageEn = $"Malformed filter ({field}): {e.MessageEn}" }));
+                }
+                value = valid.Value;
+            }
+            filters.Add(new RowFilter(field, value));
         }
         if (await request.ChargeAsync(ct) is { } charged) return (null, charged);
         var page = await GrantedResource.Rows(services).QueryAsync(resourceId,

@@ -48,6 +48,13 @@ internal sealed class Grant
     public int RatePerSecond { get; init; }
     /// <summary>数据直达基层: officials of the consumer's division subtree may read their own area's rows under this grant.</summary>
     public bool Grassroots { get; init; }
+    /// <summary>
+    /// 共享方式 this grant allows, comma-separated <see cref="ShareMethod"/> names: the entry's methods when it was granted,
+    /// narrowed by every later published version that offers fewer, never widened (a grant releases no more than was
+    /// approved). Empty until recorded (a grant issued before this column existed is filled in at start-up), and an
+    /// empty set allows nothing.
+    /// </summary>
+    public string ShareMethods { get; set; } = "";
     public DateTimeOffset ValidFrom { get; init; }
     public DateTimeOffset ValidUntil { get; init; }
     public GrantStatus Status { get; set; } = GrantStatus.Active;
@@ -60,6 +67,19 @@ internal sealed class Grant
 
     public IReadOnlyDictionary<string, MaskingRule> MaskingRules => Masking.Split('\n', StringSplitOptions.RemoveEmptyEntries)
         .Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => Enum.Parse<MaskingRule>(p[1]), StringComparer.Ordinal);
+
+    /// <summary>Whether the grant allows <paramref name="method"/> (see <see cref="ShareMethods"/>).</summary>
+    public bool Allows(ShareMethod method)
+    {
+        var name = method.ToString();
+        foreach (var range in ShareMethods.AsSpan().Split(','))
+            if (ShareMethods.AsSpan()[range].Trim().SequenceEqual(name)) return true;
+        return false;
+    }
+
+    /// <summary>The stored form of a set of share methods (enum order, so equal sets are equal strings).</summary>
+    public static string FormatShareMethods(IEnumerable<ShareMethod> methods) =>
+        string.Join(',', methods.Distinct().Order().Select(m => m.ToString()));
 
     public static string FormatMasking(IEnumerable<KeyValuePair<string, MaskingRule>> rules) =>
         string.Join('\n', rules.Select(r => $"{r.Key}={r.Value}"));

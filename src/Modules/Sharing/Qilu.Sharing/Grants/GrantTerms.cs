@@ -25,6 +25,9 @@ internal sealed class GrantIssuer(ICatalogDirectory catalog, IOptions<SharingOpt
     {
         terms ??= new GrantTerms();
         var items = await catalog.FieldGradesAsync(a.EntryId, ct);
+        // The grant records how the entry is shared now; the gateway refuses every other way (a 核验-only entry's rows
+        // never leave through the key, rows or API operations).
+        var methods = (await catalog.FindPublishedEntryAsync(a.EntryId, ct))?.ShareMethods ?? [];
         var v = new Validation();
         var masking = new Dictionary<string, MaskingRule>(StringComparer.Ordinal);
         foreach (var field in a.FieldList)
@@ -59,6 +62,7 @@ internal sealed class GrantIssuer(ICatalogDirectory catalog, IOptions<SharingOpt
             ProviderDivision = a.ProviderDivision, Purpose = a.Purpose, Fields = a.Fields, Masking = Grant.FormatMasking(masking), RowScope = scope,
             DailyQuota = terms.DailyQuota ?? Math.Max(1, a.CallsPerDay), TotalQuota = terms.TotalQuota,
             RatePerSecond = terms.RatePerSecond ?? options.Value.DefaultRatePerSecond, Grassroots = terms.Grassroots ?? false,
+            ShareMethods = Grant.FormatShareMethods(methods),
             ValidFrom = WorkingCalendar.StartOfChinaDay(a.PeriodFrom), ValidUntil = WorkingCalendar.StartOfChinaDay(a.PeriodTo.AddDays(1)), CreatedAt = now,
         };
     }

@@ -20,7 +20,7 @@ namespace Qilu.Sharing.Subscriptions;
 /// within its grant's fields and row scope, masked, as a JSON body signed with SM2 (<see cref="GatewayProtocol.SignatureHeader"/>,
 /// <see cref="GatewayProtocol.KeyIdHeader"/>). The cursor advances only on a 2xx answer, so a redelivered event or a
 /// failed callback sends the same changes again (at-least-once; consumers de-duplicate by sequence). Subscriptions
-/// under a grant that is no longer active receive nothing.
+/// under a grant that is no longer active, or no longer allows the 接口 share method, receive nothing.
 /// </summary>
 internal sealed class WhenResourceRowsChanged(SharingDbContext db, IServiceProvider services, TimeProvider clock, VerificationSigner signer,
     IHttpClientFactory http, SharingAudit audit) : IIntegrationEventHandler<ResourceRowsChanged>
@@ -39,7 +39,7 @@ internal sealed class WhenResourceRowsChanged(SharingDbContext db, IServiceProvi
         foreach (var s in subs)
         {
             var grant = await db.Grants.AsNoTracking().FirstOrDefaultAsync(g => g.Id == s.GrantId, cancellationToken);
-            if (grant is null || grant.EffectiveStatus(now) != "Active") continue;
+            if (grant is null || grant.EffectiveStatus(now) != "Active" || !grant.Allows(ShareMethod.Api)) continue;
             var (granted, refusal) = await GrantedResource.ResolveAsync(services, grant, s.ResourceId, null, cancellationToken);
             if (granted is null) continue;
             var changes = await rows.ChangesSinceAsync(s.ResourceId, s.DeliveredSequence, 500, granted.FieldNames, grant.RowScope, cancellationToken);

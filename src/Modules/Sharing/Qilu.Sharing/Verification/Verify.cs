@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Qilu.Catalog.Contracts;
+using Qilu.Identity.Contracts;
 using Qilu.SharedKernel.Actors;
 using Qilu.Sharing.Gateway;
 using Qilu.Trust.Contracts;
@@ -13,8 +14,8 @@ namespace Qilu.Sharing.Verification;
 
 /// <summary>
 /// 核验 through the gateway: POST /api/sharing/gateway/{grantId}/verify/{name-id|residence|licence}. The question is
-/// answered as a signed yes/no — the data itself never leaves (原始数据不出域). The grant's entry must offer the
-/// 核验 share method; quotas, audit and metering apply as for any gateway call. The signed statement names the kind,
+/// answered as a signed yes/no — the data itself never leaves (原始数据不出域). The grant must allow the 核验 share method
+/// (<see cref="GatewayPipeline.ShareMethodRefusal"/>); quotas, audit and metering apply as for any gateway call. The signed statement names the kind,
 /// an SM3 digest of the question (so the consumer can prove what was asked), the answer, the grant, the consumer and
 /// the time.
 /// </summary>
@@ -46,7 +47,6 @@ internal static class Verify
     internal static async Task<(GatewayAnswer?, GatewayRefusal?)> NameIdAsync(GatewayRequest r, IServiceProvider sp, CancellationToken ct)
     {
         if (Parse<NameIdRequest>(r) is not { } q) return (null, BadBody());
-        if (await GuardAsync(r, sp, ct) is { } refused) return (null, refused);
         var id = await ValidateAsync(sp, StandardElementIds.IdNumber, q.IdNumber, "idNumber", ct);
         if (id.Refusal is not null) return (null, id.Refusal);
         if (string.IsNullOrWhiteSpace(q.Name)) return (null, GatewayRefusal.BadRequest("required", "须填写姓名", "name is required", "name"));
@@ -61,7 +61,6 @@ internal static class Verify
     internal static async Task<(GatewayAnswer?, GatewayRefusal?)> ResidenceAsync(GatewayRequest r, IServiceProvider sp, CancellationToken ct)
     {
         if (Parse<ResidenceRequest>(r) is not { } q) return (null, BadBody());
-        if (await GuardAsync(r, sp, ct) is { } refused) return (null, refused);
         var id = await ValidateAsync(sp, StandardElementIds.IdNumber, q.IdNumber, "idNumber", ct);
         if (id.Refusal is not null) return (null, id.Refusal);
         var division = await ValidateAsync(sp, StandardElementIds.DivisionCode, q.DivisionCode, "divisionCode", ct);
@@ -77,21 +76,23 @@ internal static class Verify
     internal static async Task<(GatewayAnswer?, GatewayRefusal?)> LicenceAsync(GatewayRequest r, IServiceProvider sp, CancellationToken ct)
     {
         if (Parse<LicenceRequest>(r) is not { } q) return (null, BadBody());
-        if (await GuardAsync(r, sp, ct) is { } refused) return (null, refused);
         var code = await ValidateAsync(sp, StandardElementIds.CreditCode, q.CreditCode, "creditCode", ct);
         if (code.Refusal is not null) return (null, code.Refusal);
         if (string.IsNullOrWhiteSpace(q.TypeCode) || q.TypeCode.Length > 40)
             return (null, GatewayRefusal.BadRequest("required", "须填写证照类型代码", "typeCode is required", "typeCode"));
+        var wallet = sp.GetRequiredService<ICertificateWallet>();
+        var typeCode = q.TypeCode.Trim();
+        if (await wallet.IssuerKindAsync(typeCode, ct) is not { } issuerKind)
+            return (null, GatewayRefusal.BadRequest("typeCode.unknown", $"证照类型代码不存在：{typeCode}", $"Unknown certificate type: {typeCode}", "typeCode"));
+        // The grant is for the provider's data: only the authority that issues this kind of licence holds its register,
+        // so a grant from any other unit (a 民政 person register, say) cannot be used to probe enterprises' licences.
+        var provider = await sp.GetRequiredService<IOrganisationDirectory>().FindUnitAsync(r.Grant.ProviderUnitId, ct);
+        if (provider is null || !string.Equals(provider.Kind, issuerKind, StringComparison.Ordinal))
+            return (null, GatewayRefusal.Forbidden("verify.licence_not_provider", $"该授权的提供方（{r.Grant.ProviderName}）不是该类证照的发证部门，不能核验此类证照",
+                $"The grant's provider ({r.Grant.ProviderName}) does not issue this type of certificate", "typeCode"));
         if (await r.ChargeAsync(ct) is { } charged) return (null, charged);
-        var answer = await sp.GetRequiredService<ICertificateWallet>().HoldsValidAsync(code.Value!, q.TypeCode.Trim(), ct);
-        return (await AnswerAsync(r, sp, "licence", VerificationSigner.SubjectHash(code.Value!, q.TypeCode.Trim()), answer, null, ct), null);
-    }
-
-    private static async Task<GatewayRefusal?> GuardAsync(GatewayRequest r, IServiceProvider sp, CancellationToken ct)
-    {
-        var entry = await sp.GetRequiredService<ICatalogDirectory>().FindPublishedEntryAsync(r.Grant.EntryId, ct);
-        return entry is not null && entry.ShareMethods.Contains(ShareMethod.Verification) ? null
-            : GatewayRefusal.Forbidden("grant.not_verification", "该授权对应的目录未提供核验方式", "The grant's catalog entry does not offer verification");
+        var answer = await wallet.HoldsValidAsync(code.Value!, typeCode, ct);
+        return (await AnswerAsync(r, sp, "licence", VerificationSigner.SubjectHash(code.Value!, typeCode), answer, null, ct), null);
     }
 
     private static async Task<(MountedResourceInfo? Resource, string? NameField, string? DivisionField, GatewayRefusal? Missing)> FindPersonTableAsync(

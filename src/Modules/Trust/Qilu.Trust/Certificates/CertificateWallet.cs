@@ -17,6 +17,9 @@ internal sealed class CertificateWallet(TrustDbContext db, IFieldProtector prote
     public async Task<bool> HoldsValidAsync(string holderIdentifier, string typeCode, CancellationToken ct = default) =>
         (await ListHeldAsync(holderIdentifier, typeCode, ct)).Any(c => c.Status == "valid");
 
+    public async Task<string?> IssuerKindAsync(string typeCode, CancellationToken ct = default) =>
+        await db.CertificateTypes.AsNoTracking().Where(t => t.Code == typeCode).Select(t => t.IssuerKind).FirstOrDefaultAsync(ct);
+
     public async Task<HeldCertificateData?> ReadValidAsync(string holderIdentifier, string typeCode, CancellationToken ct = default)
     {
         if (HolderIdentifier.TryParseAny(holderIdentifier) is not { } holder) return null;

@@ -17,6 +17,13 @@ public interface ICertificateWallet
     Task<bool> HoldsValidAsync(string holderIdentifier, string typeCode, CancellationToken ct = default);
 
     /// <summary>
+    /// The kind of department (<c>market</c>, <c>health</c> …, as units' kinds in the organisation directory) whose units
+    /// issue certificates of <paramref name="typeCode"/>, or null for an unknown type. A 核验 of a licence is answered
+    /// only under a grant from such a unit: the register of a licence belongs to the authority that issues it.
+    /// </summary>
+    Task<string?> IssuerKindAsync(string typeCode, CancellationToken ct = default);
+
+    /// <summary>
     /// The holder's newest valid certificate of <paramref name="typeCode"/> with its items, or null when none is valid.
     /// For the holder's own use (a form they fill in): callers must only pass the signed-in holder's own identifier.
     /// </summary>
