@@ -72,6 +72,78 @@ public sealed class SharingPagesTests(QiluHostFixture host)
         await Assertions.Expect(lixia.Locator("#entry-apply")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task Inbox_WhenTheLastApproverSetsTerms_TheGrantCarriesThem()
+    {
+        // 历下区卫生健康局 applies again for the demo 低保 table (L4: two provider levels); the bureau and the first level
+        // approve through the API with their browser sessions, so the inbox test starts at the level that issues the grant.
+        var health = await SignedInAsync("lx.health", "/workbench/sharing/apply");
+        var seeded = (await JsonAsync(await health.APIRequest.GetAsync("/api/sharing/applications"))).EnumerateArray()
+            .First(a => a.GetProperty("entryName").GetString() == "最低生活保障对象信息");
+        var applied = await health.APIRequest.PostAsync("/api/sharing/applications", new()
+        {
+            DataObject = new
+            {
+                entryId = seeded.GetProperty("entryId").GetGuid(), purpose = "家庭医生签约费用减免核对", legalBasis = "《社会救助暂行办法》第六十条",
+                scenario = "家庭医生签约服务", fields = seeded.GetProperty("fields").EnumerateArray().Take(2).Select(f => f.GetString()).ToArray(),
+                callsPerDay = 300, periodFrom = seeded.GetProperty("periodFrom").GetString(), periodTo = seeded.GetProperty("periodTo").GetString(),
+            },
+        });
+        Assert.True(applied.Status == 201, await applied.TextAsync());
+        var app = await JsonAsync(applied);
+        var id = app.GetProperty("id").GetString()!;
+        foreach (var decider in new[] { "jn.official", "lx.official" })
+        {
+            var page = await SignedInAsync(decider, "/workbench/sharing/inbox");
+            var approved = await page.APIRequest.PostAsync($"/api/sharing/applications/{id}/approve",
+                new() { DataObject = new { version = app.GetProperty("version").GetUInt32(), comment = "同意" } });
+            Assert.True(approved.Ok, await approved.TextAsync());
+            app = await JsonAsync(approved);
+            await page.Context.CloseAsync();
+        }
+
+        var leader = await SignedInAsync("lx.leader", "/workbench/sharing/inbox");
+        await leader.Locator("#inbox[data-interactive=yes]").WaitForAsync();
+        var row = leader.Locator($"tr[data-id='{id}']");
+        await Assertions.Expect(row.Locator(".sharing-requested")).ToContainTextAsync("300 次/日");
+        await Assertions.Expect(row.Locator(".sharing-requested")).ToContainTextAsync("行范围 全部");
+        await row.Locator(".sharing-terms-toggle").ClickAsync();
+        var form = leader.Locator($"#terms-{id}");
+        // AntDesign's InputNumber puts its Id on the wrapper: the fields are found by the form's data-field instead.
+        var daily = form.Locator("[data-field=dailyQuota] input");
+        var scope = form.Locator("[data-field=rowScope] input");
+        // Pre-filled with what was applied for, so approving untouched grants what approving without the form did.
+        await Assertions.Expect(daily).ToHaveValueAsync("300");
+        await daily.FillAsync("120");
+        await daily.PressAsync("Tab");
+        await form.Locator("[data-field=rowScope] button").ClickAsync();
+        await Assertions.Expect(scope).ToHaveValueAsync("370102");
+        await Screenshots.SaveAsync(leader, "sharing-inbox-terms");
+
+        // The issuer's refusal appears beside the field it names, and the form keeps what was typed.
+        await scope.FillAsync("3");
+        await scope.PressAsync("Tab");
+        await form.Locator(".sharing-terms-approve").ClickAsync();
+        await Assertions.Expect(form.Locator("[data-field=rowScope] .sharing-field-error")).ToContainTextAsync("行范围须为2–12位行政区划代码前缀");
+        await Assertions.Expect(daily).ToHaveValueAsync("120");
+
+        await scope.FillAsync("370102");
+        await scope.PressAsync("Tab");
+        await form.Locator(".sharing-terms-approve").ClickAsync();
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+
+        var granted = await JsonAsync(await health.APIRequest.GetAsync($"/api/sharing/applications/{id}"));
+        Assert.Equal("Granted", granted.GetProperty("status").GetString());
+        var grantId = granted.GetProperty("grantId").GetString();
+        await leader.GotoAsync("/workbench/sharing/grants");
+        var grantRow = leader.Locator($"#grants tr[data-id='{grantId}']");
+        await Assertions.Expect(grantRow).ToContainTextAsync("370102");
+        await Assertions.Expect(grantRow).ToContainTextAsync("/ 120");
+    }
+
+    private static async Task<System.Text.Json.JsonElement> JsonAsync(IAPIResponse response) =>
+        (await response.JsonAsync()) ?? throw new InvalidOperationException($"{response.Status} without a JSON body from {response.Url}");
+
     // Several units publish an entry of that name (the provincial base list is claimed per county): search for 历下区民政局's.
     private static async Task OpenLixiaMinimumLivingEntryAsync(IPage page)
     {

@@ -27,6 +27,7 @@ internal static class SharingApi
         ListApprovalInbox.Map(api);
         ListApplications.Map(api);
         ApproveApplication.Map(api);
+        DraftGrantTerms.Map(api);
         RefuseApplication.Map(api);
         ListGrants.Map(api);
         ChangeGrantStatus.Map(api);

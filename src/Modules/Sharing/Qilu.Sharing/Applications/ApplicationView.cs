@@ -11,7 +11,13 @@ internal sealed record ApplicationView(Guid Id, string Number, Guid ConsumerUnit
         a.EntryId, a.EntryCode, a.EntryName, a.ProviderUnitId, a.ProviderName, a.ShareType.ToString(), a.Grade.ToString(), a.Purpose, a.LegalBasis, a.Scenario,
         a.FieldList, a.CallsPerDay, a.PeriodFrom, a.PeriodTo, a.RowScope, a.Status, NameOf(a), a.Stage, a.ProviderLevels, a.DueAt,
         a.DueAt is { } due ? ApprovalDeadlines.WorkingDaysLeft(now, due) : null, a.DueAt is { } d && now > d, a.GrantId, a.CreatedAt, a.Version,
-        [.. a.Steps.OrderBy(s => s.DecidedAt).Select(s => new StepView(s.Stage, StageLabel(s.Stage, a.ProviderLevels), s.Decision, s.Comment, s.DeciderName, s.DueAt, s.DecidedAt, s.Overdue))]);
+        [.. a.Steps.OrderBy(s => s.DecidedAt).Select(s => new StepView(s.Stage, StageLabel(s.Stage, a.ProviderLevels), s.Decision, s.Comment, s.DeciderName, s.DueAt, s.DecidedAt, s.Overdue))])
+    {
+        ApprovalIssuesGrant = a.ApprovalIssuesGrant,
+    };
+
+    /// <summary>Approving the current stage issues the grant, so the approver sets its terms (<see cref="DraftGrantTerms"/>).</summary>
+    public bool ApprovalIssuesGrant { get; init; }
 
     public static string NameOf(SharingApplication a) => a.Status switch
     {

@@ -41,7 +41,7 @@ internal static class ApproveApplication
         if (request.Comment is { Length: > 1000 }) return Outcomes.Invalid<ApplicationView>("comment.length", "意见不超过1000字", "The comment is at most 1000 characters", "comment");
         var now = s.Clock.GetUtcNow();
         Grant? grant = null;
-        if (a.Stage >= a.ProviderLevels && a.Status == ApplicationStatus.ProviderApproval)
+        if (a.ApprovalIssuesGrant)
         {
             var issued = await s.Issuer.IssueAsync(a, request.Terms, now, ct);
             if (!issued.IsSuccess) return Result<ApplicationView>.Failure(issued.Errors, issued.Kind);

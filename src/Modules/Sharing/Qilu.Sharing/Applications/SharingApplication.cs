@@ -62,6 +62,9 @@ internal sealed class SharingApplication
 
     public IReadOnlyList<string> FieldList => Fields.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>Whether approving the current stage issues the grant (the provider's last level): only then are grant terms set.</summary>
+    public bool ApprovalIssuesGrant => Status == ApplicationStatus.ProviderApproval && Stage >= ProviderLevels;
+
     /// <summary>Records an approval of the current stage; returns true when the last stage was approved.</summary>
     public bool Approve(string deciderId, string deciderName, string? comment, DateTimeOffset now, Func<DateTimeOffset, DateTimeOffset> nextDue)
     {
