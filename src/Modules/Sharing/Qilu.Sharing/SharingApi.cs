@@ -46,6 +46,7 @@ internal static class SharingApi
         QueryByKey.Map(gateway);
         QueryRows.Map(gateway);
         CallApi.Map(gateway);
+        DownloadSharedFile.Map(gateway);
         Verify.Map(gateway);
         Subscribe.Map(gateway);
         ReadChangeFeed.Map(gateway);

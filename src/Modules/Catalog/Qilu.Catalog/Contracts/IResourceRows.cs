@@ -76,6 +76,15 @@ public sealed record RowPage(IReadOnlyList<ResourceRow> Rows, long? Total);
 /// <param name="Row">The row after the change (only the fields asked for), null when deleted.</param>
 public sealed record RowChange(long Sequence, string Key, bool Deleted, DateTimeOffset At, ResourceRow? Row);
 
+/// <summary>A file mounted on an entry, as uploaded.</summary>
+/// <param name="ResourceId">Stable resource id.</param>
+/// <param name="EntryId">The catalog entry.</param>
+/// <param name="FileName">The file's name as uploaded.</param>
+/// <param name="ContentType">Its media type as uploaded.</param>
+/// <param name="Sm3Hash">SM3 of the bytes, hex, computed when it was mounted.</param>
+/// <param name="Bytes">The content.</param>
+public sealed record MountedFile(Guid ResourceId, Guid EntryId, string FileName, string ContentType, string Sm3Hash, byte[] Bytes);
+
 /// <summary>An upstream API mounted on an entry.</summary>
 /// <param name="ResourceId">Stable resource id.</param>
 /// <param name="EntryId">The catalog entry.</param>
@@ -118,4 +127,7 @@ public interface IResourceRows
 
     /// <summary>The upstream of an API resource, or null when the resource is not an API.</summary>
     Task<ApiResourceInfo?> FindApiAsync(Guid resourceId, CancellationToken ct = default);
+
+    /// <summary>A file resource with its bytes, or null when the resource is not a file (the gateway has checked the grant).</summary>
+    Task<MountedFile?> ReadFileAsync(Guid resourceId, CancellationToken ct = default);
 }

@@ -198,6 +198,14 @@ internal sealed class ResourceRows(CatalogDbContext db, CatalogReads reads, IFie
         return r?.BaseUrl is null ? null : new ApiResourceInfo(r.Id, r.EntryId, new Uri(r.BaseUrl), r.Operations);
     }
 
+    public async Task<MountedFile?> ReadFileAsync(Guid resourceId, CancellationToken ct = default)
+    {
+        var r = await db.Resources.AsNoTracking().FirstOrDefaultAsync(x => x.Id == resourceId && x.Kind == ResourceKind.File, ct);
+        if (r is null) return null;
+        var file = await db.ResourceFiles.AsNoTracking().FirstOrDefaultAsync(f => f.ResourceId == resourceId, ct);
+        return file is null ? null : new MountedFile(r.Id, r.EntryId, r.FileName ?? "file", r.ContentType ?? "application/octet-stream", r.FileHash ?? "", file.Bytes);
+    }
+
     private static async Task<string> KeyOfGoneRowAsync(RowStore store, RowCodec codec, Guid resourceId, string token, string? sealedRow, CancellationToken ct)
     {
         if (!codec.KeyEncrypted) return token;

@@ -105,6 +105,53 @@ public abstract class ShareMethodTestsBase(SharingFixture fixture)
     }
 
     [Fact]
+    public async Task FileEntry_IsReleasedWhole_OnlyUnderAFileGrantThatReleasesEveryItemInClear()
+    {
+        var s = await fixture.ScenarioAsync();
+        var lixia = await s.Host.ApiAsync("lx.official");
+        var jinan = await s.Host.ApiAsync("jn.official");
+        // 企业名称 and 行政区划代码 are graded L1, so a grant may release them in clear; 地址 (L3) may not be.
+        var open = await PublishAsync(lixia, jinan, "历下区企业名录文件", "Conditional", ["File"], [("企业名称", "DE0007"), ("行政区划代码", "DE0009")]);
+        var closed = await PublishAsync(lixia, jinan, "历下区企业住所文件", "Conditional", ["File", "Api"], [("企业名称", "DE0007"), ("地址", "DE0010")]);
+        var bytes = System.Text.Encoding.UTF8.GetBytes("企业名称,行政区划代码\n济南泉城食品有限公司,370102\n");
+        async Task<Guid> MountAsync(Guid entry)
+        {
+            using var content = new ByteArrayContent(bytes) { Headers = { { "Content-Type", "text/csv" } } };
+            return (await Ok(await lixia.PostAsync($"/api/catalog/entries/{entry}/resources/file?fileName={Uri.EscapeDataString("企业名录.csv")}", content),
+                HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        }
+        var openFile = await MountAsync(open);
+        var closedFile = await MountAsync(closed);
+        var system = await s.Host.ConsumerSystemAsync(s.Consumer, "lx-health-files");
+
+        var grant = await s.GrantAsync(fields: ["企业名称", "行政区划代码"], entryId: open);
+        using (var file = await system.GetAsync($"/api/sharing/gateway/{grant}/resources/{openFile}/file"))
+        {
+            file.ShouldBe(HttpStatusCode.OK);
+            (await file.Content.ReadAsByteArrayAsync()).ShouldBe(bytes);
+            file.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+            file.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("企业名录.csv");
+            file.Headers.GetValues("X-Content-SM3").Single().ShouldBe(Convert.ToHexStringLower(Qilu.Platform.Cryptography.Sm3.Hash(bytes)));
+            await Probe.ShouldCarryValidBindingAsync(file, "lx-health-files");
+        }
+        (await Probe.MeteringAsync(s.Host, grant)).Single().Operation.ShouldBe("file");
+        // The same grant cannot read the file of another entry, nor use the 接口 method its entry does not offer.
+        (await system.GetAsync($"/api/sharing/gateway/{grant}/resources/{closedFile}/file")).ShouldBe(HttpStatusCode.NotFound);
+        using (var key = await system.GetAsync($"/api/sharing/gateway/{grant}/resources/{openFile}/rows"))
+        {
+            key.ShouldBe(HttpStatusCode.Forbidden);
+            (await Probe.CodeOfAsync(key)).ShouldBe("grant.share_method");
+        }
+
+        // 地址 is L3: at least partly masked, so the file (which cannot be masked) is not released.
+        var partial = await s.GrantAsync(fields: ["企业名称", "地址"], entryId: closed);
+        using var refused = await system.GetAsync($"/api/sharing/gateway/{partial}/resources/{closedFile}/file");
+        refused.ShouldBe(HttpStatusCode.Forbidden);
+        (await Probe.CodeOfAsync(refused)).ShouldBe("file.masking_required");
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("地址");
+    }
+
+    [Fact]
     public async Task RowsFilter_OnAWithheldField_IsRefused_AndAMalformedValue_IsA400NotCharged()
     {
         var s = await fixture.ScenarioAsync();

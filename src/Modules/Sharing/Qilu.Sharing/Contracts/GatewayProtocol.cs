@@ -20,6 +20,9 @@ public static class GatewayProtocol
     /// </summary>
     public const string BindingHashHeader = "X-Qilu-Binding-Hash";
 
+    /// <summary>Response header of a file download: lower-case hex SM3 of the file as it was mounted (the same header as the catalog's own download).</summary>
+    public const string ContentSm3Header = "X-Content-SM3";
+
     /// <summary>Response header: id of the metering record (and audit entry) of the call.</summary>
     public const string CallIdHeader = "X-Qilu-Call-Id";
 

@@ -98,8 +98,9 @@ internal sealed class GatewayPipeline(IServiceProvider services, GrantCache gran
         }
 
         var status = answer?.Status ?? refusal!.Status;
-        var payload = answer is not null
-            ? JsonSerializer.SerializeToUtf8Bytes(answer.Body, Json)
+        var file = answer?.Body as GatewayFile;
+        var payload = file is not null ? file.Bytes
+            : answer is not null ? JsonSerializer.SerializeToUtf8Bytes(answer.Body, Json)
             : JsonSerializer.SerializeToUtf8Bytes(Problem(refusal!), Json);
         var call = Guid.CreateVersion7();
         var requestHashHex = Convert.ToHexStringLower(requestHash);
@@ -117,6 +118,12 @@ internal sealed class GatewayPipeline(IServiceProvider services, GrantCache gran
         headers[GatewayProtocol.CallIdHeader] = call.ToString();
         if (refusal?.RetryAfter is { } retry)
             headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        if (file is not null)
+        {
+            headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment") { FileNameStar = file.FileName }.ToString();
+            headers[GatewayProtocol.ContentSm3Header] = file.Sm3Hash;
+            return new RawJsonResult(status, payload, file.ContentType);
+        }
         return new RawJsonResult(status, payload, answer is not null ? "application/json; charset=utf-8" : "application/problem+json; charset=utf-8");
     }
 
@@ -185,12 +192,13 @@ internal sealed class GatewayPipeline(IServiceProvider services, GrantCache gran
 
     /// <summary>
     /// The entry's 共享方式 as the grant records them (<see cref="Grant.ShareMethods"/>): 核验 operations need
-    /// <see cref="ShareMethod.Verification"/>, every operation that releases data (key, rows, the change feed and its
+    /// <see cref="ShareMethod.Verification"/>, a file download <see cref="ShareMethod.File"/>, every other operation that releases data (key, rows, the change feed and its
     /// subscriptions, proxied APIs, 数据直达基层) needs <see cref="ShareMethod.Api"/>. A 核验-only entry's rows never leave.
     /// </summary>
     internal static GatewayRefusal? ShareMethodRefusal(Grant grant, string operation)
     {
-        var needed = operation.StartsWith("verify.", StringComparison.Ordinal) ? ShareMethod.Verification : ShareMethod.Api;
+        var needed = operation.StartsWith("verify.", StringComparison.Ordinal) ? ShareMethod.Verification
+            : operation == "file" ? ShareMethod.File : ShareMethod.Api;
         if (grant.Allows(needed)) return null;
         var offered = grant.ShareMethods.Length == 0 ? "无" : string.Join("、", grant.ShareMethods.Split(',').Select(m => Enum.TryParse<ShareMethod>(m, out var v) ? MethodName(v) : m));
         var offeredEn = grant.ShareMethods.Length == 0 ? "none" : grant.ShareMethods.Replace(",", ", ", StringComparison.Ordinal);
