@@ -20,6 +20,12 @@ public sealed class FakeUpstream : HttpMessageHandler
         if (path.StartsWith("/callback", StringComparison.Ordinal)) return new HttpResponseMessage(HttpStatusCode.NoContent);
         if (path.EndsWith("/text", StringComparison.Ordinal))
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("not json", Encoding.UTF8, "text/plain") };
+        if (path.EndsWith("/outlets", StringComparison.Ordinal))
+        {
+            // A list across divisions, for row scope: the gateway must keep only the grant's own.
+            const string outlets = """[{"企业名称":"历下甲店","行政区划代码":"370102"},{"企业名称":"市中乙店","行政区划代码":"370103"},{"企业名称":"历下丙店","行政区划代码":"370102"}]""";
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(outlets, Encoding.UTF8, "application/json") };
+        }
         var code = path.Split('/')[^1];
         var json = $$"""{"统一社会信用代码":"{{code}}","企业名称":"济南测试食品有限公司","法定代表人":"王小明","联系电话":"13805310000","内部备注":"不应外泄"}""";
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };

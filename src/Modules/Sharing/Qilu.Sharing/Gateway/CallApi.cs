@@ -13,7 +13,8 @@ namespace Qilu.Sharing.Gateway;
 /// mounted on the grant's entry. Path parameters of the operation's template come from query parameters of the same
 /// name, the rest of the query and the body are forwarded. The upstream's JSON answer (an object or an array of
 /// objects) is projected to the granted fields (or to those named by <c>fields=</c>) and masked like rows; anything else
-/// is refused (502), never passed through unchecked.
+/// is refused (502), never passed through unchecked. Under a row-scoped grant only objects inside the scope are kept
+/// (an object outside it answers <c>data: null</c>).
 /// </summary>
 internal static partial class CallApi
 {
@@ -66,6 +67,18 @@ internal static partial class CallApi
         }
         var items = await services.GetRequiredService<ICatalogDirectory>().FieldGradesAsync(request.Grant.EntryId, ct);
         var elements = items.ToDictionary(i => i.Name, i => i.ElementIdentifier, StringComparer.Ordinal);
+        // Row scope (行范围): the gateway cannot narrow the upstream's own query, so it tells the upstream the scope
+        // (X-Qilu-Row-Scope) and keeps only answered objects whose 行政区划代码 lies inside it. An operation that answers
+        // no field bound to 行政区划代码 cannot be scoped, and a row-scoped grant may not call it.
+        var scope = request.Grant.RowScope;
+        string? divisionField = null;
+        if (scope is not null)
+        {
+            divisionField = op.ResponseFields.FirstOrDefault(f => elements.GetValueOrDefault(f) == StandardElementIds.DivisionCode);
+            if (divisionField is null)
+                return (null, GatewayRefusal.Forbidden("api.row_scope", $"授权限定了行范围（{scope}），但接口操作 {operationId} 不返回行政区划代码，无法按行范围提供",
+                    $"The grant is limited to rows of {scope}, but operation {operationId} answers no 行政区划代码 to scope by"));
+        }
         if (await request.ChargeAsync(ct) is { } charged) return (null, charged);
 
         var target = new UriBuilder(new Uri(api.BaseUrl, api.BaseUrl.AbsolutePath.TrimEnd('/') + path))
@@ -76,6 +89,7 @@ internal static partial class CallApi
         if (request.Body.Length > 0) upstream.Content = new ByteArrayContent(request.Body) { Headers = { { "Content-Type", "application/json" } } };
         upstream.Headers.Add("X-Qilu-Consumer", Uri.EscapeDataString(request.Grant.ConsumerName));
         upstream.Headers.Add("X-Qilu-Grant", request.Grant.Id.ToString());
+        if (scope is not null) upstream.Headers.Add("X-Qilu-Row-Scope", scope);
         HttpResponseMessage response;
         try
         {
@@ -102,6 +116,8 @@ internal static partial class CallApi
                     $"The upstream did not answer a JSON object (HTTP {(int)response.StatusCode})")));
             var masking = request.Grant.MaskingRules;
             var count = 0;
+            bool InScope(JsonObject o) => divisionField is null
+                || (o.TryGetPropertyValue(divisionField, out var d) && d is JsonValue dv && dv.ToString().StartsWith(scope!, StringComparison.Ordinal));
             JsonNode Project(JsonObject o)
             {
                 count++;
@@ -114,9 +130,9 @@ internal static partial class CallApi
                 }
                 return result;
             }
-            JsonNode projected = node is JsonArray arr
-                ? new JsonArray([.. arr.OfType<JsonObject>().Select(Project)])
-                : Project((JsonObject)node);
+            JsonNode? projected = node is JsonArray arr
+                ? new JsonArray([.. arr.OfType<JsonObject>().Where(InScope).Select(Project)])
+                : InScope((JsonObject)node) ? Project((JsonObject)node) : null;
             var body = new JsonObject
             {
                 ["grantId"] = request.Grant.Id.ToString(), ["resourceId"] = resourceId.ToString(), ["operationId"] = operationId,

@@ -12,12 +12,13 @@ using static Qilu.Sharing.Tests.Support.Scenario;
 namespace Qilu.Sharing.Tests.Gateway;
 
 /// <summary>
-/// The grant's 共享方式 bound what the gateway releases: a 核验-only entry answers 核验 and nothing else, a later version
-/// that offers fewer methods narrows the grants on it (and never widens them), and a grant issued before methods were
-/// recorded takes its entry's at start-up. Also the rows filters (withheld fields, malformed values) and the licence
-/// 核验 (only under a grant from the licence's issuing authority).
+/// What a grant bounds beyond fields and masking. Its 共享方式: a 核验-only entry answers 核验 and nothing else, a file
+/// leaves only through the 文件 method and only when every item is granted in clear, a later version offering fewer
+/// methods narrows the grants (never widens them), and a grant issued before methods were recorded takes its entry's at
+/// start-up. Row filters (withheld fields, malformed values), row scope on proxied APIs, and the licence 核验 (only under
+/// a grant from the licence's issuing authority).
 /// </summary>
-public abstract class ShareMethodTestsBase(SharingFixture fixture)
+public abstract class GrantBoundsTestsBase(SharingFixture fixture)
 {
     [Fact]
     public async Task VerificationOnlyEntry_AnswersVerification_AndRefusesEveryOperationThatReleasesRows()
@@ -152,6 +153,36 @@ public abstract class ShareMethodTestsBase(SharingFixture fixture)
     }
 
     [Fact]
+    public async Task ProxiedApi_UnderARowScopedGrant_KeepsOnlyTheScopesObjects_AndRefusesOperationsWithoutADivision()
+    {
+        var s = await fixture.ScenarioAsync();
+        var lixia = await s.Host.ApiAsync("lx.official");
+        var jinan = await s.Host.ApiAsync("jn.official");
+        var entry = await PublishAsync(lixia, jinan, "济南市食品经营网点接口", "Conditional", ["Api"],
+            [("统一社会信用代码", "DE0006"), ("企业名称", "DE0007"), ("行政区划代码", "DE0009")]);
+        var api = await s.Host.Resources.MountApiAsync(entry, new Uri("http://upstream.example/market/"),
+        [
+            ("listOutlets", "GET", "/outlets", ["企业名称", "行政区划代码"]),
+            ("getEnterprise", "GET", "/enterprises/{creditCode}", ["统一社会信用代码", "企业名称"]),
+        ]);
+        var grant = await s.GrantAsync(fields: ["企业名称"], entryId: entry, rowScope: "370102");
+        var system = await s.Host.ConsumerSystemAsync(s.Consumer, "lx-health-api-scope");
+
+        using var list = await system.GetAsync($"/api/sharing/gateway/{grant}/resources/{api}/api/listOutlets");
+        list.ShouldBe(HttpStatusCode.OK);
+        var data = (await SharingHost.ReadJsonAsync(list)).GetProperty("data");
+        data.EnumerateArray().Select(o => o.GetProperty("企业名称").GetString()).ShouldBe(["历下甲店", "历下丙店"]);
+        // The division was used to scope, not released: the grant does not name it.
+        data.EnumerateArray().Any(o => o.TryGetProperty("行政区划代码", out _)).ShouldBeFalse();
+        s.Host.Upstream.Received.ShouldContain(x => x.Uri.AbsolutePath == "/market/outlets" && x.Headers["X-Qilu-Row-Scope"] == "370102");
+        (await Probe.MeteringAsync(s.Host, grant)).Single().Rows.ShouldBe(2);
+
+        using var unscoped = await system.GetAsync($"/api/sharing/gateway/{grant}/resources/{api}/api/getEnterprise?creditCode=91370102MA3C4XYZ0A");
+        unscoped.ShouldBe(HttpStatusCode.Forbidden);
+        (await Probe.CodeOfAsync(unscoped)).ShouldBe("api.row_scope");
+    }
+
+    [Fact]
     public async Task RowsFilter_OnAWithheldField_IsRefused_AndAMalformedValue_IsA400NotCharged()
     {
         var s = await fixture.ScenarioAsync();
@@ -210,7 +241,7 @@ public abstract class ShareMethodTestsBase(SharingFixture fixture)
 }
 
 [Collection("sharing-sqlite")]
-public sealed class ShareMethodTests(SqliteSharingFixture fixture) : ShareMethodTestsBase(fixture), IClassFixture<SqliteSharingFixture>;
+public sealed class GrantBoundsTests(SqliteSharingFixture fixture) : GrantBoundsTestsBase(fixture), IClassFixture<SqliteSharingFixture>;
 
 [Collection("sharing-postgres")]
-public sealed class PostgresShareMethodTests(PostgresSharingFixture fixture) : ShareMethodTestsBase(fixture), IClassFixture<PostgresSharingFixture>;
+public sealed class PostgresGrantBoundsTests(PostgresSharingFixture fixture) : GrantBoundsTestsBase(fixture), IClassFixture<PostgresSharingFixture>;
