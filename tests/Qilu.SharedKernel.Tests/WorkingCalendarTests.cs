@@ -103,9 +103,57 @@ public sealed class WorkingCalendarTests
         Cal.DeadlineAfterWorkingHours(China(2, 16, 9), 8).ShouldBe(China(2, 24, 8));
 
     [Fact]
-    public void IsWorkingDay_InYearWithoutEntries_IsMondayToFriday()
+    public void IsWorkingDay_InYearWithoutEntries_KeepsTheStatutoryHolidaysOnMondayToFriday()
     {
-        Cal.IsWorkingDay(new DateOnly(2027, 1, 1)).ShouldBeTrue(); // a Friday: 2027 arrangement not entered
-        Cal.IsWorkingDay(new DateOnly(2027, 1, 2)).ShouldBeFalse();
+        Cal.IsWorkingDay(new DateOnly(2027, 1, 1)).ShouldBeFalse(); // a Friday, 元旦: 2027 arrangement not entered
+        Cal.IsWorkingDay(new DateOnly(2027, 1, 4)).ShouldBeTrue();
+        Cal.IsWorkingDay(new DateOnly(2027, 1, 2)).ShouldBeFalse(); // Saturday
+        Cal.IsWorkingDay(new DateOnly(2027, 2, 8)).ShouldBeFalse(); // Monday, 正月初三
+        Cal.IsWorkingDay(new DateOnly(2027, 2, 10)).ShouldBeTrue();  // Wednesday after 春节 (no 调休 known)
+        WorkingCalendar.WeekdaysOnly.IsWorkingDay(new DateOnly(2027, 1, 1)).ShouldBeTrue();
+        new WorkingCalendar([], statutoryFallback: false).IsWorkingDay(new DateOnly(2027, 2, 8)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void IsWorkingDay_InAYearWithEntries_FollowsOnlyTheEntries()
+    {
+        // An administrator's year replaces the statutory rule for that year (here 2027 with one entry only).
+        var cal = new WorkingCalendar([new CalendarDay(new DateOnly(2027, 3, 1), CalendarDayKind.Holiday, "测试")]);
+        cal.IsWorkingDay(new DateOnly(2027, 1, 1)).ShouldBeTrue();
+        cal.IsWorkingDay(new DateOnly(2027, 3, 1)).ShouldBeFalse();
+    }
+
+    // 除夕, 清明, 端午, 中秋 as published in each year's State Council notice; 2020 has a leap 4th month (闰四月) and
+    // 2023 a leap 2nd month (闰二月), which shift the later lunar months' indexes.
+    [Theory]
+    [InlineData(2020, "2020-01-24", "2020-04-04", "2020-06-25", "2020-10-01")]
+    [InlineData(2023, "2023-01-21", "2023-04-05", "2023-06-22", "2023-09-29")]
+    [InlineData(2024, "2024-02-09", "2024-04-04", "2024-06-10", "2024-09-17")]
+    [InlineData(2025, "2025-01-28", "2025-04-04", "2025-05-31", "2025-10-06")]
+    [InlineData(2026, "2026-02-16", "2026-04-05", "2026-06-19", "2026-09-25")]
+    [InlineData(2027, "2027-02-05", "2027-04-05", "2027-06-09", "2027-09-15")]
+    public void StatutoryHolidays_FallOnThePublishedDates(int year, string eve, string qingming, string dragonBoat, string midAutumn)
+    {
+        var days = WorkingCalendar.StatutoryHolidays(year);
+        days.Count.ShouldBe(13);
+        days.Where(d => d.Name == "春节").Select(d => d.Date).ShouldBe(Enumerable.Range(0, 4).Select(i => DateOnly.Parse(eve, System.Globalization.CultureInfo.InvariantCulture).AddDays(i)));
+        days.Single(d => d.Name == "清明节").Date.ShouldBe(DateOnly.Parse(qingming, System.Globalization.CultureInfo.InvariantCulture));
+        days.Single(d => d.Name == "端午节").Date.ShouldBe(DateOnly.Parse(dragonBoat, System.Globalization.CultureInfo.InvariantCulture));
+        days.Single(d => d.Name == "中秋节").Date.ShouldBe(DateOnly.Parse(midAutumn, System.Globalization.CultureInfo.InvariantCulture));
+        days.Where(d => d.Name is "元旦" or "劳动节" or "国庆节").Select(d => d.Date.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+            .ShouldBe(["01-01", "05-01", "05-02", "10-01", "10-02", "10-03"]);
+        days.ShouldAllBe(d => d.Kind == CalendarDayKind.Holiday);
+    }
+
+    [Fact]
+    public void StatutoryHolidays_Of2026_AreAllHolidaysOfThePublishedArrangement()
+    {
+        // The rule and the State Council's 2026 notice agree on every statutory day (the notice adds bridge days and 调休).
+        foreach (var day in WorkingCalendar.StatutoryHolidays(2026))
+        {
+            Cal.Find(day.Date).ShouldNotBeNull($"{day.Date} ({day.Name})");
+            Cal.Find(day.Date)!.Kind.ShouldBe(CalendarDayKind.Holiday);
+            Cal.Find(day.Date)!.Name.ShouldBe(day.Name);
+        }
     }
 }

@@ -9,6 +9,7 @@ using Qilu.Platform.Events;
 using Qilu.Platform.Hosting;
 using Qilu.Platform.Modules;
 using Qilu.Platform.Persistence;
+using Qilu.SharedKernel.Time;
 using Qilu.Workflow.Calendar;
 using Qilu.Workflow.Contracts;
 using Qilu.Workflow.Data;
@@ -50,6 +51,8 @@ public sealed class WorkflowEngineModule : IQiluModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DefinitionCache>();
         services.AddSingleton<CalendarProvider>();
+        // Every module counts working days on the administrators' calendar (replaces the platform's statutory default).
+        services.AddSingleton<IWorkingCalendarSource>(sp => sp.GetRequiredService<CalendarProvider>());
         services.TryAddSingleton<IWorkflowEventPublisher, OutboxEventPublisher>();
         services.AddOutbox<WorkflowDbContext>();
         // A rules engine registered before or after this module replaces the default (last registration wins;

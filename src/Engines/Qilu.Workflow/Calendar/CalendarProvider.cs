@@ -6,9 +6,10 @@ namespace Qilu.Workflow.Calendar;
 
 /// <summary>
 /// The current working calendar, built from the administrators' table and replaced atomically after each edit
-/// (deadlines already computed keep their instants; new limits and resumptions use the new calendar).
+/// (deadlines already computed keep their instants; new limits and resumptions use the new calendar). Registered as the
+/// platform's <see cref="IWorkingCalendarSource"/>, so modules' deadlines follow the same edits.
 /// </summary>
-internal sealed class CalendarProvider
+internal sealed class CalendarProvider : IWorkingCalendarSource
 {
     private volatile WorkingCalendar _current = new(WorkingCalendar.China2026);
 

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Qilu.Platform.Auth;
 using Qilu.Platform.Cryptography.Keys;
 using Qilu.Platform.Persistence;
@@ -97,6 +98,8 @@ public static class PlatformRegistration
         services.PostConfigure<QiluOptions>(o => o.DataDirectory = dataDirectory);
         services.AddSingleton(db);
         services.AddSingleton(TimeProvider.System);
+        // The Workflow engine, when present, replaces this with the administrators' calendar (last registration wins).
+        services.TryAddSingleton<Qilu.SharedKernel.Time.IWorkingCalendarSource, Qilu.SharedKernel.Time.StatutoryCalendarSource>();
         services.AddHttpContextAccessor();
         services.AddScoped<ActorAccessor>();
         services.AddQiluAuthorization();

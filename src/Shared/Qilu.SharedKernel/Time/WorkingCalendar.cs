@@ -1,9 +1,14 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
 namespace Qilu.SharedKernel.Time;
 
 /// <summary>
 /// Working days (工作日) for statutory time limits: Monday to Friday, minus statutory holidays, plus adjusted working
 /// days (调休上班). Dates are China dates (UTC+8, no daylight saving); instants are converted before any date test,
-/// so a limit never shifts with the server's time zone. Years without entries fall back to Monday–Friday.
+/// so a limit never shifts with the server's time zone. A year without entries (its arrangement not yet published or
+/// entered) keeps the statutory holidays themselves (<see cref="StatutoryHolidays"/>) on Monday–Friday: the 调休 days
+/// are decided each year and cannot be known in advance, the holidays can.
 /// </summary>
 /// <remarks>
 /// Two kinds of limit are supported. <b>Working days</b>: <see cref="AddWorkingDays"/> gives the Nth working day
@@ -19,18 +24,27 @@ public sealed class WorkingCalendar
     public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, FrozenSet<DateOnly>> StatutoryByYear = new();
+    private static readonly ChineseLunisolarCalendar Lunar = new();
     private readonly Dictionary<DateOnly, CalendarDay> _days;
+    private readonly HashSet<int> _yearsEntered;
+    private readonly bool _statutoryFallback;
 
-    /// <summary>A calendar over the given entries (later entries for the same date win).</summary>
-    public WorkingCalendar(IEnumerable<CalendarDay> days)
+    /// <summary>
+    /// A calendar over the given entries (later entries for the same date win); years without any entry keep their
+    /// statutory holidays unless <paramref name="statutoryFallback"/> is false.
+    /// </summary>
+    public WorkingCalendar(IEnumerable<CalendarDay> days, bool statutoryFallback = true)
     {
         ArgumentNullException.ThrowIfNull(days);
         _days = [];
         foreach (var d in days) _days[d.Date] = d;
+        _yearsEntered = [.. _days.Keys.Select(d => d.Year)];
+        _statutoryFallback = statutoryFallback;
     }
 
-    /// <summary>Plain Monday–Friday with no holidays.</summary>
-    public static WorkingCalendar WeekdaysOnly { get; } = new([]);
+    /// <summary>Plain Monday–Friday with no holidays at all (for tests and limits counted in plain weekdays).</summary>
+    public static WorkingCalendar WeekdaysOnly { get; } = new([], statutoryFallback: false);
 
     /// <summary>The entries, in date order.</summary>
     public IReadOnlyList<CalendarDay> Days => [.. _days.Values.OrderBy(d => d.Date)];
@@ -42,7 +56,53 @@ public sealed class WorkingCalendar
     public bool IsWorkingDay(DateOnly date)
     {
         if (_days.TryGetValue(date, out var entry)) return entry.Kind == CalendarDayKind.AdjustedWorkingDay;
+        if (_statutoryFallback && !_yearsEntered.Contains(date.Year) && StatutoryDates(date.Year).Contains(date)) return false;
         return date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+    }
+
+    /// <summary>
+    /// The statutory holidays of <paramref name="year"/> by《全国年节及纪念日放假办法》(2024 revision, art. 2), without the
+    /// year's 调休 arrangement: 元旦 (1 January), 春节 (农历除夕 and 正月初一 to 初三), 清明节 (the day of the solar term),
+    /// 劳动节 (1–2 May), 端午节 (农历五月初五), 中秋节 (农历八月十五), 国庆节 (1–3 October). Lunar dates come from
+    /// <see cref="ChineseLunisolarCalendar"/>; 清明 from the solar-term formula for 2000–2099. Empty outside 1901–2099.
+    /// </summary>
+    public static IReadOnlyList<CalendarDay> StatutoryHolidays(int year)
+    {
+        if (year is < 1901 or > 2099) return [];
+        var list = new List<CalendarDay>();
+        void Add(string name, DateOnly date) => list.Add(new CalendarDay(date, CalendarDayKind.Holiday, name));
+        Add("元旦", new DateOnly(year, 1, 1));
+        var newYear = LunarDate(year, 1, 1);
+        Add("春节", newYear.AddDays(-1));
+        for (var i = 0; i < 3; i++) Add("春节", newYear.AddDays(i));
+        Add("清明节", new DateOnly(year, 4, QingmingDay(year)));
+        Add("劳动节", new DateOnly(year, 5, 1));
+        Add("劳动节", new DateOnly(year, 5, 2));
+        Add("端午节", LunarDate(year, 5, 5));
+        Add("中秋节", LunarDate(year, 8, 15));
+        for (var d = 1; d <= 3; d++) Add("国庆节", new DateOnly(year, 10, d));
+        return [.. list.OrderBy(d => d.Date)];
+    }
+
+    private static FrozenSet<DateOnly> StatutoryDates(int year) =>
+        StatutoryByYear.GetOrAdd(year, y => StatutoryHolidays(y).Select(d => d.Date).ToFrozenSet());
+
+    /// <summary>The Gregorian date of lunar <paramref name="month"/>/<paramref name="day"/> of lunar year <paramref name="year"/> (a leap month before it shifts its index).</summary>
+    private static DateOnly LunarDate(int year, int month, int day)
+    {
+        // GetLeapMonth gives the 1-based index of the leap month, which repeats the month before it: a leap month at
+        // or before our month's position pushes our month one index later.
+        var leap = Lunar.GetLeapMonth(year);
+        var index = leap != 0 && leap <= month ? month + 1 : month;
+        return DateOnly.FromDateTime(Lunar.ToDateTime(year, index, day, 0, 0, 0, 0));
+    }
+
+    /// <summary>Day of April of 清明 (the sun at 15° longitude): [Y·0.2422 + C] − [Y/4], Y the year in its century, C 4.81 (2000s) or 5.59 (1900s).</summary>
+    private static int QingmingDay(int year)
+    {
+        var y = year % 100;
+        var c = year >= 2000 ? 4.81 : 5.59;
+        return (int)Math.Floor(y * 0.2422 + c) - y / 4;
     }
 
     /// <summary>The China date of an instant.</summary>

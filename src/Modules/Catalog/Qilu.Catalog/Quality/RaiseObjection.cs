@@ -31,20 +31,17 @@ internal static class RaiseObjection
     /// <summary>Working days to answer a quality issue (整改).</summary>
     public const int QualityDays = 10;
 
-    // Workflow keeps the administrators' calendar but exposes no contract for it; the statutory 2026 calendar is the
-    // shared kernel's. Later years fall back to Monday–Friday.
-    private static readonly WorkingCalendar Calendar = new(WorkingCalendar.China2026);
-
     public sealed record Request(string? Kind, string? Field, string? RowKey, string? Description);
 
     public static void Map(IEndpointRouteBuilder api) => api.MapPost("/resources/{id:guid}/objections", async (Guid id, Request request, HttpContext ctx,
-            ActorAccessor actors, CatalogDbContext db, IOrganisationDirectory directory, IFieldProtector protector, TimeProvider clock, CatalogAudit audit) =>
-            Outcomes.Created(await HandleAsync(actors.FromContext(ctx), id, request, db, directory, protector, clock, audit, ctx.RequestAborted), o => $"/api/catalog/objections/{o.Id}"))
+            ActorAccessor actors, CatalogDbContext db, IOrganisationDirectory directory, IFieldProtector protector, TimeProvider clock, IWorkingCalendarSource calendars,
+            CatalogAudit audit) =>
+            Outcomes.Created(await HandleAsync(actors.FromContext(ctx), id, request, db, directory, protector, clock, calendars.Current, audit, ctx.RequestAborted), o => $"/api/catalog/objections/{o.Id}"))
         .RequirePermission(CatalogPermissions.EntriesRead).WithName("RaiseCatalogObjection").WithSummary("提出数据异议或质量问题 / Raise an objection or quality issue")
         .Produces<ObjectionView>(201).ProducesValidationProblem();
 
     internal static async Task<Result<ObjectionView>> HandleAsync(Actor actor, Guid id, Request request, CatalogDbContext db, IOrganisationDirectory directory,
-        IFieldProtector protector, TimeProvider clock, CatalogAudit audit, CancellationToken ct)
+        IFieldProtector protector, TimeProvider clock, WorkingCalendar calendar, CatalogAudit audit, CancellationToken ct)
     {
         var kind = request.Kind ?? ObjectionKinds.Objection;
         if (kind is not (ObjectionKinds.Objection or ObjectionKinds.QualityIssue))
@@ -78,7 +75,7 @@ internal static class RaiseObjection
             SourceDivisionCode = resource.ProviderDivisionCode, RaisedByUnitId = unit.Id, RaisedByUnitName = unit.Name, RaisedByDivisionCode = unit.DivisionCode,
             RaisedBy = actor.SubjectId, Field = request.Field, RowKeySealed = string.IsNullOrWhiteSpace(request.RowKey) ? null : protector.Protect(request.RowKey.Trim()),
             Description = description!, CreatedAt = now,
-            DueAt = Calendar.DeadlineAfterWorkingDays(now, kind == ObjectionKinds.Objection ? ObjectionDays : QualityDays),
+            DueAt = calendar.DeadlineAfterWorkingDays(now, kind == ObjectionKinds.Objection ? ObjectionDays : QualityDays),
         };
         db.Objections.Add(objection);
         await db.SaveChangesAsync(ct);

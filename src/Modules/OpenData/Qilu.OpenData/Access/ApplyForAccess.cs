@@ -30,11 +30,11 @@ internal static class ApplyForAccess
         .RequireAuthorization().WithName("ApplyForOpenData").WithSummary("申请有条件开放数据 / Apply for conditional data").Produces<Response>(201);
 
     private static async Task<IResult> EndpointAsync(string name, Request request, HttpContext ctx, ActorAccessor actors, OpenDataDbContext db,
-        TimeProvider clock, OpenDataAudit audit) =>
-        Outcomes.Created(await HandleAsync(actors.FromContext(ctx), name, request, db, clock, audit, ctx.RequestAborted), r => $"/api/opendata/applications/{r.Id}");
+        TimeProvider clock, IWorkingCalendarSource calendars, OpenDataAudit audit) =>
+        Outcomes.Created(await HandleAsync(actors.FromContext(ctx), name, request, db, clock, calendars.Current, audit, ctx.RequestAborted), r => $"/api/opendata/applications/{r.Id}");
 
     internal static async Task<Result<Response>> HandleAsync(Actor actor, string name, Request request, OpenDataDbContext db, TimeProvider clock,
-        OpenDataAudit audit, CancellationToken ct)
+        WorkingCalendar calendar, OpenDataAudit audit, CancellationToken ct)
     {
         if (actor.Kind is not (ActorKind.Citizen or ActorKind.EnterpriseAgent))
             return Outcomes.Forbidden<Response>("opendata.apply.citizens_only", "只有登录的自然人或企业可以申请", "Only signed-in citizens and enterprises may apply");
@@ -62,7 +62,7 @@ internal static class ApplyForAccess
             DatasetId = dataset.Id, ProviderUnitId = dataset.PublisherUnitId, ApplicantId = actor.SubjectId, ApplicantName = actor.DisplayName,
             EnterpriseCreditCode = actor.EnterpriseCreditCode, Purpose = request.Purpose!.Trim(), Scenario = request.Scenario!.Trim(), SubmittedAt = now,
             FieldsText = string.Join('|', fields),
-            DueAt = WorkingCalendar.WeekdaysOnly.DeadlineAfterWorkingDays(now, AnswerWorkingDays),
+            DueAt = calendar.DeadlineAfterWorkingDays(now, AnswerWorkingDays),
         };
         db.Applications.Add(app);
         await db.SaveChangesAsync(ct);

@@ -7,10 +7,10 @@ internal sealed record ApplicationView(Guid Id, string Number, Guid ConsumerUnit
     int Stage, int ProviderLevels, DateTimeOffset? DueAt, int? WorkingDaysLeft, bool Overdue, Guid? GrantId, DateTimeOffset CreatedAt, uint Version,
     IReadOnlyList<StepView> Steps)
 {
-    public static ApplicationView Of(SharingApplication a, DateTimeOffset now) => new(a.Id, a.Number, a.ConsumerUnitId, a.ConsumerName, a.ApplicantName,
+    public static ApplicationView Of(SharingApplication a, DateTimeOffset now, ApprovalDeadlines deadlines) => new(a.Id, a.Number, a.ConsumerUnitId, a.ConsumerName, a.ApplicantName,
         a.EntryId, a.EntryCode, a.EntryName, a.ProviderUnitId, a.ProviderName, a.ShareType.ToString(), a.Grade.ToString(), a.Purpose, a.LegalBasis, a.Scenario,
         a.FieldList, a.CallsPerDay, a.PeriodFrom, a.PeriodTo, a.RowScope, a.Status, NameOf(a), a.Stage, a.ProviderLevels, a.DueAt,
-        a.DueAt is { } due ? ApprovalDeadlines.WorkingDaysLeft(now, due) : null, a.DueAt is { } d && now > d, a.GrantId, a.CreatedAt, a.Version,
+        a.DueAt is { } due ? deadlines.WorkingDaysLeft(now, due) : null, a.DueAt is { } d && now > d, a.GrantId, a.CreatedAt, a.Version,
         [.. a.Steps.OrderBy(s => s.DecidedAt).Select(s => new StepView(s.Stage, StageLabel(s.Stage, a.ProviderLevels), s.Decision, s.Comment, s.DeciderName, s.DueAt, s.DecidedAt, s.Overdue))])
     {
         ApprovalIssuesGrant = a.ApprovalIssuesGrant,

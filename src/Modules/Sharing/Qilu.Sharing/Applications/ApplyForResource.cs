@@ -92,6 +92,6 @@ internal static class ApplyForResource
         await s.Db.SaveChangesAsync(ct);
         await s.Audit.WriteAsync("sharing.applications.submitted", "application", application.Id.ToString(), actor,
             new { application.Number, application.EntryCode, fields, status = application.Status.ToString(), application.GrantId }, ct: ct);
-        return ApplicationView.Of(application, now);
+        return ApplicationView.Of(application, now, s.Deadlines);
     }
 }

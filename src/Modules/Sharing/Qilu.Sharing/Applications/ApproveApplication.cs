@@ -67,6 +67,6 @@ internal static class ApproveApplication
         }
         await s.Audit.WriteAsync("sharing.applications.approved", "application", a.Id.ToString(), actor,
             new { a.Number, stage = a.Steps[^1].Stage, grant = grant?.Id, request.Comment }, ct: ct);
-        return ApplicationView.Of(a, now);
+        return ApplicationView.Of(a, now, s.Deadlines);
     }
 }

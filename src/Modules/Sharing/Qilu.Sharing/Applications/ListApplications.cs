@@ -32,7 +32,7 @@ internal static class ListApplications
         var q = s.Db.Applications.AsNoTracking().Include(a => a.Steps).AsQueryable();
         q = role == "provider" ? q.Where(a => a.ProviderUnitId == me) : q.Where(a => a.ConsumerUnitId == me);
         var now = s.Clock.GetUtcNow();
-        return (await q.OrderByDescending(a => a.CreatedAt).Take(500).ToListAsync(ct)).Select(a => ApplicationView.Of(a, now)).ToList();
+        return (await q.OrderByDescending(a => a.CreatedAt).Take(500).ToListAsync(ct)).Select(a => ApplicationView.Of(a, now, s.Deadlines)).ToList();
     }
 
     internal static async Task<Result<ApplicationView>> GetAsync(Actor actor, Guid id, SharingServices s, CancellationToken ct)
@@ -40,6 +40,6 @@ internal static class ListApplications
         var unit = await GrantAccess.UnitOfAsync(actor, s.Directory, ct);
         var a = await s.Db.Applications.AsNoTracking().Include(x => x.Steps).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (a is null || !ApplicationAccess.CanSee(actor, unit, a)) return Outcomes.NotFound<ApplicationView>("共享申请", "Application");
-        return ApplicationView.Of(a, s.Clock.GetUtcNow());
+        return ApplicationView.Of(a, s.Clock.GetUtcNow(), s.Deadlines);
     }
 }

@@ -34,6 +34,6 @@ internal static class ListApprovalInbox
                         || (approve && a.Status == ApplicationStatus.ProviderApproval && a.ProviderUnitId == me))
             .OrderBy(a => a.DueAt).Take(500).ToListAsync(ct);
         var now = s.Clock.GetUtcNow();
-        return rows.Where(a => !a.AlreadyDecidedBy(actor.SubjectId)).Select(a => ApplicationView.Of(a, now)).ToList();
+        return rows.Where(a => !a.AlreadyDecidedBy(actor.SubjectId)).Select(a => ApplicationView.Of(a, now, s.Deadlines)).ToList();
     }
 }

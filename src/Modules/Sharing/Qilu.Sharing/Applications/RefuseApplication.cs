@@ -46,6 +46,6 @@ internal static class RefuseApplication
             return Outcomes.Stale<ApplicationView>(request.Version, request.Version + 1);
         }
         await s.Audit.WriteAsync("sharing.applications.refused", "application", a.Id.ToString(), actor, new { a.Number, stage = a.Steps[^1].Stage, reason }, ct: ct);
-        return ApplicationView.Of(a, now);
+        return ApplicationView.Of(a, now, s.Deadlines);
     }
 }
