@@ -18,6 +18,7 @@ internal static class SharingMenu
             },
             new(ShellFace.Workbench, "/workbench/sharing/grants", "共享授权", "Grants", "safety-certificate", SharingPermissions.GrantsRead, 36, "数据共享", "Data sharing"),
             new(ShellFace.Workbench, "/workbench/sharing/usage", "网关调用统计", "Gateway usage", "bar-chart", SharingPermissions.UsageRead, 37, "数据共享", "Data sharing"),
+            new(ShellFace.Workbench, "/workbench/sharing/my-area", "本辖区数据", "My area's data", "environment", SharingPermissions.GrassrootsRead, 39, "数据共享", "Data sharing"),
             new(ShellFace.Workbench, "/workbench/sharing/needs", "数据需求", "Data needs", "bulb", SharingPermissions.NeedsPost, 38, "数据共享", "Data sharing"),
         ];
         foreach (var e in entries) services.AddSingleton(e);

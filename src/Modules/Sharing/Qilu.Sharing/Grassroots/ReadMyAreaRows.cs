@@ -28,20 +28,27 @@ internal static class ReadMyAreaRows
                 Outcomes.Ok(await ListAsync(actors.FromContext(ctx), db, clock, quota, ctx.RequestAborted)))
             .RequirePermission(SharingPermissions.GrassrootsRead)
             .WithName("ListGrassrootsGrants").WithSummary("直达基层的数据 / Datasets for my area").Produces<IReadOnlyList<GrantView>>();
-        api.MapGet("/grassroots/{grantId:guid}/resources/{resourceId:guid}/rows", (Guid grantId, Guid resourceId, HttpContext ctx, GatewayPipeline pipeline,
-                IServiceProvider services, IOptions<SharingOptions> options, ActorAccessor actors) =>
-                pipeline.RunAsync(ctx, grantId, "grassroots", true, (r, ct) =>
-                {
-                    var own = DivisionScope.PrefixOf(actors.FromContext(ctx).DivisionCode!);
-                    // The narrower of the two scopes; disjoint scopes release nothing.
-                    var scope = r.Grant.RowScope is null || own.StartsWith(r.Grant.RowScope, StringComparison.Ordinal) ? own
-                        : r.Grant.RowScope.StartsWith(own, StringComparison.Ordinal) ? r.Grant.RowScope : null;
-                    return scope is null
-                        ? Task.FromResult<(GatewayAnswer?, GatewayRefusal?)>((null, GatewayRefusal.Forbidden("grassroots.out_of_scope", "您所在区域不在该授权的行范围内", "Your area lies outside the grant's row scope")))
-                        : QueryRows.HandleAsync(r, resourceId, scope, services, options.Value, ct);
-                }))
+        api.MapGet("/grassroots/{grantId:guid}/resources/{resourceId:guid}/rows", RowsAsync)
             .WithName("GrassrootsRows").WithSummary("本辖区数据 / Rows of my area");
     }
+
+    /// <summary>
+    /// The rows endpoint. <see cref="MyAreaReads"/> (the 本辖区数据 page) calls this same method with a request built for
+    /// the signed-in official, so the page's reads are authenticated, scoped, charged, audited and metered exactly as
+    /// the API's are.
+    /// </summary>
+    internal static Task<IResult> RowsAsync(Guid grantId, Guid resourceId, HttpContext ctx, GatewayPipeline pipeline, IServiceProvider services,
+        IOptions<SharingOptions> options, ActorAccessor actors) =>
+        pipeline.RunAsync(ctx, grantId, "grassroots", true, (r, ct) =>
+        {
+            var own = DivisionScope.PrefixOf(actors.FromContext(ctx).DivisionCode!);
+            // The narrower of the two scopes; disjoint scopes release nothing.
+            var scope = r.Grant.RowScope is null || own.StartsWith(r.Grant.RowScope, StringComparison.Ordinal) ? own
+                : r.Grant.RowScope.StartsWith(own, StringComparison.Ordinal) ? r.Grant.RowScope : null;
+            return scope is null
+                ? Task.FromResult<(GatewayAnswer?, GatewayRefusal?)>((null, GatewayRefusal.Forbidden("grassroots.out_of_scope", "您所在区域不在该授权的行范围内", "Your area lies outside the grant's row scope")))
+                : QueryRows.HandleAsync(r, resourceId, scope, services, options.Value, ct);
+        });
 
     internal static async Task<Result<IReadOnlyList<GrantView>>> ListAsync(Actor actor, SharingDbContext db, TimeProvider clock, QuotaLedger quota,
         CancellationToken ct)

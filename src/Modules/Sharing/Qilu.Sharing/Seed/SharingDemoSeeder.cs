@@ -23,14 +23,15 @@ namespace Qilu.Sharing.Seed;
 /// Demo sharing (after the catalog's demo resources, Order 350, and open data, Order 400): 历下区 departments apply for
 /// 历下区民政局's 最低生活保障对象信息 (the table Catalog mounts with 20 residents) and the applications sit at every
 /// stage — granted (with gateway calls made through the real pipeline, so metering, quota and audit are genuine), at
-/// the provider's approval (lx.official's inbox, then lx.leader's: the table is graded L4), at conformity review (jn.official's inbox) and refused — and two
-/// supply–demand needs are posted, one answered with a plan. Everything goes through the use cases, acting as seed
+/// the provider's approval (lx.official's inbox, then lx.leader's: the table is graded L4), at conformity review (jn.official's inbox) and refused — two
+/// supply–demand needs are posted, one answered with a plan, and 济南市's 社会组织登记信息 is granted for 数据直达基层. Everything goes through the use cases, acting as seed
 /// officials of the right units. <c>Qilu:Sharing:DemoData=false</c> leaves Sharing empty for suites.
 /// </summary>
 internal sealed class SharingDemoSeeder : IDemoSeeder
 {
     private const string EntryName = "最低生活保障对象信息";
     private const string Division = "370102";
+    private const string GrassrootsEntryName = "社会组织登记信息";
 
     public int Order => 450;
 
@@ -99,10 +100,38 @@ internal sealed class SharingDemoSeeder : IDemoSeeder
         var need = Ok(await PostNeed.HandleAsync(Official("demo-seed-hrss", "蒋人社", hrss, SharingPermissions.NeedsPost),
             new("残疾人两项补贴发放信息", "就业援助对象认定需核对困难残疾人生活补贴领取情况", ["公民身份号码", "姓名", "补贴类别", "发放月份"], "civil_affairs"), s, ct));
         await AnswerNeed.HandleAsync(approver1, need.Id, new(need.Version, "plan", "拟于下季度编目并挂接残疾人两项补贴库表", null, today.AddDays(60)), s, ct);
+        await GrassrootsGrantAsync(s, rows, bureau, today, ct);
         return [];
 
         async Task<ApplicationView> Apply(Actor actor, string purpose, string basis, string scenario, string[] asked) =>
             Ok(await ApplyForResource.HandleAsync(actor, new(entry.Id, purpose, basis, scenario, asked, 300, today, today.AddYears(1), null), s, ct));
+    }
+
+    /// <summary>
+    /// 数据直达基层: 济南市大数据局 obtains 济南市民政局's 社会组织登记信息 (无条件共享, so granted at once; its table's rows carry
+    /// their district in 住所所在行政区划) for grassroots use, so every official of a 济南 district — 吴历下 (<c>lx.official</c>)
+    /// among them — reads the organisations of their own district on 本辖区数据 without applying. An unconditional grant has
+    /// no approver to set its terms and no use case changes an issued grant's terms yet, so the seeder sets them as the
+    /// bureau's last approver would in the inbox: grassroots use, 法定代表人 partly masked, 业务范围 withheld (only ever
+    /// stricter than the grades require). The context's save bumps the grant's version and announces the change.
+    /// </summary>
+    private static async Task GrassrootsGrantAsync(SharingServices s, IResourceRows rows, UnitInfo bureau, DateOnly today, CancellationToken ct)
+    {
+        var provider = await s.Directory.FindResponsibleUnitAsync("civil_affairs", "370100", ct);
+        if (provider is null) return;
+        var entry = (await s.Catalog.ListPublishedEntriesAsync(provider.Id, ct)).FirstOrDefault(e => e.Name == GrassrootsEntryName);
+        if (entry is null || !(await rows.ListResourcesAsync(entry.Id, ct)).Any(r => r.Kind == ResourceKind.Table && r.DivisionField is not null)) return;
+        var applicant = Official("demo-seed-jn-bigdata", "演示·基层数据专员", bureau, SharingPermissions.ApplicationsApply);
+        var app = Ok(await ApplyForResource.HandleAsync(applicant, new(entry.Id, "社会组织服务与监管数据直达基层", "《社会团体登记管理条例》第二十四条",
+            "区县、街道掌握辖区内登记的社会组织，开展日常服务、年检提醒与执法协查", [.. entry.Items.Select(i => i.Name)], 2000, today, today.AddYears(1), null), s, ct));
+        if (app.GrantId is not { } grantId) return;
+        var grant = await s.Db.Grants.SingleAsync(g => g.Id == grantId, ct);
+        var masking = grant.MaskingRules.ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal);
+        foreach (var (field, rule) in new[] { ("法定代表人", MaskingRule.Partial), ("业务范围", MaskingRule.Redact) })
+            if (masking.TryGetValue(field, out var floor) && !FieldMasking.IsAtLeast(floor, rule)) masking[field] = rule;
+        grant.Masking = Grant.FormatMasking(masking);
+        s.Db.Entry(grant).Property(g => g.Grassroots).CurrentValue = true;
+        await s.Db.SaveChangesAsync(ct);
     }
 
     /// <summary>Calls by 历下区卫生健康局's system through the gateway pipeline: hits, a miss and a malformed key.</summary>
