@@ -105,7 +105,8 @@ internal static class MyAreaReads
             sb.AppendJoin(',', fields.Select(f => row.Values.GetValueOrDefault(f)).Prepend(row.DivisionCode).Select(Cell)).Append("\r\n");
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
 
-        static string Cell(string? v) => v is null ? "" : v.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{v.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : v;
+        // Opened in a spreadsheet: a value that would run as a formula is neutralised (the only change to what the gateway returned).
+        static string Cell(string? v) => Qilu.SharedKernel.Text.Csv.Cell(v);
     }
 
     /// <summary>The query of one page: paging, the total, and one equality filter per non-empty value.</summary>

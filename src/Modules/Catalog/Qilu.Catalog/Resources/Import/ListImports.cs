@@ -68,9 +68,5 @@ internal static class ListImports
     }
 
     // Quotes every field that needs it, and neutralises a leading formula character (CSV injection in spreadsheets).
-    private static string Csv(string s)
-    {
-        if (s.Length > 0 && s[0] is '=' or '+' or '-' or '@') s = "'" + s;
-        return s.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
-    }
+    private static string Csv(string s) => Qilu.SharedKernel.Text.Csv.Cell(s);
 }

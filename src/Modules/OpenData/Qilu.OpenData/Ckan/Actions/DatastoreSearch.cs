@@ -172,12 +172,8 @@ internal static class DatastoreSearch
     };
 }
 
-/// <summary>RFC 4180 quoting.</summary>
+/// <summary>RFC 4180 quoting, values kept exactly (a datastore dump is read by programs, not opened as a spreadsheet).</summary>
 internal static class Csv
 {
-    public static string Escape(string? value)
-    {
-        if (value is null) return "";
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    public static string Escape(string? value) => Qilu.SharedKernel.Text.Csv.Cell(value, forSpreadsheet: false);
 }
