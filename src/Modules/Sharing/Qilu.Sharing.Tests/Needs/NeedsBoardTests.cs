@@ -76,6 +76,21 @@ public abstract class NeedsBoardTestsBase(SharingFixture fixture)
         // Counted in the database, the parts add up to the whole.
         usage.GetProperty("byDay").EnumerateArray().Sum(p => p.GetProperty("calls").GetInt64()).ShouldBe(usage.GetProperty("calls").GetInt64());
         (usage.GetProperty("served").GetInt64() + usage.GetProperty("refused").GetInt64()).ShouldBe(usage.GetProperty("calls").GetInt64());
+        // Over time: the busiest consumers, providers and resources per day, aligned with byDay; a consumer's days add up
+        // to its total, and today's point holds this test's calls.
+        foreach (var trend in new[] { "consumersOverTime", "providersOverTime", "resourcesOverTime" })
+        {
+            var lines = usage.GetProperty(trend).EnumerateArray().ToList();
+            lines.Count.ShouldBeInRange(1, 5);
+            lines.ShouldAllBe(l => l.GetProperty("calls").GetArrayLength() == 7);
+        }
+        var mine = usage.GetProperty("consumersOverTime").EnumerateArray().SingleOrDefault(l => l.GetProperty("label").GetString() == s.Consumer.Name);
+        if (mine.ValueKind != System.Text.Json.JsonValueKind.Undefined)
+        {
+            var total = usage.GetProperty("byConsumer").EnumerateArray().Single(p => p.GetProperty("label").GetString() == s.Consumer.Name).GetProperty("calls").GetInt64();
+            mine.GetProperty("calls").EnumerateArray().Sum(c => c.GetInt64()).ShouldBe(total);
+            mine.GetProperty("calls")[6].GetInt64().ShouldBeGreaterThanOrEqualTo(3);
+        }
         usage.GetProperty("served").GetInt64().ShouldBeGreaterThanOrEqualTo(3);
         // 青岛's bureau sees nothing of 济南's traffic.
         var qingdao = await s.Host.ApiAsync("qd.official");
