@@ -48,6 +48,8 @@ internal static class SharingApi
         CallApi.Map(gateway);
         Verify.Map(gateway);
         Subscribe.Map(gateway);
+        ListSubscriptions.Map(gateway);
+        ChangeSubscriptionState.Map(gateway);
         ReadChangeFeed.Map(gateway);
     }
 }
