@@ -49,6 +49,8 @@ internal static class SharingApi
         DownloadSharedFile.Map(gateway);
         Verify.Map(gateway);
         Subscribe.Map(gateway);
+        ListSubscriptions.Map(gateway);
+        ChangeSubscriptionState.Map(gateway);
         ReadChangeFeed.Map(gateway);
     }
 }

@@ -75,6 +75,9 @@ public sealed class SharingModule : IQiluModule
         services.AddScoped<WhenCatalogEntryPublished>();
         services.AddIntegrationEventHandler<CatalogEntryPublished, WhenCatalogEntryPublished>();
         services.AddIntegrationEventHandler<ResourceRowsChanged, WhenResourceRowsChanged>();
+        // Webhook pushes: the change event marks subscriptions due and wakes this loop, which also retries failures.
+        services.AddSingleton<SubscriptionDelivery>();
+        services.AddHostedService(sp => sp.GetRequiredService<SubscriptionDelivery>());
         services.AddModulePermissions(
             new PermissionDefinition(SharingPermissions.ApplicationsApply, "申请共享数据", "Apply for shared data", WellKnownRoles.Official, WellKnownRoles.DataOfficer, WellKnownRoles.ChiefDataOfficer),
             new PermissionDefinition(SharingPermissions.ApplicationsReview, "共享申请合规性审核", "Conformity review of applications", WellKnownRoles.ChiefDataOfficer),

@@ -17,4 +17,13 @@ internal sealed class SharingOptions
 
     /// <summary>Timeout of proxied upstream API calls and webhook deliveries, in seconds.</summary>
     public int UpstreamTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>Changes per webhook notification (1–1000); a subscription is pushed page after page until it is caught up.</summary>
+    public int SubscriptionPageSize { get; set; } = 500;
+
+    /// <summary>
+    /// Consecutive failed pushes after which a subscription is suspended. With retries after 10 s, 20 s … at most 15 min
+    /// apart, 100 failures span about a day of an unreachable callback.
+    /// </summary>
+    public int SubscriptionFailureLimit { get; set; } = 100;
 }

@@ -12,12 +12,23 @@ public sealed class FakeUpstream : HttpMessageHandler
 {
     public ConcurrentQueue<(Uri Uri, string Body, Dictionary<string, string> Headers)> Received { get; } = new();
 
+    /// <summary>The paths and bodies of the callback notifications answered 2xx, in arrival order.</summary>
+    public ConcurrentQueue<(string Path, string Body)> Accepted { get; } = new();
+
+    /// <summary>What a callback path answers instead of 204 (a consumer system that is down or refusing); remove to recover.</summary>
+    public ConcurrentDictionary<string, HttpStatusCode> CallbackStatus { get; } = new(StringComparer.Ordinal);
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
         Received.Enqueue((request.RequestUri!, body, request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase)));
         var path = request.RequestUri!.AbsolutePath;
-        if (path.StartsWith("/callback", StringComparison.Ordinal)) return new HttpResponseMessage(HttpStatusCode.NoContent);
+        if (path.StartsWith("/callback", StringComparison.Ordinal))
+        {
+            if (CallbackStatus.TryGetValue(path, out var status)) return new HttpResponseMessage(status);
+            Accepted.Enqueue((path, body));
+            return new HttpResponseMessage(HttpStatusCode.NoContent);
+        }
         if (path.EndsWith("/text", StringComparison.Ordinal))
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("not json", Encoding.UTF8, "text/plain") };
         if (path.EndsWith("/outlets", StringComparison.Ordinal))

@@ -65,6 +65,16 @@ internal static class Probe
         foreach (var d in host.Services.GetServices<IOutboxDispatcher>()) await d.DispatchPendingAsync(CancellationToken.None);
     }
 
+    /// <summary>
+    /// Dispatches the outboxes (the imports' change events mark subscriptions due) and runs a delivery round, which
+    /// waits for a round of the host's own loop in progress: every subscription due by then has been pushed.
+    /// </summary>
+    public static async Task DeliverSubscriptionsAsync(SharingHost host)
+    {
+        await DispatchOutboxesAsync(host);
+        await host.Services.GetRequiredService<Qilu.Sharing.Subscriptions.SubscriptionDelivery>().DeliverDueAsync();
+    }
+
     /// <summary>Waits (at most 15 s) until <paramref name="condition"/> holds; fails naming <paramref name="what"/> otherwise.</summary>
     public static async Task UntilAsync(Func<bool> condition, string what)
     {

@@ -131,8 +131,13 @@ internal abstract class SharingDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.ClientId).HasMaxLength(100);
             e.Property(x => x.CallbackUrl).HasMaxLength(500);
+            e.Property(x => x.State).HasConversion<int>();
+            e.Property(x => x.StateReason).HasMaxLength(300);
+            e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => x.ResourceId);
             e.HasIndex(x => x.GrantId);
+            // The delivery loop's question every few seconds: which active subscriptions are due.
+            e.HasIndex(x => new { x.State, x.NextAttemptAt });
         });
         modelBuilder.Entity<DataNeed>(e =>
         {

@@ -25,6 +25,15 @@ internal sealed class GatewayRequest(GatewayPipeline pipeline, Actor actor, Gran
     public IQueryCollection Query { get; } = query;
     public bool Charged { get; private set; }
 
+    /// <summary>Set by <see cref="Waive"/>: the operation consumes no quota.</summary>
+    public bool ChargeWaived { get; private set; }
+
+    /// <summary>
+    /// For operations that release no data and must work when the quota is used up — a consumer managing its own
+    /// subscriptions (list, cancel, resume) must be able to stop pushes it no longer wants. Still audited and metered.
+    /// </summary>
+    public void Waive() => ChargeWaived = true;
+
     /// <summary>Consumes one call of the quota; call after validating the input (bad input is not charged).</summary>
     public async Task<GatewayRefusal?> ChargeAsync(CancellationToken ct)
     {
@@ -93,7 +102,7 @@ internal sealed class GatewayPipeline(IServiceProvider services, GrantCache gran
         {
             var request = new GatewayRequest(this, actor, grant!, now, body, ctx.Request.Query);
             (answer, refusal) = await handler(request, ct);
-            if (answer is not null && !request.Charged)
+            if (answer is not null && !request.Charged && !request.ChargeWaived)
                 throw new InvalidOperationException($"Gateway operation {operation} answered without charging the quota.");
         }
 

@@ -10,8 +10,9 @@ namespace Qilu.Sharing.Subscriptions;
 
 /// <summary>
 /// POST /api/sharing/gateway/{grantId}/subscriptions {resourceId, callbackUrl?}: the consumer subscribes to changes of
-/// a resource of its grant. The change feed is always available; with a callback (absolute http(s) URL) every
-/// ResourceRowsChanged is also pushed as a signed notification. The feed starts at the resource's current sequence.
+/// a resource of its grant. The change feed is always available; with a callback (absolute http(s) URL) the changes
+/// are also pushed as signed notifications (<see cref="SubscriptionDelivery"/>). The feed starts at the resource's
+/// current sequence.
 /// </summary>
 internal static class Subscribe
 {

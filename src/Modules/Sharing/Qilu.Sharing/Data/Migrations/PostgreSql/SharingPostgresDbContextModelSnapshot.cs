@@ -468,9 +468,6 @@ namespace Qilu.Sharing.Data.Migrations.PostgreSql
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<bool>("Active")
-                        .HasColumnType("boolean");
-
                     b.Property<string>("CallbackUrl")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -501,14 +498,36 @@ namespace Qilu.Sharing.Data.Migrations.PostgreSql
                     b.Property<int?>("LastDeliveryStatus")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("ResourceId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("StateChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StateReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
                     b.HasIndex("GrantId");
 
                     b.HasIndex("ResourceId");
+
+                    b.HasIndex("State", "NextAttemptAt");
 
                     b.ToTable("subscriptions", "sharing");
                 });

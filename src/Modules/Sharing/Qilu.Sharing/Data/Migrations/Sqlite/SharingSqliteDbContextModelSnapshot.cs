@@ -462,9 +462,6 @@ namespace Qilu.Sharing.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("Active")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("CallbackUrl")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -495,14 +492,36 @@ namespace Qilu.Sharing.Data.Migrations.Sqlite
                     b.Property<int?>("LastDeliveryStatus")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ResourceId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StateChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StateReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("GrantId");
 
                     b.HasIndex("ResourceId");
+
+                    b.HasIndex("State", "NextAttemptAt");
 
                     b.ToTable("sharing_subscriptions", (string)null);
                 });
