@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Qilu.Platform.Persistence;
@@ -201,6 +202,38 @@ public abstract class SubscriptionTestsBase(SharingFixture fixture)
         (await Ok(await system.DeleteAsync($"/api/sharing/gateway/{grant}/subscriptions/{id}"))).GetProperty("state").GetString().ShouldBe("Cancelled");
         (await KeyAsync(system, grant, s.ResourceId, s.People[0].Id)).ShouldBe((HttpStatusCode)429);
         (await Probe.MeteringAsync(s.Host, grant)).Select(m => m.Operation).ShouldContain("unsubscribe");
+    }
+
+    [Fact]
+    public async Task Push_UnderASuspendedGrant_WaitsAndResumingTheGrantDeliversAtOnce()
+    {
+        var s = await fixture.ScenarioAsync();
+        var grant = await s.GrantAsync(fields: ["公民身份号码", "姓名"]);
+        var system = await s.Host.ConsumerSystemAsync(s.Consumer, "lx-health-grant-resume");
+        var (id, _) = await SubscribeAsync(system, grant, s.ResourceId, "/callback/grant-resume");
+        var lixia = await s.Host.ApiAsync("lx.official");
+        var suspended = await Ok(await lixia.PostAsJsonAsync($"/api/sharing/grants/{grant}/suspend", new { version = await GrantVersionAsync(lixia, grant), reason = "核查" }));
+
+        await ImportPeopleAsync(s, 2, 850);
+        // The change event may reach the subscription a moment after the import: deliver until a drain has seen the
+        // suspended grant and put the subscription off.
+        // (Read from the database: the gateway refuses the consumer's own list while the grant is suspended.)
+        var clock = s.Host.Services.GetRequiredService<TimeProvider>();
+        Task<bool> PutOffAsync() => s.Host.RunAsync(async sp =>
+            (await sp.GetRequiredService<Qilu.Sharing.Data.SharingDbContext>().Subscriptions.AsNoTracking().SingleAsync(x => x.Id == id)).NextAttemptAt
+                > clock.GetUtcNow().AddMinutes(1));
+        for (var round = 0; round < 100 && !await PutOffAsync(); round++)
+        {
+            await Task.Delay(50);
+            await Probe.DeliverSubscriptionsAsync(s.Host);
+        }
+        (await PutOffAsync()).ShouldBeTrue("the drain should have put the subscription off while its grant is suspended");
+        Attempts(s.Host, "/callback/grant-resume").ShouldBe(0);
+
+        // Put off for the longest back-off while suspended; due at once when the grant is resumed.
+        await Ok(await lixia.PostAsJsonAsync($"/api/sharing/grants/{grant}/resume", new { version = suspended.GetProperty("version").GetUInt32() }));
+        await Probe.DeliverSubscriptionsAsync(s.Host);
+        Pushes(s.Host, "/callback/grant-resume").SelectMany(p => p).Count().ShouldBe(2);
     }
 
     private sealed record Sub(HttpClient System, Guid Grant, Guid Id, long From);

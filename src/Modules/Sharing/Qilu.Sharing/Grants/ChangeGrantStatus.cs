@@ -11,6 +11,7 @@ using Qilu.SharedKernel.Time;
 using Qilu.Sharing.Auditing;
 using Qilu.Sharing.Contracts;
 using Qilu.Sharing.Data;
+using Qilu.Sharing.Subscriptions;
 using Qilu.Sharing.Gateway;
 
 namespace Qilu.Sharing.Grants;
@@ -84,6 +85,11 @@ internal static class ChangeGrantStatus
         {
             return Outcomes.Stale<GrantView>(request.Version, request.Version + 1);
         }
+        // A suspended grant's subscriptions were put off for the longest back-off; resumed, they are due now (the
+        // delivery loop looks every couple of seconds), so consumers receive what changed meanwhile at once.
+        if (action == "resume")
+            await db.Subscriptions.Where(s => s.GrantId == grant.Id && s.State == SubscriptionState.Active && s.CallbackUrl != null)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.NextAttemptAt, now), ct);
         await audit.WriteAsync($"sharing.grants.{action}", "grant", grant.Id.ToString(), actor, new { grant.ConsumerName, grant.EntryCode, reason }, ct: ct);
         return GrantView.Of(grant, now, await quota.UsedAsync(grant.Id, now, ct), true);
     }
