@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Qilu.Platform.Audit.Data;
 using Qilu.Platform.Audit.Merkle;
@@ -28,6 +29,7 @@ internal sealed class AuditWriter : IAsyncDisposable
     private DbConnection? _connection;
     private readonly SemaphoreSlim? _gate;
     private readonly Dictionary<(bool Tree, int Rows), DbCommand> _commands = [];
+    private readonly Dictionary<(bool Tree, int Rows), SqliteRawStatement> _raw = [];
     private CompactRange? _range;
     private long _lastTimestampUs;
 
@@ -239,26 +241,62 @@ internal sealed class AuditWriter : IAsyncDisposable
             range.Append(MerkleHash.Leaf(AuditLeafCodec.Write(row)), (id, h) => h.CopyTo(hashes, id.Level * MerkleHash.Size));
         }
 
-        for (var i = 0; i < batch.Count; i += EntryChunk)
+        if (c is SqliteConnection sqlite) WriteRowsSqlite(sqlite, batch, tree);
+        else
         {
-            var n = Math.Min(EntryChunk, batch.Count - i);
-            var cmd = Command(c, false, n);
-            cmd.Transaction = tx;
-            for (var j = 0; j < n; j++) AuditStore.BindEntry(cmd, j, batch[i + j].Row);
-            await cmd.ExecuteNonQueryAsync(ct);
-        }
-        for (var i = 0; i < batch.Count; i += TreeChunk)
-        {
-            var n = Math.Min(TreeChunk, batch.Count - i);
-            var cmd = Command(c, true, n);
-            cmd.Transaction = tx;
-            for (var j = 0; j < n; j++) AuditStore.BindTreeRow(cmd, j, batch[i + j].Row.Seq, tree[i + j]);
-            await cmd.ExecuteNonQueryAsync(ct);
+            for (var i = 0; i < batch.Count; i += EntryChunk)
+            {
+                var n = Math.Min(EntryChunk, batch.Count - i);
+                var cmd = Command(c, false, n);
+                cmd.Transaction = tx;
+                for (var j = 0; j < n; j++) AuditStore.BindEntry(cmd, j, batch[i + j].Row);
+                await cmd.ExecuteNonQueryAsync(ct);
+            }
+            for (var i = 0; i < batch.Count; i += TreeChunk)
+            {
+                var n = Math.Min(TreeChunk, batch.Count - i);
+                var cmd = Command(c, true, n);
+                cmd.Transaction = tx;
+                for (var j = 0; j < n; j++) AuditStore.BindTreeRow(cmd, j, batch[i + j].Row.Seq, tree[i + j]);
+                await cmd.ExecuteNonQueryAsync(ct);
+            }
         }
         await tx.CommitAsync(ct);
         _range = range;
         _lastTimestampUs = ts;
         return size;
+    }
+
+    /// <summary>
+    /// SQLite: the same inserts bound by position on the connection's handle (<see cref="SqliteRawStatement"/>), inside the
+    /// transaction the connection has open. One statement per batch size, kept with the connection.
+    /// </summary>
+    private void WriteRowsSqlite(SqliteConnection c, List<Pending> batch, byte[][] tree)
+    {
+        for (var i = 0; i < batch.Count; i += EntryChunk)
+        {
+            var n = Math.Min(EntryChunk, batch.Count - i);
+            var s = Raw(c, false, n);
+            for (var j = 0; j < n; j++) AuditStore.BindEntry(s, j, batch[i + j].Row);
+            s.Execute();
+        }
+        for (var i = 0; i < batch.Count; i += TreeChunk)
+        {
+            var n = Math.Min(TreeChunk, batch.Count - i);
+            var s = Raw(c, true, n);
+            for (var j = 0; j < n; j++) AuditStore.BindTreeRow(s, j, batch[i + j].Row.Seq, tree[i + j]);
+            s.Execute();
+        }
+    }
+
+    private SqliteRawStatement Raw(SqliteConnection c, bool tree, int rows)
+    {
+        if (!_raw.TryGetValue((tree, rows), out var s))
+        {
+            s = tree ? _store.CreateRawTreeInsert(c, rows) : _store.CreateRawEntryInsert(c, rows);
+            _raw[(tree, rows)] = s;
+        }
+        return s;
     }
 
     private DbCommand Command(DbConnection c, bool tree, int rows)
@@ -275,6 +313,8 @@ internal sealed class AuditWriter : IAsyncDisposable
     {
         foreach (var cmd in _commands.Values) await cmd.DisposeAsync();
         _commands.Clear();
+        foreach (var s in _raw.Values) s.Dispose();
+        _raw.Clear();
         if (_connection is not null)
         {
             await _connection.DisposeAsync();

@@ -29,13 +29,19 @@ public sealed class PreparedRowInsert : IAsyncDisposable
     public const int SqliteRowsPerStatement = 4;
 
     private readonly string _head;
+    private readonly string _tail;
     private readonly (IProperty Property, RelationalTypeMapping Mapping)[] _columns;
     private readonly Dictionary<int, DbCommand> _commands = [];
     private readonly int _rowsPerStatement;
     private readonly string[][] _names;
 
     /// <summary>Prepares the INSERT of <paramref name="type"/>'s rows on <paramref name="connection"/>.</summary>
-    public PreparedRowInsert(DbConnection connection, IEntityType type)
+    /// <param name="connection">The writer's open connection.</param>
+    /// <param name="type">The entity type whose table and columns the rows fill.</param>
+    /// <param name="skipExistingKeys">Rows whose key is already stored are passed over (<c>ON CONFLICT DO NOTHING</c>, on
+    /// SQLite and PostgreSQL alike) instead of failing the statement: for a projection that may meet records written
+    /// before it took over, without a lookup of every key first.</param>
+    public PreparedRowInsert(DbConnection connection, IEntityType type, bool skipExistingKeys = false)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(type);
@@ -48,6 +54,7 @@ public sealed class PreparedRowInsert : IAsyncDisposable
             .Select(p => (p, p.GetRelationalTypeMapping()))];
         var name = table.Schema is null ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"";
         _head = $"INSERT INTO {name} ({string.Join(", ", _columns.Select(c => $"\"{c.Property.GetColumnName(table)}\""))}) VALUES ";
+        _tail = skipExistingKeys ? " ON CONFLICT DO NOTHING" : "";
         _rowsPerStatement = connection is Microsoft.Data.Sqlite.SqliteConnection ? SqliteRowsPerStatement : MaxRowsPerStatement;
         // Parameter names made once (they were formatted anew for every value).
         _names = [.. Enumerable.Range(0, _rowsPerStatement).Select(r => Enumerable.Range(0, _columns.Length).Select(c => $"@p{r}_{c}").ToArray())];
@@ -56,11 +63,13 @@ public sealed class PreparedRowInsert : IAsyncDisposable
     /// <summary>The connection the statements are prepared on (a writer whose connection changed prepares anew).</summary>
     public DbConnection Connection { get; }
 
-    /// <summary>Inserts <paramref name="rows"/> (entities of this type) in <paramref name="transaction"/>.</summary>
-    public async Task InsertAsync<T>(DbTransaction transaction, IEnumerable<T> rows, CancellationToken ct = default)
+    /// <summary>Inserts <paramref name="rows"/> (entities of this type) in <paramref name="transaction"/>; returns the rows
+    /// inserted (fewer than given only when existing keys are skipped).</summary>
+    public async Task<int> InsertAsync<T>(DbTransaction transaction, IEnumerable<T> rows, CancellationToken ct = default)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(rows);
+        var inserted = 0;
         foreach (var chunk in rows.Chunk(_rowsPerStatement))
         {
             var command = CommandFor(chunk.Length);
@@ -74,8 +83,9 @@ public sealed class PreparedRowInsert : IAsyncDisposable
                     command.Parameters.Add(mapping.CreateParameter(command, _names[r][c], property.GetGetter().GetClrValue(chunk[r]), property.IsNullable));
                 }
             }
-            await command.ExecuteNonQueryAsync(ct);
+            inserted += await command.ExecuteNonQueryAsync(ct);
         }
+        return inserted;
     }
 
     private DbCommand CommandFor(int rows)
@@ -83,7 +93,7 @@ public sealed class PreparedRowInsert : IAsyncDisposable
         if (_commands.TryGetValue(rows, out var known)) return known;
         var command = Connection.CreateCommand();
         command.CommandText = _head + string.Join(", ", Enumerable.Range(0, rows)
-            .Select(r => "(" + string.Join(", ", _names[r]) + ")"));
+            .Select(r => "(" + string.Join(", ", _names[r]) + ")")) + _tail;
         _commands[rows] = command;
         return command;
     }

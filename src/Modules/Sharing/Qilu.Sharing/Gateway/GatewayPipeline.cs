@@ -218,9 +218,24 @@ internal sealed class GatewayPipeline(IServiceProvider services, GrantCache gran
     private static string MethodName(ShareMethod m) => m switch { ShareMethod.Api => "接口", ShareMethod.File => "文件", _ => "核验" };
 
     /// <summary>True when the validated token carries the gateway scope (OpenIddict: <c>oi_scp</c>; plain JWT: <c>scope</c>).</summary>
-    public static bool ScopeGranted(System.Security.Claims.ClaimsPrincipal user) =>
-        user.FindAll("oi_scp").Any(c => c.Value == GatewayProtocol.Scope)
-        || user.FindAll("scope").Any(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(GatewayProtocol.Scope, StringComparer.Ordinal));
+    public static bool ScopeGranted(System.Security.Claims.ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        // One pass over the claims without splitting or closures: this runs on every gateway call.
+        foreach (var identity in user.Identities)
+        {
+            foreach (var claim in identity.Claims)
+            {
+                // Claim types compare as FindAll compares them (ignoring case); values exactly.
+                if (string.Equals(claim.Type, "oi_scp", StringComparison.OrdinalIgnoreCase) && claim.Value == GatewayProtocol.Scope) return true;
+                if (!string.Equals(claim.Type, "scope", StringComparison.OrdinalIgnoreCase)) continue;
+                var value = claim.Value.AsSpan();
+                foreach (var range in value.Split(' '))
+                    if (value[range].SequenceEqual(GatewayProtocol.Scope)) return true;
+            }
+        }
+        return false;
+    }
 
     private static object Problem(GatewayRefusal r) => new
     {

@@ -63,10 +63,27 @@ internal sealed class Grant
     public DateTimeOffset CreatedAt { get; init; }
     public uint Version { get; set; }
 
-    public IReadOnlyList<string> FieldList => Fields.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    public IReadOnlyList<string> FieldList => Parse(ref _parsedFieldList, Fields, static f => f.Split('\n', StringSplitOptions.RemoveEmptyEntries));
 
-    public IReadOnlyDictionary<string, MaskingRule> MaskingRules => Masking.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-        .Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => Enum.Parse<MaskingRule>(p[1]), StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, MaskingRule> MaskingRules => Parse(ref _parsedMasking, Masking, static m => m.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        .Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => Enum.Parse<MaskingRule>(p[1]), StringComparer.Ordinal));
+
+    // The gateway reads these on every call from a grant the cache shares between requests: each is parsed once per
+    // stored text (a changed text, e.g. new masking terms on a tracked grant, is parsed anew). The holder is replaced
+    // whole, so concurrent readers see a text with its own parse. Not mapped (EF maps properties, and these fields
+    // match no property's backing-field name).
+    private Parsed<IReadOnlyList<string>>? _parsedFieldList;
+    private Parsed<IReadOnlyDictionary<string, MaskingRule>>? _parsedMasking;
+
+    private sealed record Parsed<T>(string Source, T Value);
+
+    private static T Parse<T>(ref Parsed<T>? cache, string source, Func<string, T> parse)
+    {
+        if (Volatile.Read(ref cache) is { } known && ReferenceEquals(known.Source, source)) return known.Value;
+        var value = parse(source);
+        Volatile.Write(ref cache, new Parsed<T>(source, value));
+        return value;
+    }
 
     /// <summary>Whether the grant allows <paramref name="method"/> (see <see cref="ShareMethods"/>).</summary>
     public bool Allows(ShareMethod method)

@@ -197,6 +197,56 @@ internal sealed class AuditStore(DatabaseConnection db)
         p[b + 12].Value = (object?)e.TraceId ?? DBNull.Value;
     }
 
+    /// <summary>SQLite: the multi-row entry INSERT for <paramref name="rows"/> entries bound by position (<c>?1</c>…), see <see cref="SqliteRawStatement"/>.</summary>
+    public SqliteRawStatement CreateRawEntryInsert(SqliteConnection c, int rows) =>
+        new(c, $"INSERT INTO {Entries} ({EntryColumns}) VALUES " + Positional(rows, EntryColumnCount));
+
+    /// <summary>SQLite: the multi-row tree-row INSERT (seq, hashes) bound by position.</summary>
+    public SqliteRawStatement CreateRawTreeInsert(SqliteConnection c, int rows) =>
+        new(c, $"INSERT INTO {Tree} (seq, hashes) VALUES " + Positional(rows, 2));
+
+    private static string Positional(int rows, int columns)
+    {
+        var sb = new System.Text.StringBuilder(rows * columns * 5);
+        for (var row = 0; row < rows; row++)
+        {
+            sb.Append(row == 0 ? "(" : ",(");
+            for (var col = 0; col < columns; col++)
+                sb.Append(col == 0 ? "?" : ",?").Append((row * columns) + col + 1);
+            sb.Append(')');
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Binds entry <paramref name="row"/> of a statement from <see cref="CreateRawEntryInsert"/> (the same values as <see cref="BindEntry(DbCommand, int, AuditEntryRow)"/>).</summary>
+    public static void BindEntry(SqliteRawStatement s, int row, AuditEntryRow e)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(e);
+        var b = (row * EntryColumnCount) + 1;
+        s.Bind(b, e.Seq);
+        s.Bind(b + 1, e.TimestampUs);
+        s.Bind(b + 2, e.ActorId);
+        s.Bind(b + 3, e.ActorKind);
+        s.Bind(b + 4, e.ActorName);
+        s.Bind(b + 5, e.DivisionCode);
+        s.Bind(b + 6, e.Action);
+        s.Bind(b + 7, e.TargetType);
+        s.Bind(b + 8, e.TargetId);
+        s.Bind(b + 9, e.Outcome);
+        s.Bind(b + 10, e.Details);
+        s.Bind(b + 11, e.SourceIp);
+        s.Bind(b + 12, e.TraceId);
+    }
+
+    /// <summary>Binds tree row <paramref name="row"/> of a statement from <see cref="CreateRawTreeInsert"/>.</summary>
+    public static void BindTreeRow(SqliteRawStatement s, int row, long seq, byte[] hashes)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        s.Bind((row * 2) + 1, seq);
+        s.Bind((row * 2) + 2, hashes);
+    }
+
     /// <summary>A multi-row INSERT of <paramref name="rows"/> tree rows (seq, hashes); reused across batches.</summary>
     public DbCommand CreateTreeInsert(DbConnection c, int rows)
     {
