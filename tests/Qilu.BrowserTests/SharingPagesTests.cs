@@ -141,6 +141,32 @@ public sealed class SharingPagesTests(QiluHostFixture host)
         await Assertions.Expect(grantRow).ToContainTextAsync("/ 120");
     }
 
+    [Fact]
+    public async Task GrantsPage_ConsumerBindsItsCallingSystem_AndUnbindsIt()
+    {
+        var health = await SignedInAsync("lx.health", "/workbench/sharing/grants");
+        await health.Locator("#grants[data-interactive=yes]").WaitForAsync();
+        var row = health.Locator("#grants tr:has(.bind-clients)").First;
+        await Assertions.Expect(row.Locator(".grant-clients")).ToContainTextAsync("本单位全部系统");
+        var id = await row.GetAttributeAsync("data-id");
+
+        await row.Locator(".bind-clients").ClickAsync();
+        var form = health.Locator("#clients-form");
+        // The demo unit's own system, registered by the Identity seeder for the demo grant.
+        await form.Locator("label", new() { HasTextString = "lx-health-his" }).ClickAsync();
+        await Screenshots.SaveAsync(health, "sharing-grant-clients");
+        await health.Locator(".ant-modal-footer button.ant-btn-primary").ClickAsync();
+        var bound = health.Locator($"#grants tr[data-id='{id}'] .grant-clients");
+        await Assertions.Expect(bound).ToContainTextAsync("lx-health-his");
+        await Assertions.Expect(bound).Not.ToContainTextAsync("本单位全部系统");
+
+        // Unbound again, so that the demo grant serves every system of the unit for the other tests.
+        await health.Locator($"#grants tr[data-id='{id}'] .bind-clients").ClickAsync();
+        await form.Locator("label", new() { HasTextString = "lx-health-his" }).ClickAsync();
+        await health.Locator(".ant-modal-footer button.ant-btn-primary").ClickAsync();
+        await Assertions.Expect(bound).ToContainTextAsync("本单位全部系统");
+    }
+
     private static async Task<System.Text.Json.JsonElement> JsonAsync(IAPIResponse response) =>
         (await response.JsonAsync()) ?? throw new InvalidOperationException($"{response.Status} without a JSON body from {response.Url}");
 

@@ -41,6 +41,7 @@ public sealed class IdentityModule : IQiluModule
         services.AddScoped<AccountPrincipalFactory>();
         services.AddScoped<IdentityAudit>();
         services.AddScoped<Contracts.IOrganisationDirectory, Departments.OrganisationDirectory>();
+        services.AddScoped<Contracts.ISystemClientDirectory, Clients.SystemClientDirectory>();
         services.AddScoped<Contracts.IPersonDirectory, PersonDirectory>();
         services.AddSingleton<OidcKeySource>();
         if (configuration.GetValue("Qilu:Demo:Enabled", true))

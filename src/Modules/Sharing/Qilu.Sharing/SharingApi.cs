@@ -31,6 +31,7 @@ internal static class SharingApi
         RefuseApplication.Map(api);
         ListGrants.Map(api);
         ChangeGrantStatus.Map(api);
+        BindGrantClients.Map(api);
         UsageDashboard.Map(api);
         PostNeed.Map(api);
         ListNeeds.Map(api);

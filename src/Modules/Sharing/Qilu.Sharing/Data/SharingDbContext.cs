@@ -87,6 +87,7 @@ internal abstract class SharingDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.Masking).HasMaxLength(4000);
             e.Property(x => x.RowScope).HasMaxLength(12);
             e.Property(x => x.ShareMethods).HasMaxLength(100);
+            e.Property(x => x.ClientIds).HasMaxLength(4000);
             e.Property(x => x.Status).HasConversion<int>();
             e.Property(x => x.StatusReason).HasMaxLength(1000);
             e.Property(x => x.Version).IsConcurrencyToken();
@@ -95,6 +96,7 @@ internal abstract class SharingDbContext(DbContextOptions options) : DbContext(o
             e.HasIndex(x => x.EntryId);
             e.Ignore(x => x.FieldList);
             e.Ignore(x => x.MaskingRules);
+            e.Ignore(x => x.ClientIdList);
         });
         modelBuilder.Entity<QuotaCounter>(e =>
         {

@@ -188,6 +188,10 @@ internal sealed class GatewayPipeline(IServiceProvider services, GrantCache gran
         var reasonEn = string.IsNullOrEmpty(grant.StatusReason) ? "" : $": {grant.StatusReason}";
         return grant.EffectiveStatus(now) switch
         {
+            // A system of the consumer unit that the unit has not bound to this grant (调用系统) is refused; officials
+            // reading their own area (数据直达基层) are not systems, and the grant's division bounds them instead.
+            "Active" when !grassroots && !grant.BindsClient(actor.SubjectId) => GatewayRefusal.Forbidden("grant.client_not_bound",
+                $"调用系统“{actor.SubjectId}”未绑定该授权，请由使用单位在共享授权中绑定", $"The calling system '{actor.SubjectId}' is not bound to this grant; the consumer unit binds its systems on the grant"),
             "Active" => null,
             "Suspended" => GatewayRefusal.Forbidden("grant.suspended", $"授权已暂停{reason}", $"The grant is suspended{reasonEn}"),
             "Revoked" => GatewayRefusal.Forbidden("grant.revoked", $"授权已撤销{reason}", $"The grant was revoked{reasonEn}"),

@@ -91,7 +91,7 @@ internal static class ChangeGrantStatus
             await db.Subscriptions.Where(s => s.GrantId == grant.Id && s.State == SubscriptionState.Active && s.CallbackUrl != null)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.NextAttemptAt, now), ct);
         await audit.WriteAsync($"sharing.grants.{action}", "grant", grant.Id.ToString(), actor, new { grant.ConsumerName, grant.EntryCode, reason }, ct: ct);
-        return GrantView.Of(grant, now, await quota.UsedAsync(grant.Id, now, ct), true);
+        return GrantView.Of(grant, now, await quota.UsedAsync(grant.Id, now, ct), true, GrantAccess.CanBindClients(actor, grant));
     }
 
     private static string ActionName(string action) => action switch

@@ -55,6 +55,12 @@ internal sealed class Grant
     /// empty set allows nothing.
     /// </summary>
     public string ShareMethods { get; set; } = "";
+    /// <summary>
+    /// 调用系统: client ids of the consumer unit's department systems that may call under this grant, newline-separated,
+    /// set by the consumer unit (<see cref="BindGrantClients"/>). Empty: every system of the consumer unit, as for grants
+    /// issued before systems could be bound.
+    /// </summary>
+    public string ClientIds { get; set; } = "";
     public DateTimeOffset ValidFrom { get; init; }
     public DateTimeOffset ValidUntil { get; init; }
     public GrantStatus Status { get; set; } = GrantStatus.Active;
@@ -68,12 +74,18 @@ internal sealed class Grant
     public IReadOnlyDictionary<string, MaskingRule> MaskingRules => Parse(ref _parsedMasking, Masking, static m => m.Split('\n', StringSplitOptions.RemoveEmptyEntries)
         .Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => Enum.Parse<MaskingRule>(p[1]), StringComparer.Ordinal));
 
+    public IReadOnlyList<string> ClientIdList => Parse(ref _parsedClientIds, ClientIds, static c => c.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Whether the system <paramref name="clientId"/> may call under this grant (see <see cref="ClientIds"/>).</summary>
+    public bool BindsClient(string clientId) => ClientIds.Length == 0 || ClientIdList.Contains(clientId, StringComparer.Ordinal);
+
     // The gateway reads these on every call from a grant the cache shares between requests: each is parsed once per
     // stored text (a changed text, e.g. new masking terms on a tracked grant, is parsed anew). The holder is replaced
     // whole, so concurrent readers see a text with its own parse. Not mapped (EF maps properties, and these fields
     // match no property's backing-field name).
     private Parsed<IReadOnlyList<string>>? _parsedFieldList;
     private Parsed<IReadOnlyDictionary<string, MaskingRule>>? _parsedMasking;
+    private Parsed<IReadOnlyList<string>>? _parsedClientIds;
 
     private sealed record Parsed<T>(string Source, T Value);
 

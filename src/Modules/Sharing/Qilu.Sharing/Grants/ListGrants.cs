@@ -39,7 +39,8 @@ internal static class ListGrants
         var grants = await query.OrderByDescending(g => g.CreatedAt).Take(500).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var list = new List<GrantView>(grants.Count);
-        foreach (var g in grants) list.Add(GrantView.Of(g, now, await quota.UsedAsync(g.Id, now, ct), GrantAccess.CanManage(actor, unit, g)));
+        foreach (var g in grants) list.Add(GrantView.Of(g, now, await quota.UsedAsync(g.Id, now, ct), GrantAccess.CanManage(actor, unit, g),
+            GrantAccess.CanBindClients(actor, g)));
         return list;
     }
 

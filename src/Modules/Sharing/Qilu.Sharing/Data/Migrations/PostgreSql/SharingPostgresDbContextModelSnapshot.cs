@@ -244,6 +244,11 @@ namespace Qilu.Sharing.Data.Migrations.PostgreSql
                     b.Property<Guid?>("ApplicationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ClientIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("ConsumerDivision")
                         .IsRequired()
                         .HasMaxLength(12)

@@ -238,6 +238,11 @@ namespace Qilu.Sharing.Data.Migrations.Sqlite
                     b.Property<Guid?>("ApplicationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConsumerDivision")
                         .IsRequired()
                         .HasMaxLength(12)
