@@ -9,7 +9,7 @@ internal static class Screenshots
     {
         Directory.CreateDirectory(QiluHostFixture.ScreenshotDirectory);
         var path = Path.Combine(QiluHostFixture.ScreenshotDirectory, name + ".png");
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
         TestContext.Current.TestOutputHelper?.WriteLine($"screenshot: {path}");
         return path;
     }

@@ -153,7 +153,9 @@ public sealed class SharingPagesTests(QiluHostFixture host)
         await row.Locator(".bind-clients").ClickAsync();
         var form = health.Locator("#clients-form");
         // The demo unit's own system, registered by the Identity seeder for the demo grant.
-        await form.Locator("label", new() { HasTextString = "lx-health-his" }).ClickAsync();
+        var his = form.Locator("label", new() { HasTextString = "lx-health-his" });
+        await his.ClickAsync();
+        await Assertions.Expect(his).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("ant-checkbox-wrapper-checked"));
         await Screenshots.SaveAsync(health, "sharing-grant-clients");
         await health.Locator(".ant-modal-footer button.ant-btn-primary").ClickAsync();
         var bound = health.Locator($"#grants tr[data-id='{id}'] .grant-clients");
