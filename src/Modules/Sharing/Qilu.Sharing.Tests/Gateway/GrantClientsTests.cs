@@ -91,6 +91,29 @@ public abstract class GrantClientsTestsBase(SharingFixture fixture)
         (await ConsumerGrantAsync(health, grant)).GetProperty("clientIds").EnumerateArray().Select(c => c.GetString()).ShouldBe([own]);
     }
 
+    [Fact]
+    public async Task Application_NamingCallingSystems_IssuesAGrantBoundToThem()
+    {
+        var s = await fixture.ScenarioAsync();
+        var (named, other) = (NewClientId("lxn"), NewClientId("lxx"));
+        var namedSystem = await s.Host.ConsumerSystemAsync(s.Consumer, named);
+        var otherSystem = await s.Host.ConsumerSystemAsync(s.Consumer, other);
+        var health = await s.Host.ApiAsync("lx.health");
+        using (var foreign = await health.PostAsJsonAsync("/api/sharing/applications", s.Application(["姓名"], clientIds: [named, "no-such-system"])))
+        {
+            foreign.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await Probe.CodeOfAsync(foreign)).ShouldBe("clientIds.not_unit_system");
+        }
+
+        var grant = await s.GrantAsync(fields: ["姓名"], clientIds: [named]);
+        (await ConsumerGrantAsync(health, grant)).GetProperty("clientIds").EnumerateArray().Select(c => c.GetString()).ShouldBe([named]);
+        var key = s.People[0].Id;
+        (await KeyAsync(namedSystem, grant, s.ResourceId, key)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var refused = await KeyAsync(otherSystem, grant, s.ResourceId, key);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await Probe.CodeOfAsync(refused)).ShouldBe("grant.client_not_bound");
+    }
+
     private static Task<HttpResponseMessage> BindAsync(HttpClient unit, Guid grant, uint version, string[] clientIds) =>
         unit.PutAsJsonAsync($"/api/sharing/grants/{grant}/clients", new { version, clientIds });
 

@@ -124,10 +124,11 @@ public sealed class Scenario
     /// through every stage (济南市大数据局, then 历下区民政局's levels by lx.official and lx.approver); the last approver
     /// sets <paramref name="terms"/>. Returns the grant id.
     /// </summary>
-    public async Task<Guid> GrantAsync(string[]? fields = null, object? terms = null, string? rowScope = null, int callsPerDay = 1000, Guid? entryId = null)
+    public async Task<Guid> GrantAsync(string[]? fields = null, object? terms = null, string? rowScope = null, int callsPerDay = 1000, Guid? entryId = null,
+        string[]? clientIds = null)
     {
         var health = await Host.ApiAsync("lx.health");
-        var app = await Ok(await health.PostAsJsonAsync("/api/sharing/applications", Application(fields ?? AllFields, rowScope, callsPerDay, entryId)), HttpStatusCode.Created);
+        var app = await Ok(await health.PostAsJsonAsync("/api/sharing/applications", Application(fields ?? AllFields, rowScope, callsPerDay, entryId, clientIds)), HttpStatusCode.Created);
         var id = app.GetProperty("id").GetString();
         HttpClient[] deciders = [await Host.ApiAsync("jn.official"), await Host.ApiAsync("lx.official"), await ApproverAsync()];
         for (var i = 0; app.GetProperty("status").GetString() != "Granted"; i++)
@@ -177,9 +178,9 @@ public sealed class Scenario
     public static Task<HttpResponseMessage> KeyAsync(HttpClient system, Guid grant, Guid resource, string key, string? fields = null) =>
         system.GetAsync($"/api/sharing/gateway/{grant}/resources/{resource}/keys/{key}" + (fields is null ? "" : "?fields=" + Uri.EscapeDataString(fields)));
 
-    public object Application(string[] fields, string? rowScope = null, int callsPerDay = 1000, Guid? entryId = null) => new
+    public object Application(string[] fields, string? rowScope = null, int callsPerDay = 1000, Guid? entryId = null, string[]? clientIds = null) => new
     {
         entryId = entryId ?? EntryId, purpose = "新生儿出生一件事：核对父母身份", legalBasis = "《母婴保健法》第二十三条", scenario = "出生医学证明签发",
-        fields, callsPerDay, periodFrom = new DateOnly(2026, 1, 1), periodTo = new DateOnly(2028, 12, 31), rowScope,
+        fields, callsPerDay, periodFrom = new DateOnly(2026, 1, 1), periodTo = new DateOnly(2028, 12, 31), rowScope, clientIds,
     };
 }

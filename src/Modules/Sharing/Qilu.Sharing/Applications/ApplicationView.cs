@@ -5,13 +5,13 @@ internal sealed record ApplicationView(Guid Id, string Number, Guid ConsumerUnit
     string EntryName, Guid ProviderUnitId, string ProviderName, string ShareType, string Grade, string Purpose, string LegalBasis, string Scenario,
     IReadOnlyList<string> Fields, int CallsPerDay, DateOnly PeriodFrom, DateOnly PeriodTo, string? RowScope, ApplicationStatus Status, string StageName,
     int Stage, int ProviderLevels, DateTimeOffset? DueAt, int? WorkingDaysLeft, bool Overdue, Guid? GrantId, DateTimeOffset CreatedAt, uint Version,
-    IReadOnlyList<StepView> Steps)
+    IReadOnlyList<StepView> Steps, IReadOnlyList<string> ClientIds)
 {
     public static ApplicationView Of(SharingApplication a, DateTimeOffset now, ApprovalDeadlines deadlines) => new(a.Id, a.Number, a.ConsumerUnitId, a.ConsumerName, a.ApplicantName,
         a.EntryId, a.EntryCode, a.EntryName, a.ProviderUnitId, a.ProviderName, a.ShareType.ToString(), a.Grade.ToString(), a.Purpose, a.LegalBasis, a.Scenario,
         a.FieldList, a.CallsPerDay, a.PeriodFrom, a.PeriodTo, a.RowScope, a.Status, NameOf(a), a.Stage, a.ProviderLevels, a.DueAt,
         a.DueAt is { } due ? deadlines.WorkingDaysLeft(now, due) : null, a.DueAt is { } d && now > d, a.GrantId, a.CreatedAt, a.Version,
-        [.. a.Steps.OrderBy(s => s.DecidedAt).Select(s => new StepView(s.Stage, StageLabel(s.Stage, a.ProviderLevels), s.Decision, s.Comment, s.DeciderName, s.DueAt, s.DecidedAt, s.Overdue))])
+        [.. a.Steps.OrderBy(s => s.DecidedAt).Select(s => new StepView(s.Stage, StageLabel(s.Stage, a.ProviderLevels), s.Decision, s.Comment, s.DeciderName, s.DueAt, s.DecidedAt, s.Overdue))], a.ClientIdList)
     {
         ApprovalIssuesGrant = a.ApprovalIssuesGrant,
     };

@@ -21,7 +21,7 @@ namespace Qilu.Sharing.Applications;
 internal static class ApplyForResource
 {
     public sealed record Request(Guid? EntryId, string? Purpose, string? LegalBasis, string? Scenario, string[]? Fields, int? CallsPerDay,
-        DateOnly? PeriodFrom, DateOnly? PeriodTo, string? RowScope);
+        DateOnly? PeriodFrom, DateOnly? PeriodTo, string? RowScope, string[]? ClientIds = null);
 
     public static void Map(IEndpointRouteBuilder api) => api.MapPost("/applications", EndpointAsync).RequirePermission(SharingPermissions.ApplicationsApply)
         .WithName("ApplyForSharing").WithSummary("提交共享申请 / Apply for a resource").Produces<ApplicationView>(StatusCodes.Status201Created).ProducesValidationProblem();
@@ -63,6 +63,9 @@ internal static class ApplyForResource
         if (unknown.Count > 0)
             return Outcomes.Invalid<ApplicationView>("fields.unknown", $"目录中没有这些信息项：{string.Join("、", unknown)}", $"The entry has no fields named: {string.Join(", ", unknown)}", "fields");
 
+        var systems = await CallingSystems.CheckAsync(s.Systems, unit.Id, request.ClientIds ?? [], ct);
+        if (!systems.IsSuccess) return Result<ApplicationView>.Failure(systems.Errors, systems.Kind);
+
         var application = new SharingApplication
         {
             Number = $"SQ{today:yyyyMMdd}{Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3))}",
@@ -70,7 +73,7 @@ internal static class ApplyForResource
             EntryId = entry.Id, EntryCode = entry.Code, EntryName = entry.Name, ProviderUnitId = entry.ProviderUnitId, ProviderName = entry.ProviderName,
             ProviderDivision = entry.ProviderDivisionCode, ShareType = entry.ShareType, Grade = entry.Grade, Purpose = request.Purpose!.Trim(),
             LegalBasis = request.LegalBasis!.Trim(), Scenario = request.Scenario!.Trim(), Fields = string.Join('\n', fields), CallsPerDay = request.CallsPerDay!.Value,
-            PeriodFrom = request.PeriodFrom!.Value, PeriodTo = request.PeriodTo!.Value, RowScope = request.RowScope, CreatedAt = now,
+            PeriodFrom = request.PeriodFrom!.Value, PeriodTo = request.PeriodTo!.Value, RowScope = request.RowScope, ClientIds = systems.Value, CreatedAt = now,
             ProviderLevels = entry.Grade >= DataGrade.L4 ? 2 : 1,
         };
         if (entry.ShareType == ShareType.Unconditional)

@@ -49,6 +49,8 @@ internal sealed class SharingApplication
     public DateOnly PeriodTo { get; init; }
     /// <summary>Requested row scope (division prefix); null: all rows.</summary>
     public string? RowScope { get; init; }
+    /// <summary>调用系统: the applicant unit's systems that will call under the grant, newline-separated (<see cref="Grants.CallingSystems"/>); empty: every system of the unit. The grant starts with them.</summary>
+    public string ClientIds { get; init; } = "";
     public ApplicationStatus Status { get; set; }
     public int ProviderLevels { get; init; }
     /// <summary>0 = conformity, 1..n = provider levels.</summary>
@@ -61,6 +63,8 @@ internal sealed class SharingApplication
     public List<ApplicationStep> Steps { get; init; } = [];
 
     public IReadOnlyList<string> FieldList => Fields.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    public IReadOnlyList<string> ClientIdList => ClientIds.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Whether approving the current stage issues the grant (the provider's last level): only then are grant terms set.</summary>
     public bool ApprovalIssuesGrant => Status == ApplicationStatus.ProviderApproval && Stage >= ProviderLevels;

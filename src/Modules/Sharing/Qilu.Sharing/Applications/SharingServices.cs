@@ -8,4 +8,4 @@ namespace Qilu.Sharing.Applications;
 
 /// <summary>What the application use cases need, resolved once per scope (keeps handler signatures short for pages).</summary>
 internal sealed record SharingServices(SharingDbContext Db, ICatalogDirectory Catalog, IOrganisationDirectory Directory, GrantIssuer Issuer,
-    ApprovalDeadlines Deadlines, TimeProvider Clock, SharingAudit Audit);
+    ApprovalDeadlines Deadlines, TimeProvider Clock, SharingAudit Audit, Qilu.Identity.Contracts.ISystemClientDirectory Systems);

@@ -44,6 +44,8 @@ internal abstract class SharingDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.EntryName).HasMaxLength(200);
             e.Property(x => x.ProviderName).HasMaxLength(100);
             e.Property(x => x.ProviderDivision).HasMaxLength(12);
+            e.Property(x => x.ClientIds).HasMaxLength(4000);
+            e.Ignore(x => x.ClientIdList);
             e.Property(x => x.ShareType).HasConversion<int>();
             e.Property(x => x.Grade).HasConversion<int>();
             e.Property(x => x.Status).HasConversion<int>();

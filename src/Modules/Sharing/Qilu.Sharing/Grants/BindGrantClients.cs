@@ -17,14 +17,11 @@ namespace Qilu.Sharing.Grants;
 /// PUT /api/sharing/grants/{id}/clients {version, clientIds}: the consumer unit names which of its department systems
 /// (调用系统, client-credentials clients registered for the unit) may call the gateway under the grant. A system not
 /// named is refused at its next call (403 <c>grant.client_not_bound</c>); an empty list lets every system of the unit
-/// call, as grants issued before binding did. Each id must be a system of the consumer unit (400 naming those that are
-/// not); a stale version is a 409. Only while the grant can still serve (active or suspended, inside its period).
+/// call, as grants issued before binding did. Ids are checked by <see cref="CallingSystems"/> (400 naming those that
+/// are not the consumer's systems); a stale version is a 409. Only while the grant can still serve (active or suspended, inside its period).
 /// </summary>
 internal static class BindGrantClients
 {
-    /// <summary>Most systems one grant binds (a unit runs a handful; the column holds 4,000 characters).</summary>
-    public const int MaxClients = 50;
-
     public sealed record Request(uint Version, string[]? ClientIds);
 
     public static void Map(IEndpointRouteBuilder api) => api.MapPut("/grants/{id:guid}/clients", EndpointAsync)
@@ -47,19 +44,8 @@ internal static class BindGrantClients
             return Outcomes.Forbidden<GrantView>("grant.not_consumer", "只有使用单位可以绑定调用系统", "Only the consumer unit binds its calling systems");
         if (request.ClientIds is null)
             return Outcomes.Invalid<GrantView>("required", "请提供调用系统列表（可为空，表示本单位全部系统）", "clientIds is required (empty: every system of the unit)", "clientIds");
-        var wanted = request.ClientIds.Select(c => c?.Trim() ?? "").ToList();
-        if (wanted.Any(c => c.Length == 0))
-            return Outcomes.Invalid<GrantView>("clientIds.empty", "调用系统标识不能为空", "A client id is empty", "clientIds");
-        if (wanted.Count > MaxClients)
-            return Outcomes.Invalid<GrantView>("clientIds.too_many", $"一项授权最多绑定 {MaxClients} 个调用系统", $"A grant binds at most {MaxClients} systems", "clientIds");
-        var duplicate = wanted.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key;
-        if (duplicate is not null)
-            return Outcomes.Invalid<GrantView>("clientIds.duplicate", $"调用系统“{duplicate}”重复", $"The system '{duplicate}' is listed twice", "clientIds");
-        var own = (await clients.ListForUnitAsync(grant.ConsumerUnitId, ct)).Select(c => c.ClientId).ToHashSet(StringComparer.Ordinal);
-        var foreign = wanted.Where(c => !own.Contains(c)).ToList();
-        if (foreign.Count > 0)
-            return Outcomes.Invalid<GrantView>("clientIds.not_unit_system", $"以下标识不是本单位注册的调用系统：{string.Join("、", foreign)}",
-                $"Not systems registered for the consumer unit: {string.Join(", ", foreign)}", "clientIds");
+        var checkedIds = await CallingSystems.CheckAsync(clients, grant.ConsumerUnitId, request.ClientIds, ct);
+        if (!checkedIds.IsSuccess) return Result<GrantView>.Failure(checkedIds.Errors, checkedIds.Kind);
         var now = clock.GetUtcNow();
         var state = grant.EffectiveStatus(now);
         if (state is not ("Active" or "Suspended" or "NotYetValid"))
@@ -67,8 +53,7 @@ internal static class BindGrantClients
                 $"The grant is {state}; its systems can no longer be bound");
         if (grant.Version != request.Version) return Outcomes.Stale<GrantView>(request.Version, grant.Version);
         var before = grant.ClientIdList;
-        // Stored in order, so that equal sets are equal texts (and the gateway's parse of it is reused).
-        grant.ClientIds = string.Join('\n', wanted.Order(StringComparer.Ordinal));
+        grant.ClientIds = checkedIds.Value;
         try
         {
             await db.SaveChangesAsync(ct);

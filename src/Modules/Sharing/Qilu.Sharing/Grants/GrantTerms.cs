@@ -95,7 +95,7 @@ internal sealed class GrantIssuer(ICatalogDirectory catalog, IOptions<SharingOpt
             ProviderDivision = a.ProviderDivision, Purpose = a.Purpose, Fields = a.Fields, Masking = Grant.FormatMasking(masking), RowScope = scope,
             DailyQuota = terms.DailyQuota ?? DefaultDailyQuota(a), TotalQuota = terms.TotalQuota,
             RatePerSecond = terms.RatePerSecond ?? options.Value.DefaultRatePerSecond, Grassroots = terms.Grassroots ?? false,
-            ShareMethods = Grant.FormatShareMethods(methods),
+            ShareMethods = Grant.FormatShareMethods(methods), ClientIds = a.ClientIds,
             ValidFrom = WorkingCalendar.StartOfChinaDay(from), ValidUntil = WorkingCalendar.StartOfChinaDay(to.AddDays(1)), CreatedAt = now,
         };
     }

@@ -101,6 +101,11 @@ namespace Qilu.Sharing.Data.Migrations.PostgreSql
                     b.Property<int>("CallsPerDay")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ClientIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("ConsumerDivision")
                         .IsRequired()
                         .HasMaxLength(12)

@@ -95,6 +95,11 @@ namespace Qilu.Sharing.Data.Migrations.Sqlite
                     b.Property<int>("CallsPerDay")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClientIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConsumerDivision")
                         .IsRequired()
                         .HasMaxLength(12)
