@@ -6,10 +6,10 @@ namespace Qilu.Platform.Persistence;
 
 /// <summary>
 /// One statement prepared on an open SQLite connection's handle and bound by position, for a writer that executes the
-/// same INSERT thousands of times a second (the audit log's group commit). Microsoft.Data.Sqlite binds every parameter
+/// same INSERT thousands of times a second (the audit log's group commit, the Catalog import). Microsoft.Data.Sqlite binds every parameter
 /// by name on every execution, and SQLite finds a name by scanning the statement's names: a 4-entry audit batch of 52
 /// parameters cost ~1,350 string comparisons, a binder object per parameter and a data reader per execution (ADR 0004
-/// addendum 3; the Catalog import's <c>BulkStatement</c> does the same for its rows, ADR 0016 addendum 3). Values are
+/// addendum 3). The Catalog import's multi-row statements are built on it too (<c>BulkStatement</c>, ADR 0016 addendum 3). Values are
 /// bound as Microsoft.Data.Sqlite binds them (text as UTF-8, integers as 64-bit, byte arrays as blobs), so the stored
 /// bytes are the same. It runs inside whatever transaction the connection has open. Not thread-safe: one writer owns it.
 /// </summary>

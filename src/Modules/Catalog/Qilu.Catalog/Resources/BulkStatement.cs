@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
+using Qilu.Platform.Persistence;
 
 namespace Qilu.Catalog.Resources;
 
@@ -11,8 +11,8 @@ namespace Qilu.Catalog.Resources;
 /// statement. Parameters shared by every row (resource id, time) are <c>?1</c>…<c>?k</c> and bound once; per-row values
 /// are bound by position.
 /// <para>
-/// It talks to SQLite directly (SQLitePCLRaw on the connection's handle, inside the import's transaction) instead of
-/// through <see cref="SqliteCommand"/>: Microsoft.Data.Sqlite binds every parameter by name on every execution, and SQLite
+/// It talks to SQLite directly (<see cref="SqliteRawStatement"/> on the connection's handle, inside the import's
+/// transaction) instead of through <see cref="SqliteCommand"/>: Microsoft.Data.Sqlite binds every parameter by name on every execution, and SQLite
 /// resolves a name by a linear scan of the statement's names, so a 64-row statement of 384 parameters cost ~74,000
 /// string compares per execution (~5 % of an import's CPU in perf), plus a boxed value and a type switch per parameter
 /// (ADR 0016 addendum 3). Values are bound exactly as Microsoft.Data.Sqlite binds them (text as UTF-8, integers as
@@ -24,17 +24,16 @@ internal sealed class BulkStatement : IDisposable
     /// <summary>Rows per multi-row execution; 64 × 6 parameters stays far below SQLite's 32,766-variable limit.</summary>
     public const int ChunkRows = 64;
 
-    private readonly sqlite3 _db;
+    private readonly SqliteConnection _connection;
     private readonly string _head;
     private readonly string _row;
     private readonly string _tail;
     private readonly int _width;
     private readonly BulkValue[] _shared;
     private readonly BulkValue[] _pending;
-    private byte[] _utf8 = new byte[512];
     private int _count;
-    private sqlite3_stmt? _many;
-    private sqlite3_stmt? _one;
+    private SqliteRawStatement? _many;
+    private SqliteRawStatement? _one;
 
     /// <param name="connection">The open import connection (its transaction is the connection's).</param>
     /// <param name="head">Everything before <c>VALUES</c>' tuples, e.g. <c>INSERT INTO t (a,b) VALUES </c>.</param>
@@ -45,7 +44,8 @@ internal sealed class BulkStatement : IDisposable
     public BulkStatement(SqliteConnection connection, string head, string row, int width, string tail, params BulkValue[] shared)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        _db = connection.Handle ?? throw new InvalidOperationException("The import connection is not open.");
+        if (connection.Handle is null) throw new InvalidOperationException("The import connection is not open.");
+        _connection = connection;
         _head = head;
         _row = row;
         _tail = tail;
@@ -76,40 +76,20 @@ internal sealed class BulkStatement : IDisposable
         _count = 0;
     }
 
-    private void Execute(sqlite3_stmt statement, ReadOnlySpan<BulkValue> values)
+    private void Execute(SqliteRawStatement statement, ReadOnlySpan<BulkValue> values)
     {
         var first = _shared.Length + 1;
         for (var i = 0; i < values.Length; i++) Bind(statement, first + i, values[i]);
-        var rc = raw.sqlite3_step(statement);
-        raw.sqlite3_reset(statement);
-        if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, _db);
+        statement.Execute();
     }
 
-    private void Bind(sqlite3_stmt statement, int index, BulkValue value)
+    private static void Bind(SqliteRawStatement statement, int index, BulkValue value)
     {
-        int rc;
-        if (value.Text is { } text)
-        {
-            if (text.Length == 0)
-            {
-                // An empty span would reach SQLite as a null pointer, which binds NULL; the string overload passes "".
-                rc = raw.sqlite3_bind_text(statement, index, string.Empty);
-            }
-            else
-            {
-                var max = Encoding.UTF8.GetMaxByteCount(text.Length);
-                if (_utf8.Length < max) _utf8 = new byte[Math.Max(max, _utf8.Length * 2)];
-                var length = Encoding.UTF8.GetBytes(text, _utf8);
-                // SQLitePCLRaw binds spans with SQLITE_TRANSIENT: SQLite copies the bytes, so the buffer is reused at once.
-                rc = raw.sqlite3_bind_text(statement, index, _utf8.AsSpan(0, length));
-            }
-        }
-        else if (value.IsInteger) rc = raw.sqlite3_bind_int64(statement, index, value.Integer);
-        else rc = raw.sqlite3_bind_null(statement, index);
-        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, _db);
+        if (value.IsInteger) statement.Bind(index, value.Integer);
+        else statement.Bind(index, value.Text);
     }
 
-    private sqlite3_stmt Prepare(int rows)
+    private SqliteRawStatement Prepare(int rows)
     {
         var sql = new StringBuilder(_head.Length + rows * (_row.Length + 8 * _width) + _tail.Length);
         sql.Append(_head);
@@ -121,13 +101,7 @@ internal sealed class BulkStatement : IDisposable
             sql.AppendFormat(CultureInfo.InvariantCulture, _row, names);
         }
         sql.Append(' ').Append(_tail);
-        var rc = raw.sqlite3_prepare_v2(_db, sql.ToString(), out var statement);
-        if (rc != raw.SQLITE_OK || statement is null)
-        {
-            statement?.Dispose();
-            SqliteException.ThrowExceptionForRC(rc, _db);
-            throw new InvalidOperationException("SQLite prepared no statement.");
-        }
+        var statement = new SqliteRawStatement(_connection, sql.ToString());
         for (var i = 0; i < _shared.Length; i++) Bind(statement, i + 1, _shared[i]);
         return statement;
     }
