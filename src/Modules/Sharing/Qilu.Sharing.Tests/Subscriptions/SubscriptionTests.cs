@@ -114,6 +114,44 @@ public abstract class SubscriptionTestsBase(SharingFixture fixture)
     }
 
     [Fact]
+    public async Task Push_InFlightWhenTheNodeStops_GivesItsClaimBack_AndTheNextRoundPushesThePageAgain()
+    {
+        var s = await fixture.ScenarioAsync();
+        // A first push fails, so the host's own loop (real clock) leaves the subscription to its back-off.
+        var sub = await SubscriptionAfterImportAsync(s, "lx-health-halt", "/callback/halt", HttpStatusCode.ServiceUnavailable, 3, 900);
+        s.Host.Upstream.CallbackStatus.TryRemove("/callback/halt", out _);
+        var inFlight = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        s.Host.Upstream.CallbackHold["/callback/halt"] = inFlight;
+
+        // Another node, after the back-off, claims it and pushes to a consumer that does not answer; then it stops.
+        using var stopping = new CancellationTokenSource();
+        Task round;
+        using (var node = LaterNode(s.Host, out var clock))
+        {
+            clock.Advance(Subscription.MaxBackoff);
+            round = node.DeliverDueAsync(stopping.Token);
+            await inFlight.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            (await StoredAsync(s.Host, sub.Id)).LeaseUntil.ShouldNotBeNull();
+            await stopping.CancelAsync();
+            await Should.ThrowAsync<OperationCanceledException>(() => round);
+        }
+
+        var stored = await StoredAsync(s.Host, sub.Id);
+        stored.LeaseUntil.ShouldBeNull("the stopping node gives its claim back instead of holding it for the lease");
+        stored.DeliveredSequence.ShouldBe(sub.From);
+        stored.State.ShouldBe(SubscriptionState.Active);
+
+        // At the same (fake) time a node that starts next pushes the page again; before, it waited out the lease.
+        s.Host.Upstream.CallbackHold.TryRemove("/callback/halt", out _);
+        using (var next = LaterNode(s.Host, out var clock))
+        {
+            clock.Advance(Subscription.MaxBackoff);
+            (await next.DeliverDueAsync()).ShouldBe(1);
+        }
+        await ShouldHaveReceivedEveryChangeAsync(s, sub, "/callback/halt", 3);
+    }
+
+    [Fact]
     public async Task Push_AfterTheFailureLimit_IsSuspendedAndResumeContinuesFromTheCursor()
     {
         var s = await fixture.ScenarioAsync();
@@ -270,6 +308,13 @@ public abstract class SubscriptionTestsBase(SharingFixture fixture)
     }
 
     private static Task<JsonElement> ViewAsync(Sub sub) => ViewAsync(sub.System, sub.Grant, sub.Id);
+
+    /// <summary>The stored subscription, with what the consumer's view does not show (the delivery claim).</summary>
+    private static async Task<Subscription> StoredAsync(SharingHost host, Guid id)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Qilu.Sharing.Data.SharingDbContext>().Subscriptions.AsNoTracking().SingleAsync(x => x.Id == id);
+    }
 
     private static async Task<(Guid Id, long From)> SubscribeAsync(HttpClient system, Guid grant, Guid resource, string path)
     {

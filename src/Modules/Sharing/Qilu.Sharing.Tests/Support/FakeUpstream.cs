@@ -18,6 +18,12 @@ public sealed class FakeUpstream : HttpMessageHandler
     /// <summary>What a callback path answers instead of 204 (a consumer system that is down or refusing); remove to recover.</summary>
     public ConcurrentDictionary<string, HttpStatusCode> CallbackStatus { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Callback paths that never answer (a consumer system that hangs): a push there completes the path's source, so
+    /// that a test knows it is in flight, and then waits until it is cancelled.
+    /// </summary>
+    public ConcurrentDictionary<string, TaskCompletionSource> CallbackHold { get; } = new(StringComparer.Ordinal);
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
@@ -25,6 +31,11 @@ public sealed class FakeUpstream : HttpMessageHandler
         var path = request.RequestUri!.AbsolutePath;
         if (path.StartsWith("/callback", StringComparison.Ordinal))
         {
+            if (CallbackHold.TryGetValue(path, out var hold))
+            {
+                hold.TrySetResult();
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
             if (CallbackStatus.TryGetValue(path, out var status)) return new HttpResponseMessage(status);
             Accepted.Enqueue((path, body));
             return new HttpResponseMessage(HttpStatusCode.NoContent);

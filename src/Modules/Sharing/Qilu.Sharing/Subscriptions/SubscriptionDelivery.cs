@@ -35,7 +35,8 @@ namespace Qilu.Sharing.Subscriptions;
 /// failure, release) is a compare-and-set on the version it holds. On PostgreSQL the second node's UPDATE waits for the
 /// first and then matches nothing, so one node pushes a subscription at a time, in order; a node whose lease ran out
 /// (stalled longer than <see cref="Lease"/>), or whose subscription was cancelled meanwhile, pushes at most the page in
-/// flight and can never move the cursor.
+/// flight and can never move the cursor. A node stopped with a push in flight releases its claim (same compare-and-set),
+/// so the page is pushed again at once rather than after the lease.
 /// </remarks>
 internal sealed class SubscriptionDelivery(IServiceScopeFactory scopes, TimeProvider clock, IOptions<SharingOptions> options, VerificationSigner signer,
     IHttpClientFactory http, ILogger<SubscriptionDelivery> logger) : BackgroundService
@@ -137,18 +138,57 @@ internal sealed class SubscriptionDelivery(IServiceScopeFactory scopes, TimeProv
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<SharingDbContext>();
         var now = clock.GetUtcNow();
-        var version = s.Version;
         var until = now + Lease;
-        if (!await SetAsync(db, s.Id, version, u => u.SetProperty(x => x.LeaseUntil, until), ct,
+        if (!await SetAsync(db, s.Id, s.Version, u => u.SetProperty(x => x.LeaseUntil, until), ct,
                 x => x.State == SubscriptionState.Active && x.NextAttemptAt <= now && (x.LeaseUntil == null || x.LeaseUntil < now)))
             return 0;
-        version++;
+        var claim = new Claim(s.Version + 1);
+        try
+        {
+            return await PushPagesAsync(sp, db, s, claim, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The host is stopping with a push in flight. Give the claim back, so that this node after its restart, or
+            // another node, pushes the page again at once instead of after the lease (2 minutes and more). The cursor
+            // has not moved, so the consumer gets the page again (at least once; it de-duplicates by sequence).
+            await ReleaseOnStopAsync(db, s.Id, claim.Version);
+            throw;
+        }
+    }
+
+    /// <summary>The version of the subscription row while this node holds it; every write of the drain moves it on.</summary>
+    private sealed class Claim(uint version)
+    {
+        public uint Version { get; set; } = version;
+    }
+
+    /// <summary>A compare-and-set release of a claim held at <paramref name="version"/>, outside the stopping token, briefly.</summary>
+    private async Task ReleaseOnStopAsync(SharingDbContext db, Guid id, uint version)
+    {
+        using var brief = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            if (await SetAsync(db, id, version, u => u.SetProperty(x => x.LeaseUntil, (DateTimeOffset?)null), brief.Token))
+                logger.LogInformation("Subscription {Subscription}: push in flight at shutdown; claim released, the page will be pushed again", id);
+        }
+        catch (Exception e) when (e is OperationCanceledException or System.Data.Common.DbException or InvalidOperationException)
+        {
+            // Best effort: the claim then expires with its lease, as before.
+            logger.LogWarning(e, "Subscription {Subscription}: the claim could not be released at shutdown; it expires with its lease", id);
+        }
+    }
+
+    /// <summary>Pushes page after page while <paramref name="claim"/> holds the subscription; returns the pushes made.</summary>
+    private async Task<int> PushPagesAsync(IServiceProvider sp, SharingDbContext db, Subscription s, Claim claim, CancellationToken ct)
+    {
         var rows = sp.GetService<IResourceRows>();
         var cursor = s.DeliveredSequence;
         var failures = s.Failures;
         for (var pushes = 0; ; pushes++)
         {
-            now = clock.GetUtcNow();
+            var version = claim.Version;
+            var now = clock.GetUtcNow();
             var grant = await db.Grants.AsNoTracking().FirstOrDefaultAsync(g => g.Id == s.GrantId, ct);
             var (granted, refusal) = grant is null || rows is null ? (null, null) : await GrantedResource.ResolveAsync(sp, grant, s.ResourceId, null, ct);
             if (grant is null || granted is null || grant.EffectiveStatus(now) != "Active" || !grant.Allows(ShareMethod.Api))
@@ -186,6 +226,7 @@ internal sealed class SubscriptionDelivery(IServiceScopeFactory scopes, TimeProv
                 db.Metering.Add(Metering(s, grant, granted, changes.Count, status, body, now, elapsed));
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
+                if (held) claim.Version++;
                 var audit = sp.GetRequiredService<SharingAudit>();
                 await audit.WriteAsync("sharing.webhook.delivered", "subscription", s.Id.ToString(), SystemActor, new
                 {
@@ -197,7 +238,6 @@ internal sealed class SubscriptionDelivery(IServiceScopeFactory scopes, TimeProv
                         new { grant = grant.Id, failures, status }, "success", ct);
                 if (!held || !ok) return pushes + 1;
             }
-            version++;
             cursor = last;
         }
     }
