@@ -169,6 +169,33 @@ public sealed class SharingPagesTests(QiluHostFixture host)
         await Assertions.Expect(bound).ToContainTextAsync("本单位全部系统");
     }
 
+    [Fact]
+    public async Task Inbox_ProviderRequiresASecondLevelForL3_AndSetsItBack()
+    {
+        var lixia = await SignedInAsync("lx.leader", "/workbench/sharing/inbox");
+        var policy = lixia.Locator("#approval-policy");
+        await Assertions.Expect(policy.Locator("tr[data-grade='L4']")).ToContainTextAsync("一般数据 L4");
+        var l3 = lixia.Locator("#levels-L3");
+        await l3.SelectOptionAsync("2");
+        await lixia.Locator("#save-approval-policy").ClickAsync();
+        await Assertions.Expect(lixia.Locator("#approval-policy-updated")).ToContainTextAsync("修改");
+        await Assertions.Expect(l3).ToHaveValueAsync("2");
+        // A more sensitive grade may not have fewer levels: the error stands beside the grade it names.
+        await lixia.Locator("#levels-L4").SelectOptionAsync("3");
+        await lixia.Locator("#levels-Important").SelectOptionAsync("2");
+        await lixia.Locator("#save-approval-policy").ClickAsync();
+        await Assertions.Expect(policy.Locator("tr[data-grade='Important'] [role=alert]")).ToContainTextAsync("不能少于较低级别");
+        await policy.ScrollIntoViewIfNeededAsync();
+        await Screenshots.SaveAsync(lixia, "sharing-approval-policy");
+
+        // Back to the platform's floor, so that the demo data's applications keep their levels for the other tests.
+        await lixia.Locator("#levels-L3").SelectOptionAsync("1");
+        await lixia.Locator("#levels-L4").SelectOptionAsync("2");
+        await lixia.Locator("#save-approval-policy").ClickAsync();
+        await Assertions.Expect(policy.Locator("[role=alert]")).ToHaveCountAsync(0);
+        await Assertions.Expect(lixia.Locator("#levels-L3")).ToHaveValueAsync("1");
+    }
+
     private static async Task<System.Text.Json.JsonElement> JsonAsync(IAPIResponse response) =>
         (await response.JsonAsync()) ?? throw new InvalidOperationException($"{response.Status} without a JSON body from {response.Url}");
 

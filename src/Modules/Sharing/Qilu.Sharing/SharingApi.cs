@@ -32,6 +32,8 @@ internal static class SharingApi
         ListGrants.Map(api);
         ChangeGrantStatus.Map(api);
         BindGrantClients.Map(api);
+        GetApprovalPolicy.Map(api);
+        ChangeApprovalPolicy.Map(api);
         UsageDashboard.Map(api);
         PostNeed.Map(api);
         ListNeeds.Map(api);

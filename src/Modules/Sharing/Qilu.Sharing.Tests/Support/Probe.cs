@@ -29,7 +29,7 @@ internal static class Probe
             return await sp.GetRequiredService<SharingDbContext>().Metering.AsNoTracking().Where(m => m.GrantId == grant).ToListAsync();
         });
 
-    public static async Task<IReadOnlyList<AuditEntry>> AuditAsync(SharingHost host, string actorId, string prefix, int atLeast = 1)
+    public static async Task<IReadOnlyList<AuditEntry>> AuditAsync(SharingHost host, string? actorId, string prefix, int atLeast = 1)
     {
         for (var i = 0; ; i++)
         {

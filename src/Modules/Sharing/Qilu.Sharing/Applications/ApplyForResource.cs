@@ -74,7 +74,7 @@ internal static class ApplyForResource
             ProviderDivision = entry.ProviderDivisionCode, ShareType = entry.ShareType, Grade = entry.Grade, Purpose = request.Purpose!.Trim(),
             LegalBasis = request.LegalBasis!.Trim(), Scenario = request.Scenario!.Trim(), Fields = string.Join('\n', fields), CallsPerDay = request.CallsPerDay!.Value,
             PeriodFrom = request.PeriodFrom!.Value, PeriodTo = request.PeriodTo!.Value, RowScope = request.RowScope, ClientIds = systems.Value, CreatedAt = now,
-            ProviderLevels = entry.Grade >= DataGrade.L4 ? 2 : 1,
+            ProviderLevels = await ApprovalPolicy.LevelsForAsync(s.Db, entry.ProviderUnitId, entry.Grade, ct),
         };
         if (entry.ShareType == ShareType.Unconditional)
         {

@@ -27,6 +27,7 @@ internal abstract class SharingDbContext(DbContextOptions options) : DbContext(o
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
     public DbSet<DataNeed> Needs => Set<DataNeed>();
     public DbSet<NeedAnswer> NeedAnswers => Set<NeedAnswer>();
+    public DbSet<ApprovalPolicy> ApprovalPolicies => Set<ApprovalPolicy>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -170,6 +171,15 @@ internal abstract class SharingDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.EntryCode).HasMaxLength(40);
             e.Property(x => x.AnsweredBy).HasMaxLength(100);
             e.HasIndex(x => x.ProviderUnitId);
+        });
+        modelBuilder.Entity<ApprovalPolicy>(e =>
+        {
+            e.ToTable("approval_policies");
+            e.HasKey(x => x.ProviderUnitId);
+            e.Property(x => x.ProviderUnitId).ValueGeneratedNever();
+            e.Property(x => x.Levels).HasMaxLength(12);
+            e.Property(x => x.UpdatedBy).HasMaxLength(100);
+            e.Property(x => x.Version).IsConcurrencyToken();
         });
         modelBuilder.AddInbox();
 

@@ -83,6 +83,32 @@ namespace Qilu.Sharing.Data.Migrations.PostgreSql
                     b.ToTable("application_steps", "sharing");
                 });
 
+            modelBuilder.Entity("Qilu.Sharing.Applications.ApprovalPolicy", b =>
+                {
+                    b.Property<Guid>("ProviderUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Levels")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ProviderUnitId");
+
+                    b.ToTable("approval_policies", "sharing");
+                });
+
             modelBuilder.Entity("Qilu.Sharing.Applications.SharingApplication", b =>
                 {
                     b.Property<Guid>("Id")

@@ -77,6 +77,32 @@ namespace Qilu.Sharing.Data.Migrations.Sqlite
                     b.ToTable("sharing_application_steps", (string)null);
                 });
 
+            modelBuilder.Entity("Qilu.Sharing.Applications.ApprovalPolicy", b =>
+                {
+                    b.Property<Guid>("ProviderUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Levels")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProviderUnitId");
+
+                    b.ToTable("sharing_approval_policies", (string)null);
+                });
+
             modelBuilder.Entity("Qilu.Sharing.Applications.SharingApplication", b =>
                 {
                     b.Property<Guid>("Id")
